@@ -1,0 +1,45 @@
+// Who uses a frame, read off the abstract state: the facts every counter is
+// derived from (KERNEL-SEMANTICS §2, §10).
+import type { AbsState } from '../state.ts';
+import type { Pfn } from '../vocabulary.ts';
+
+export interface FrameUsers {
+  /** PTEs mapping it: present, present-devmap, device-private, device-exclusive. */
+  readonly maps: number;
+  /** FOLL_GET references (get_user_pages). */
+  readonly refs: number;
+  /** FOLL_PIN pins, short-term and long-term. */
+  readonly pins: number;
+  readonly longtermPins: number;
+  /** 1 when the page cache holds it. */
+  readonly pagecache: number;
+  /** References nobody named holds (a leak). */
+  readonly leaked: number;
+}
+
+/** Users of every frame at once: one pass over the state. */
+export function frameUsers(state: AbsState): Map<Pfn, FrameUsers> {
+  const acc = new Map<Pfn, { maps: number; refs: number; pins: number; longtermPins: number; pagecache: number; leaked: number }>();
+  const get = (pfn: Pfn) => {
+    let u = acc.get(pfn);
+    if (!u) acc.set(pfn, (u = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0, leaked: 0 }));
+    return u;
+  };
+  for (const frame of Object.values(state.frames)) {
+    const u = get(frame.pfn);
+    u.leaked = frame.leaked;
+    u.pagecache = frame.file === null ? 0 : 1;
+  }
+  for (const proc of Object.values(state.procs)) {
+    for (const pte of Object.values(proc.ptes)) if (pte.kind !== 'hwpoison') get(pte.pfn).maps++;
+  }
+  for (const ref of Object.values(state.refs)) get(ref.pfn).refs++;
+  for (const pin of Object.values(state.pins)) {
+    const u = get(pin.pfn);
+    u.pins++;
+    if (pin.longterm) u.longtermPins++;
+  }
+  return acc;
+}
+
+export const NO_USERS: FrameUsers = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0, leaked: 0 };

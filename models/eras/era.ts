@@ -1,0 +1,94 @@
+// An era is a declarative profile of what one kernel release did: the facts
+// the reference reads to decide which outcomes are allowed, and the defaults
+// of the kernel model's proposal hooks. Each field cites where the fact comes
+// from (KERNEL-SEMANTICS.md section, and the kernel function).
+import type { Errno, MemoryType } from '../vocabulary.ts';
+
+export const ERA_NAMES = ['v4.14', 'v5.x', 'v6.0', 'v6.1', 'upstream'] as const;
+export type EraName = (typeof ERA_NAMES)[number];
+
+/**
+ * How PRIVATE/COHERENT/PUBLIC pages are counted (KERNEL-SEMANTICS §2.1):
+ * - 'extra-ref': idle at 1, an in-use page carries the base 1 on top of its
+ *   users, page_free runs when the count drops to 1
+ *   (put_zone_device_private_or_public_page, __put_devmap_managed_page).
+ * - 'reset-to-one': in use counts users only; free_zone_device_page runs
+ *   the driver callback at 0 and then set_page_count(page, 1) (27674ef6c73f).
+ * - 'zero-idle': free pages sit at 0, zone_device_page_init sets 1
+ *   (ef233450898f), free_zone_device_folio leaves 0.
+ */
+export type DeviceRefcountModel = 'extra-ref' | 'reset-to-one' | 'zero-idle';
+
+/**
+ * How FS_DAX (and HOST, GENERIC) pages are counted (§2.1, §2.2, §7):
+ * - 'devmap': pte_devmap mappings take no page reference; idle at 1; a GUP
+ *   reference lifts it; the idle wake-up fires when it drops back to 1
+ *   (__put_devmap_managed_page, put_devmap_managed_folio_refs).
+ * - 'refcounted': the fs/dax series (~v6.15): mappings take references,
+ *   FS_DAX idles at 0 (wake_up_var at 0), GENERIC is reset to 1 when freed.
+ */
+export type DaxRefcountModel = 'devmap' | 'refcounted';
+
+/**
+ * What a FOLL_LONGTERM pin of a COHERENT (or PUBLIC) page may do (§4.3):
+ * 'pin' (nothing stops it: v4.14 PUBLIC, the first DEVICE_COHERENT posting),
+ * 'fail' (is_pinnable_page false → the pin fails, series v3/v4),
+ * 'migrate' (migrate_device_coherent_folio then pin the copy),
+ * 'migrate-or-fail' (the specification from v6.0 on allows either).
+ */
+export type LongtermCoherentRule = 'pin' | 'fail' | 'migrate' | 'migrate-or-fail';
+
+/**
+ * migrate_vma_check_page's rule for ZONE_DEVICE pages (§3.3):
+ * 'private-always' (v4.14: device-private always passes, PUBLIC extra++),
+ * 'private-only' (v5.3–v5.18: return is_device_private_page(page)),
+ * 'extra-ref' (~v5.19 on: extra++ then the generic refcount check).
+ */
+export type MigrateCheckRule = 'private-always' | 'private-only' | 'extra-ref';
+
+export interface Era {
+  readonly name: EraName;
+  readonly title: string;
+  /** enum memory_type values of the types this era has (§1.3). */
+  readonly enumValues: Readonly<Partial<Record<MemoryType, number>>>;
+  readonly deviceRefcount: DeviceRefcountModel;
+  readonly daxRefcount: DaxRefcountModel;
+  /**
+   * pgmap->ref: 'per-pfn' — memremap_pages takes one reference per pfn for
+   * every type (v5.3 memremap_pages, percpu_ref_get_many); 'per-alloc' —
+   * PRIVATE/COHERENT take one per allocated page in zone_device_page_init
+   * and drop it in free_zone_device_folio (0dc45ca1ce18, v6.1), other types
+   * keep per-pfn (§2.4).
+   */
+  readonly pgmapRef: 'per-pfn' | 'per-alloc';
+  /** FOLL_LONGTERM exists (~v5.2); in v4.14 the flag does not exist and is ignored. */
+  readonly follLongterm: boolean;
+  readonly longtermCoherent: LongtermCoherentRule;
+  /** errno of a failed FOLL_LONGTERM pin of a COHERENT page ('fail' rule, or migration failure). */
+  readonly longtermCoherentErrno: Errno;
+  /** folio_is_longterm_pinnable is false for FS_DAX folios (fs/dax series, ~v6.15). */
+  readonly fsdaxLongtermUnpinnable: boolean;
+  /** check_vma_flags: FOLL_LONGTERM on a vma_is_fsdax VMA → -EOPNOTSUPP (v5.x to current). */
+  readonly fsdaxVmaLongtermEopnotsupp: boolean;
+  /** cgroup-v1 move_charge_at_immigrate exists (removed in v6.13, §5). */
+  readonly chargeMoving: boolean;
+  /** Types get_mctgt_type upgrades from MC_TARGET_PAGE to MC_TARGET_DEVICE (§5). */
+  readonly mctgtDevice: readonly MemoryType[];
+  /**
+   * mc_handle_swap_pte sees device-private entries. False before v5.10:
+   * BUG-22 (9a137153fc87) — non-swap entries were rejected first, so
+   * device-private pages were never moved.
+   */
+  readonly mcHandlesDevicePrivate: boolean;
+  readonly migrateCheck: MigrateCheckRule;
+  /** pgmap->owner matching in migrate_vma_collect and hmm_range_fault (~v5.7). */
+  readonly ownerChecks: boolean;
+  /** make_device_exclusive exists (v5.14). */
+  readonly deviceExclusive: boolean;
+  /** errno memory_failure returns for a PRIVATE/COHERENT/PUBLIC frame (§6). */
+  readonly memoryFailureDeviceErrno: Errno;
+  /** P2PDMA memory can be mmapped by user space (p2pmem_alloc_mmap, ~v6.2). */
+  readonly p2pdmaUserMap: boolean;
+  /** Where each fact was checked. */
+  readonly citations: readonly string[];
+}

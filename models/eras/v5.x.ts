@@ -1,0 +1,30 @@
+// v5.10–v5.17: DEVICE_PUBLIC gone, GENERIC named, before the refcount
+// cleanup of v5.18 and before DEVICE_COHERENT.
+import type { Era } from './era.ts';
+
+export const v5_x: Era = {
+  name: 'v5.x',
+  title: 'v5.10–v5.17: PRIVATE, FS_DAX, GENERIC, PCI_P2PDMA; extra ZONE_DEVICE ref',
+  // S-5.18-c has GENERIC and no COHERENT: PRIVATE=1, FS_DAX=2, GENERIC=3, PCI_P2PDMA=4.
+  enumValues: { PRIVATE: 1, FS_DAX: 2, GENERIC: 3, PCI_P2PDMA: 4 },
+  // __put_devmap_managed_page: free path at count==1 ("1-based").
+  deviceRefcount: 'extra-ref',
+  daxRefcount: 'devmap',
+  pgmapRef: 'per-pfn',
+  follLongterm: true,
+  longtermCoherent: 'pin', // no COHERENT type in this era
+  longtermCoherentErrno: 'EFAULT',
+  fsdaxLongtermUnpinnable: false,
+  fsdaxVmaLongtermEopnotsupp: true,
+  chargeMoving: true,
+  mctgtDevice: ['PRIVATE'],
+  // 9a137153fc87 (v5.10) fixed mc_handle_swap_pte (BUG-22).
+  mcHandlesDevicePrivate: true,
+  migrateCheck: 'private-only',
+  ownerChecks: true,
+  deviceExclusive: true,
+  // memory_failure_dev_pagemap: rc = -EBUSY; PRIVATE → goto unlock.
+  memoryFailureDeviceErrno: 'EBUSY',
+  p2pdmaUserMap: false,
+  citations: ['mm/memremap.c @8bb5e7f4 (S-5.18-c)', 'KERNEL-SEMANTICS §1.3, §1.4, §2.1, §3.3, §5, §6'],
+};

@@ -1,0 +1,30 @@
+// The two implementations of the operations, seen from the harness. They
+// share no code: the refinement check (src/) is all that joins them.
+import type { Era } from './eras/era.ts';
+import type { ZdEvent } from './events.ts';
+import type { OpResult, Step } from './ops.ts';
+import type { AbsState } from './state.ts';
+import type { View } from './view.ts';
+
+/** One allowed outcome of an operation. */
+export interface Outcome {
+  readonly result: OpResult;
+  readonly state: AbsState;
+  readonly events: readonly ZdEvent[];
+}
+
+/** The specification (models/reference/): the set of allowed outcomes. */
+export interface Specification {
+  init(era: Era): AbsState;
+  /** Every allowed outcome; never empty. */
+  step(era: Era, state: AbsState, step: Step): readonly Outcome[];
+  view(era: Era, state: AbsState): View;
+}
+
+/** One running kernel model (models/kernel/), with a proposal's hooks. */
+export interface KernelInstance {
+  apply(step: Step): { readonly result: OpResult; readonly events: readonly ZdEvent[] };
+  /** abstract(kernelState): what the refinement check compares. */
+  abstract(): AbsState;
+  view(): View;
+}

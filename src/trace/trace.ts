@@ -1,0 +1,45 @@
+// The trace format (DESIGN §6): what `zdspec run` executes, what scenarios
+// are written in, and what a counterexample is saved as.
+import type { EraName } from '../../models/eras/era.ts';
+import type { OpName } from '../../models/ops.ts';
+import type { FrameType, MemcgId, PteKind } from '../../models/vocabulary.ts';
+
+/** Facts about one virtual page after the step, keyed "p0:3" (process:vpn). */
+export interface PageExpect {
+  readonly type?: FrameType;
+  /** 'none' when no PTE. */
+  readonly pte?: PteKind;
+  readonly write?: boolean;
+  readonly refcount?: number;
+  readonly mapcount?: number;
+  readonly pincount?: number;
+  readonly memcg?: MemcgId | null;
+  readonly data?: number;
+}
+
+/**
+ * What a step must return: a partial result (each key deep-equals the
+ * result's; without `errno`/`signal` the step must succeed), plus optional
+ * page facts under `pages`.
+ */
+export type Expectation = Readonly<Record<string, unknown>> & {
+  readonly pages?: Readonly<Record<string, PageExpect>>;
+};
+
+export interface TraceStep {
+  readonly op: OpName;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly expect?: Expectation;
+  /** A note printed beside the step (scenarios use the selftest's words). */
+  readonly note?: string;
+}
+
+export interface Trace {
+  /** A built-in proposal name or a path; default 'upstream'. */
+  readonly proposal?: string;
+  /** Run the reference under this era (and the kernel model with its defaults). */
+  readonly era?: EraName;
+  readonly title?: string;
+  readonly description?: string;
+  readonly steps: readonly TraceStep[];
+}
