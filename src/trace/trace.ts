@@ -42,4 +42,16 @@ export interface Trace {
   readonly title?: string;
   readonly description?: string;
   readonly steps: readonly TraceStep[];
+  /**
+   * Scenarios only: the proposals to run it under and what each must show —
+   * every check passing (no `violates`), or the first failure being this
+   * invariant id (or 'refinement'). Absent: run under `proposal`/`era` and
+   * expect every check to pass.
+   */
+  readonly runs?: readonly ScenarioRun[];
+}
+
+export interface ScenarioRun {
+  readonly proposal: string;
+  readonly violates?: string;
 }
