@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { AbsPin, AbsState } from '../../models/state.ts';
+import type { MemoryType } from '../../models/vocabulary.ts';
+import { coherentEvictable } from './coherent-evictable.ts';
+import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
+import { stepOf, viewOf } from './fixtures/view-with.ts';
+
+const range = (cpages: number) => stepOf('migrate_device_range', { pgmap: 'pgmap0' }, { cpages });
+
+/** pgmap0 index 0 left in use and mapped by p0, held by `pin0` (if any) and `refs` FOLL_GET refs. */
+function leftBehind(type: MemoryType, pin: Partial<AbsPin> | null, refs = 0): AbsState {
+  return stateWith({
+    pgmaps: { pgmap0: { type } },
+    frames: { 4096: anonPage(9) },
+    procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte(type === 'PRIVATE' ? 'device-private' : 'present', 4096) }, written: { 0: 9 } } },
+    pins: pin ? { pin0: { pfn: 4096, proc: 'p0', longterm: true, write: true, ...pin } } : {},
+    refs: Object.fromEntries(Array.from({ length: refs }, (_, i) => [`ref${i}`, { pfn: 4096, proc: 'p0' }])),
+  });
+}
+
+describe('coherent-evictable', () => {
+  it('fails when migrate_device_range leaves a page held only by a long-term pin', () => {
+    const after = viewOf(leftBehind('COHERENT', {}), 'v6.0');
+    expect(coherentEvictable.check(after, after, range(0))).toEqual([
+      'pfn 4096 (COHERENT, pgmap0 index 0): still in use after migrate_device_range(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache 0, leaked 0)',
+    ]);
+  });
+
+  it('fails when only mappings keep the page', () => {
+    const after = viewOf(leftBehind('COHERENT', null), 'v6.1');
+    expect(coherentEvictable.check(after, after, range(0))[0]).toContain('with no short-term reference (maps 1, refs 0, pins 0');
+  });
+
+  it('holds while a FOLL_GET reference or a short-term pin holds the page', () => {
+    const byRefs = viewOf(leftBehind('COHERENT', null, 2), 'v6.1');
+    expect(coherentEvictable.check(byRefs, byRefs, range(0))).toEqual([]);
+    const byPin = viewOf(leftBehind('COHERENT', { longterm: false }), 'v6.1');
+    expect(coherentEvictable.check(byPin, byPin, range(0))).toEqual([]);
+  });
+
+  it('holds when eviction emptied the pgmap, and does not judge PRIVATE pgmaps or failed calls', () => {
+    const empty = viewOf(stateWith({ pgmaps: { pgmap0: { type: 'COHERENT' } } }), 'v6.1');
+    expect(coherentEvictable.check(empty, empty, range(1))).toEqual([]);
+    const priv = viewOf(leftBehind('PRIVATE', null), 'v6.1');
+    expect(coherentEvictable.check(priv, priv, range(0))).toEqual([]);
+    const coh = viewOf(leftBehind('COHERENT', {}), 'v6.1');
+    expect(coherentEvictable.check(coh, coh, stepOf('migrate_device_range', { pgmap: 'pgmap0' }, { errno: 'EINVAL' }))).toEqual([]);
+  });
+
+  it('fails when memunmap_pages is busy with nothing but leaked references', () => {
+    const state = stateWith({ pgmaps: { pgmap0: { type: 'COHERENT', killed: true, leaked: 1 } }, frames: { 4097: { inUse: true, allocs: 1, leaked: 1 } } });
+    const after = viewOf(state, 'v6.1');
+    const out = coherentEvictable.check(after, after, stepOf('memunmap_pages', { pgmap: 'pgmap0' }, { errno: 'EBUSY' }));
+    expect(out).toEqual([
+      'pgmap0 (COHERENT): memunmap_pages returned EBUSY but nothing a driver can release holds it (in use: pfn 4097 (COHERENT, pgmap0 index 1); leaked page references 1, leaked pgmap references 1): memunmap_pages cannot finish',
+    ]);
+  });
+
+  it('holds when memunmap_pages is busy with pages the driver can still evict', () => {
+    const after = viewOf(leftBehind('COHERENT', null), 'v6.1');
+    expect(coherentEvictable.check(after, after, stepOf('memunmap_pages', { pgmap: 'pgmap0' }, { errno: 'EBUSY' }))).toEqual([]);
+  });
+});

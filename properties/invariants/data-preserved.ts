@@ -1,0 +1,72 @@
+// data-preserved: whatever happens to the page behind a virtual address —
+// migration to and from device memory, fork and COW, eviction, pinning — a
+// read returns the last value written there (models/derive/expected-data.ts,
+// the ghost `written` maps), unless the page was poisoned. BUG-04 and BUG-09
+// lost data exactly this way.
+import { expectedData } from '../../models/derive/expected-data.ts';
+import type { AbsState } from '../../models/state.ts';
+import type { ProcId, Vpn } from '../../models/vocabulary.ts';
+import { pfnLabel } from './describe.ts';
+import type { Invariant, StepContext } from './invariant.ts';
+import { ptesOf } from './mappings.ts';
+import { argsFor, valueFor } from './step-args.ts';
+
+const MAPPING_KINDS = new Set(['present', 'present-devmap', 'device-private', 'device-exclusive']);
+
+/** Every mapped, unpoisoned page holds what its virtual address must read. */
+function mappedPages(state: AbsState): string[] {
+  const out: string[] = [];
+  for (const [proc, p] of Object.entries(state.procs) as [ProcId, AbsState['procs'][ProcId]][]) {
+    for (const at of ptesOf(state, proc)) {
+      if (!MAPPING_KINDS.has(at.pte.kind)) continue;
+      const frame = state.frames[at.pte.pfn];
+      if (!frame || frame.hwpoison) continue;
+      const want = expectedData(state, p, at.vpn);
+      if (frame.data !== want) out.push(`${pfnLabel(state, frame.pfn)}: holds ${frame.data}, but ${proc} vpn ${at.vpn} last wrote ${want}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a read returned, against the value expected before the step: a read
+ * fault may migrate or allocate (changing the state) but never the value.
+ * The driver's verification read after migrate_to_device counts as a read.
+ */
+function reads(before: AbsState, step: StepContext): string[] {
+  const out: string[] = [];
+  const judge = (proc: ProcId, vpn: Vpn, got: number | undefined, what: string) => {
+    const p = before.procs[proc];
+    if (!p || got === undefined) return;
+    const pte = p.ptes[vpn];
+    if (pte && before.frames[pte.pfn]?.hwpoison) return;
+    const want = expectedData(before, p, vpn);
+    if (got !== want) out.push(`${what} of ${proc} vpn ${vpn} returned ${got}, but the last value written there is ${want}`);
+  };
+  const cpu = argsFor(step, 'cpu_read');
+  const cpuValue = valueFor(step, 'cpu_read');
+  if (cpu && cpuValue) judge(cpu.proc, cpu.vpn, cpuValue.value, 'cpu_read');
+  const dev = argsFor(step, 'device_read');
+  const devValue = valueFor(step, 'device_read');
+  if (dev && devValue) devValue.data.forEach((d, i) => judge(dev.proc, dev.vpn + i, d, `device_read(${dev.owner})`));
+  const mig = argsFor(step, 'migrate_to_device');
+  const migValue = valueFor(step, 'migrate_to_device');
+  if (mig && migValue) migValue.data.forEach((d, i) => judge(mig.proc, mig.vpn + i, d, `migrate_to_device(${mig.pgmap}) verification`));
+  return out;
+}
+
+export const dataPreserved: Invariant = {
+  id: 'data-preserved',
+  statement: 'a CPU or device read of a virtual page returns the last value written to it, through migration, fork/COW, eviction and pinning, unless the page was poisoned',
+  guards: [
+    'mm/migrate_device.c: migrate_vma_pages',
+    'mm/migrate.c: folio_migrate_copy',
+    'mm/memory.c: wp_page_copy',
+    'mm/memory.c: copy_present_page',
+    'mm/memory.c: do_swap_page',
+    'mm/hmm.c: hmm_range_fault',
+  ],
+  check(after, before, step) {
+    return [...mappedPages(after.state), ...(before && step ? reads(before.state, step) : [])];
+  },
+};

@@ -1,0 +1,21 @@
+// How invariant messages name frames and users, so every message reads the
+// same way: "pfn 4097 (COHERENT, pgmap0 index 1): ...".
+import type { FrameUsers } from '../../models/derive/frame-users.ts';
+import type { AbsFrame, AbsState } from '../../models/state.ts';
+import type { Pfn } from '../../models/vocabulary.ts';
+
+export function frameLabel(frame: AbsFrame): string {
+  return frame.pgmap === null
+    ? `pfn ${frame.pfn} (${frame.type})`
+    : `pfn ${frame.pfn} (${frame.type}, ${frame.pgmap} index ${frame.index})`;
+}
+
+/** The label of a pfn that may not name a frame (a bad event, a stale handle). */
+export function pfnLabel(state: AbsState, pfn: Pfn): string {
+  const frame = state.frames[pfn];
+  return frame ? frameLabel(frame) : `pfn ${pfn} (no such frame)`;
+}
+
+export function usersText(u: FrameUsers): string {
+  return `maps ${u.maps}, refs ${u.refs}, pins ${u.pins} (long-term ${u.longtermPins}), page cache ${u.pagecache}, leaked ${u.leaked}`;
+}

@@ -1,0 +1,43 @@
+// Who names a frame, by handle: the PTEs, GUP references and pins pointing at
+// it. frameUsers (models/derive/) counts them; these name them for messages
+// and for the invariants that ask "which process maps it".
+import type { AbsGupRef, AbsPin, AbsPte, AbsState } from '../../models/state.ts';
+import type { Pfn, PinId, ProcId, RefId, Vpn } from '../../models/vocabulary.ts';
+
+export interface PteAt {
+  readonly proc: ProcId;
+  readonly vpn: Vpn;
+  readonly pte: AbsPte;
+}
+
+/** Every PTE of every process, hwpoison entries included, in one pass. */
+export function ptesByPfn(state: AbsState): Map<Pfn, PteAt[]> {
+  const out = new Map<Pfn, PteAt[]>();
+  for (const [proc, p] of Object.entries(state.procs) as [ProcId, AbsState['procs'][ProcId]][]) {
+    for (const [vpnKey, pte] of Object.entries(p.ptes)) {
+      const list = out.get(pte.pfn) ?? [];
+      list.push({ proc, vpn: Number(vpnKey), pte });
+      out.set(pte.pfn, list);
+    }
+  }
+  return out;
+}
+
+/** The PTEs of one process, in vpn order. */
+export function ptesOf(state: AbsState, proc: ProcId): PteAt[] {
+  const p = state.procs[proc];
+  if (!p) return [];
+  return Object.entries(p.ptes)
+    .map(([vpnKey, pte]) => ({ proc, vpn: Number(vpnKey), pte }))
+    .sort((a, b) => a.vpn - b.vpn);
+}
+
+export function refsOn(state: AbsState, pfn: Pfn): [RefId, AbsGupRef][] {
+  return (Object.entries(state.refs) as [RefId, AbsGupRef][]).filter(([, r]) => r.pfn === pfn);
+}
+
+export function pinsOn(state: AbsState, pfn: Pfn): [PinId, AbsPin][] {
+  return (Object.entries(state.pins) as [PinId, AbsPin][]).filter(([, p]) => p.pfn === pfn);
+}
+
+export const pteText = (at: PteAt): string => `${at.pte.kind} PTE at ${at.proc} vpn ${at.vpn}`;

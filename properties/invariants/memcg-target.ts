@@ -1,0 +1,71 @@
+// memcg-target: cgroup-v1 charge moving must classify every page it meets
+// the same way: system pages as MC_TARGET_PAGE, device-private and
+// device-coherent pages as MC_TARGET_DEVICE (they are not on the LRU, so
+// mem_cgroup_move_charge_pte_range must not isolate them), anything else as
+// NONE. Forgetting a new device type in get_mctgt_type (PUBLIC in v4.14,
+// COHERENT in v6.0) or rejecting device-private entries before looking at
+// them (BUG-22) leaves charges behind.
+import { match } from 'ts-pattern';
+import type { AbsFrame } from '../../models/state.ts';
+import type { FrameType, McTarget, MemcgId, Pfn } from '../../models/vocabulary.ts';
+import { frameLabel, pfnLabel } from './describe.ts';
+import type { Invariant } from './invariant.ts';
+import { ptesOf } from './mappings.ts';
+import { argsFor, valueFor } from './step-args.ts';
+
+/** get_mctgt_type for a page charged to mc.from, by type. */
+const targetOfType = (type: FrameType): McTarget =>
+  match<FrameType, McTarget>(type)
+    .with('SYSTEM', () => 'PAGE')
+    .with('PRIVATE', 'COHERENT', 'PUBLIC', () => 'DEVICE')
+    .with('FS_DAX', 'GENERIC', 'HOST', 'PCI_P2PDMA', () => 'NONE')
+    .exhaustive();
+
+/** MOVE_ANON only: a page not anon or not charged to the old memcg is NONE. */
+const expectedTarget = (frame: AbsFrame, from: MemcgId): McTarget =>
+  frame.anon && frame.memcg === from ? targetOfType(frame.type) : 'NONE';
+
+export const memcgTarget: Invariant = {
+  id: 'memcg-target',
+  statement: 'get_mctgt_type returns MC_TARGET_PAGE for a system page charged to mc.from, MC_TARGET_DEVICE for a device-private or device-coherent page charged to mc.from, and MC_TARGET_NONE otherwise',
+  guards: [
+    'mm/memcontrol.c: get_mctgt_type',
+    'mm/memcontrol.c: mc_handle_present_pte',
+    'mm/memcontrol.c: mc_handle_swap_pte',
+    'mm/memcontrol.c: mem_cgroup_move_charge_pte_range',
+  ],
+  check(_after, before, step) {
+    const args = argsFor(step, 'mem_cgroup_move_task');
+    if (!before || !step || !args) return [];
+    const from = before.state.procs[args.proc]?.memcg;
+    if (from === undefined) return [];
+    const out: string[] = [];
+    // A page met again after its charge moved is no longer charged to
+    // mc.from: NONE is then right (mem_cgroup_move_account ran once).
+    const movedAlready = new Set<Pfn>();
+    const seen = new Set<Pfn>();
+    for (const ev of step.events) {
+      if (ev.ev !== 'mctgt') continue;
+      seen.add(ev.pfn);
+      const frame = before.state.frames[ev.pfn];
+      if (!frame) {
+        out.push(`${pfnLabel(before.state, ev.pfn)}: classified ${ev.target} but no such frame`);
+        continue;
+      }
+      const want = expectedTarget(frame, from);
+      const again = movedAlready.has(ev.pfn) && ev.target === 'NONE';
+      if (ev.target !== want && !again) {
+        out.push(`${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`);
+      }
+      if (ev.target === 'PAGE' || ev.target === 'DEVICE') movedAlready.add(ev.pfn);
+    }
+    // Every device-private entry of the task must at least be looked at.
+    if (valueFor(step, 'mem_cgroup_move_task') && args.moveCharge && before.era.chargeMoving) {
+      for (const at of ptesOf(before.state, args.proc)) {
+        if (at.pte.kind !== 'device-private' || seen.has(at.pte.pfn)) continue;
+        out.push(`${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`);
+      }
+    }
+    return out;
+  },
+};

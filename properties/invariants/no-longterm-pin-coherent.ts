@@ -1,0 +1,30 @@
+// no-longterm-pin-coherent: device-coherent memory must stay evictable, so a
+// FOLL_LONGTERM pin either fails or migrates the page to system RAM first and
+// pins the copy (BUG-18, seed 001). A pin recorded long-term on a COHERENT or
+// PUBLIC frame is the bug itself, whatever path let it through.
+import { frameLabel } from './describe.ts';
+import type { Invariant } from './invariant.ts';
+import { typeClass } from './type-class.ts';
+import type { AbsPin } from '../../models/state.ts';
+import type { PinId } from '../../models/vocabulary.ts';
+
+export const noLongtermPinCoherent: Invariant = {
+  id: 'no-longterm-pin-coherent',
+  statement: 'no FOLL_LONGTERM pin holds a MEMORY_DEVICE_COHERENT (or MEMORY_DEVICE_PUBLIC) page: folio_is_longterm_pinnable is false and __gup_longterm_locked migrates or fails',
+  guards: [
+    'include/linux/mm.h: folio_is_longterm_pinnable',
+    'mm/gup.c: __gup_longterm_locked',
+    'mm/gup.c: check_and_migrate_movable_pages',
+    'mm/migrate_device.c: migrate_device_coherent_folio',
+  ],
+  check(after) {
+    const { state } = after;
+    const out: string[] = [];
+    for (const [id, pin] of Object.entries(state.pins) as [PinId, AbsPin][]) {
+      if (!pin.longterm) continue;
+      const frame = state.frames[pin.pfn];
+      if (frame && typeClass(frame.type) === 'device-coherent') out.push(`${frameLabel(frame)}: long-term pin ${id} held by ${pin.proc}`);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,50 @@
+// no-use-after-free: a frame back in its allocator is referenced by nobody.
+// The exceptions are the PTEs that hold no reference: a hwpoison entry, and a
+// devmap-era DAX mapping (pte_devmap takes no page reference; the page is
+// "in use" only while GUP holds it, KERNEL-SEMANTICS §2.2, §7). Frames of a
+// removed pgmap no longer exist at all, so nothing may name them.
+import { NO_USERS, frameUsers } from '../../models/derive/frame-users.ts';
+import type { AbsFrame } from '../../models/state.ts';
+import { TYPE_RULES } from '../../models/type-rules.ts';
+import { frameLabel } from './describe.ts';
+import type { Invariant } from './invariant.ts';
+import { pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
+
+export const noUseAfterFree: Invariant = {
+  id: 'no-use-after-free',
+  statement: 'a folio that went through its free path is not mapped, referenced, pinned or in the page cache until it is allocated again; a removed dev_pagemap range is referenced by nothing',
+  guards: [
+    'mm/memremap.c: free_zone_device_folio',
+    'mm/memremap.c: memunmap_pages',
+    'mm/memory.c: zap_pte_range',
+    'mm/gup.c: gup_put_folio',
+    'mm/migrate_device.c: migrate_device_finalize',
+  ],
+  check(after) {
+    const { state, era } = after;
+    const out: string[] = [];
+    const users = frameUsers(state);
+    const ptes = ptesByPfn(state);
+    const isRemoved = (f: AbsFrame) => f.pgmap !== null && state.pgmaps[f.pgmap]?.removed === true;
+    for (const frame of Object.values(state.frames)) {
+      const removed = isRemoved(frame);
+      if (frame.inUse && !removed) continue;
+      const label = frameLabel(frame);
+      const what = removed ? `frame of removed ${frame.pgmap}` : 'free';
+      if (removed && frame.inUse) out.push(`${label}: in use although ${frame.pgmap} was removed`);
+      for (const [id, ref] of refsOn(state, frame.pfn)) out.push(`${label}: ${what}, but GUP reference ${id} held by ${ref.proc}`);
+      for (const [id, pin] of pinsOn(state, frame.pfn)) out.push(`${label}: ${what}, but ${pin.longterm ? 'long-term ' : ''}pin ${id} held by ${pin.proc}`);
+      if (frame.file !== null) out.push(`${label}: ${what}, but still in the page cache of ${frame.file} index ${frame.fileIndex}`);
+      const leaked = (users.get(frame.pfn) ?? NO_USERS).leaked;
+      if (leaked > 0) out.push(`${label}: ${what}, but ${leaked} leaked reference(s) remain`);
+      // devmap-era DAX PTEs take no reference and may stay on an idle frame,
+      // but not on a frame whose range is gone.
+      const uncounted = !TYPE_RULES[frame.type].refcount(era).mapsTakeRef && !removed;
+      for (const at of ptes.get(frame.pfn) ?? []) {
+        if (at.pte.kind === 'hwpoison' || uncounted) continue;
+        out.push(`${label}: ${what}, but mapped by the ${pteText(at)}`);
+      }
+    }
+    return out;
+  },
+};

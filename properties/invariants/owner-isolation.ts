@@ -1,0 +1,57 @@
+// owner-isolation: pgmap->owner is the cookie that keeps one driver away
+// from another's device-private memory (hmm_range_fault's dev_private_owner,
+// migrate_vma's pgmap_owner, ~v5.7). A device may see its own private pages
+// in place; another owner's must be faulted back to RAM first, and
+// migrate_vma must not collect them.
+import type { AbsState } from '../../models/state.ts';
+import type { Pfn } from '../../models/vocabulary.ts';
+import { frameLabel } from './describe.ts';
+import type { Invariant, StepContext } from './invariant.ts';
+import { argsFor } from './step-args.ts';
+import { typeClass } from './type-class.ts';
+
+/** The pgmap owner of a device-private frame, if `pfn` is one. */
+function privateOwner(state: AbsState, pfn: Pfn): string | undefined {
+  const frame = state.frames[pfn];
+  if (!frame || frame.pgmap === null || typeClass(frame.type) !== 'device-private') return undefined;
+  return state.pgmaps[frame.pgmap]?.owner;
+}
+
+/** The owner acting in this step, and which events it must not emit on foreign pages. */
+function actor(state: AbsState, step: StepContext): { owner: string; ev: 'device-access' | 'migrate' } | undefined {
+  const access =
+    argsFor(step, 'device_read') ?? argsFor(step, 'device_write') ?? argsFor(step, 'snapshot') ?? argsFor(step, 'make_device_exclusive');
+  if (access) return { owner: access.owner, ev: 'device-access' };
+  // migrate_vma_setup's pgmap_owner is the owner of the pgmap the driver passes.
+  const migrate = argsFor(step, 'migrate_to_device') ?? argsFor(step, 'migrate_to_ram');
+  const pgmap = migrate ? state.pgmaps[migrate.pgmap] : undefined;
+  return pgmap ? { owner: pgmap.owner, ev: 'migrate' } : undefined;
+}
+
+export const ownerIsolation: Invariant = {
+  id: 'owner-isolation',
+  statement: "a device never reads, reports or migrates another owner's MEMORY_DEVICE_PRIVATE pages without a fault: hmm_range_fault and migrate_vma_collect match pgmap->owner",
+  guards: [
+    'mm/hmm.c: hmm_is_device_private_entry',
+    'mm/hmm.c: hmm_vma_handle_pte',
+    'mm/migrate_device.c: migrate_vma_collect_pmd',
+    'mm/rmap.c: make_device_exclusive',
+  ],
+  check(_after, before, step) {
+    if (!before || !step) return [];
+    const who = actor(before.state, step);
+    if (!who) return [];
+    const out: string[] = [];
+    for (const ev of step.events) {
+      if (ev.ev !== who.ev) continue;
+      const pfn = ev.ev === 'migrate' ? ev.from : ev.ev === 'device-access' ? ev.pfn : undefined;
+      if (pfn === undefined) continue;
+      const owner = privateOwner(before.state, pfn);
+      if (owner === undefined || owner === who.owner) continue;
+      const frame = before.state.frames[pfn];
+      const did = ev.ev === 'migrate' ? 'migrated' : 'accessed in place';
+      if (frame) out.push(`${frameLabel(frame)}: owned by "${owner}", ${did} by ${step.op} on behalf of "${who.owner}"`);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { EraName } from '../../models/eras/era.ts';
+import type { ZdEvent } from '../../models/events.ts';
+import type { AbsState } from '../../models/state.ts';
+import type { MemoryType } from '../../models/vocabulary.ts';
+import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
+import { stepOf, viewOf } from './fixtures/view-with.ts';
+import { pinnedNotMigrated } from './pinned-not-migrated.ts';
+
+/** pgmap0 index 0 (or system pfn 1) mapped by p0 with `refs` FOLL_GET refs and `pins` pins. */
+function page(type: MemoryType | 'SYSTEM', refs: number, pins = 0, leaked = 0): { state: AbsState; pfn: number } {
+  const pfn = type === 'SYSTEM' ? 1 : 4096;
+  const state = stateWith({
+    pgmaps: type === 'SYSTEM' ? {} : { pgmap0: { type } },
+    frames: { [pfn]: { ...anonPage(), leaked } },
+    procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte(type === 'PRIVATE' ? 'device-private' : 'present', pfn) } } },
+    refs: Object.fromEntries(Array.from({ length: refs }, (_, i) => [`ref${i}`, { pfn, proc: 'p0' }])),
+    pins: Object.fromEntries(Array.from({ length: pins }, (_, i) => [`pin${i}`, { pfn, proc: 'p0', longterm: false, write: false }])),
+  });
+  return { state, pfn };
+}
+
+function judge(era: EraName, p: { state: AbsState; pfn: number }, ev: ZdEvent, op: 'migrate_to_ram' | 'pin_user_pages' = 'migrate_to_ram') {
+  const before = viewOf(p.state, era);
+  const step =
+    op === 'pin_user_pages'
+      ? stepOf('pin_user_pages', { proc: 'p0', vpn: 0, write: true, longterm: true, fast: false }, { pin: 'pin9' }, [ev])
+      : stepOf('migrate_to_ram', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }, { cpages: ev.ev === 'migrate' ? 1 : 0 }, [ev]);
+  return pinnedNotMigrated.check(before, before, step);
+}
+
+const moved = (from: number): ZdEvent => ({ ev: 'migrate', from, to: 2 });
+const skipped = (pfn: number): ZdEvent => ({ ev: 'migrate-skip', pfn, reason: 'refs' });
+
+describe('pinned-not-migrated', () => {
+  it('fails when a pinned system page is migrated', () => {
+    const p = page('SYSTEM', 0, 1);
+    expect(judge('upstream', p, moved(1))).toEqual([
+      'pfn 1 (SYSTEM): migrated to pfn 2 by migrate_to_ram although it had unexpected references (maps 1, refs 0, pins 1 (long-term 0), page cache 0, leaked 0)',
+    ]);
+  });
+
+  it("tolerates the extra++ slack: one FOLL_GET ref on a ZONE_DEVICE page, none on system RAM", () => {
+    expect(judge('v6.1', page('COHERENT', 1), moved(4096))).toEqual([]);
+    expect(judge('v6.1', page('COHERENT', 2), moved(4096))[0]).toContain('pfn 4096 (COHERENT, pgmap0 index 0): migrated to pfn 2');
+    expect(judge('v6.1', page('SYSTEM', 1), moved(1))[0]).toContain('pfn 1 (SYSTEM): migrated');
+  });
+
+  it('has no slack when a long-term pin migrates the page (GUP holds the reference)', () => {
+    expect(judge('v6.1', page('COHERENT', 1), moved(4096), 'pin_user_pages')[0]).toContain('migrated to pfn 2 by pin_user_pages');
+    expect(judge('v6.1', page('COHERENT', 0), moved(4096), 'pin_user_pages')).toEqual([]);
+  });
+
+  it('lets device-private pages always pass before v5.19, but not leaked ones after', () => {
+    expect(judge('v5.x', page('PRIVATE', 0, 0, 2), moved(4096))).toEqual([]);
+    expect(judge('v6.1', page('PRIVATE', 0, 0, 1), moved(4096))[0]).toContain('leaked 1');
+  });
+
+  it('fails when a page with exactly the expected references is skipped for its references', () => {
+    expect(judge('v6.1', page('COHERENT', 1), skipped(4096))).toEqual([
+      'pfn 4096 (COHERENT, pgmap0 index 0): skipped by migrate_to_ram for its references although it had exactly the expected ones (maps 1, refs 1, pins 0 (long-term 0), page cache 0, leaked 0)',
+    ]);
+    expect(judge('v5.x', page('PRIVATE', 3), skipped(4096))[0]).toContain('pfn 4096 (PRIVATE, pgmap0 index 0): skipped');
+  });
+
+  it('holds when a page with unexpected references is skipped', () => {
+    expect(judge('v6.1', page('COHERENT', 2), skipped(4096))).toEqual([]);
+    expect(judge('upstream', page('SYSTEM', 0, 1), skipped(1))).toEqual([]);
+    // v4.14 rejected every ZONE_DEVICE type but PRIVATE and PUBLIC.
+    expect(judge('v4.14', page('HOST', 0), skipped(4096))).toEqual([]);
+  });
+});

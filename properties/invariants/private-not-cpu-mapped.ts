@@ -1,0 +1,30 @@
+// private-not-cpu-mapped: MEMORY_DEVICE_PRIVATE memory is not CPU
+// addressable; its struct pages are opaque and reached only through
+// device-private swap entries. A present PTE to one would let the CPU touch
+// memory it cannot address (include/linux/memremap.h).
+import { TYPE_RULES } from '../../models/type-rules.ts';
+import { frameLabel } from './describe.ts';
+import type { Invariant } from './invariant.ts';
+import { ptesByPfn, pteText } from './mappings.ts';
+
+export const privateNotCpuMapped: Invariant = {
+  id: 'private-not-cpu-mapped',
+  statement: 'a MEMORY_DEVICE_PRIVATE page is never behind a present CPU PTE: it is mapped only by device-private entries, and a CPU fault migrates it to RAM',
+  guards: [
+    'mm/migrate_device.c: migrate_vma_insert_page',
+    'mm/migrate.c: remove_migration_pte',
+    'mm/memory.c: do_swap_page',
+    'mm/memory.c: copy_nonpresent_pte',
+  ],
+  check(after) {
+    const out: string[] = [];
+    for (const [pfn, list] of ptesByPfn(after.state)) {
+      const frame = after.state.frames[pfn];
+      if (!frame || TYPE_RULES[frame.type].cpuAddressable) continue;
+      for (const at of list) {
+        if (at.pte.kind === 'present' || at.pte.kind === 'present-devmap') out.push(`${frameLabel(frame)}: mapped by the ${pteText(at)}`);
+      }
+    }
+    return out;
+  },
+};
