@@ -1,0 +1,28 @@
+// The reference applies an operation to a deep, mutable copy of the input
+// state (a draft) and returns it: input states are never mutated.
+import type { Era } from '../eras/era.ts';
+import type { ZdEvent } from '../events.ts';
+import type { AbsState } from '../state.ts';
+
+/** A deep-mutable version of a (readonly) abstract-state type. */
+export type Draft<T> = T extends readonly (infer U)[]
+  ? Draft<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Draft<T[K]> }
+    : T;
+
+/** What every step of the reference works on: the era, the draft state and the events it reports. */
+export interface Ctx {
+  readonly era: Era;
+  readonly s: Draft<AbsState>;
+  readonly events: ZdEvent[];
+}
+
+export function newCtx(era: Era, state: AbsState): Ctx {
+  return { era, s: structuredClone(state) as Draft<AbsState>, events: [] };
+}
+
+/** An independent copy of a context: used where the specification allows several outcomes. */
+export function forkCtx(ctx: Ctx): Ctx {
+  return { era: ctx.era, s: structuredClone(ctx.s), events: [...ctx.events] };
+}

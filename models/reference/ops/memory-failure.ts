@@ -1,0 +1,63 @@
+// mm/memory-failure.c: memory_failure(pfn, flags) on one frame, named by
+// pgmap+index or by a process's PTE (madvise(MADV_HWPOISON)) (docs §5).
+// MF_COUNT_INCREASED: the caller's page reference is dropped on every path
+// (put_ref_page), so it leaves nothing in the abstract state.
+import type { OpArgs, OpFailure } from '../../ops.ts';
+import { typeRules } from '../../type-rules.ts';
+import { type Pfn, ZERO_PFN } from '../../vocabulary.ts';
+import type { Ctx } from '../draft.ts';
+import { EINVAL, ESRCH, frameOf, pgmapOf, procOf } from '../handles.ts';
+import { filemapRemoveFolio } from '../mm/filemap-remove-folio.ts';
+import { folioPut } from '../mm/folio-put.ts';
+import { usersOf } from '../mm/folio-users.ts';
+import { unmapAndKill } from '../mm/unmap-and-kill.ts';
+import type { OpSpec } from '../op-spec.ts';
+import { deterministic } from '../outcome.ts';
+
+/** The poisoned pfn, or why there is none. */
+function targetPfn(ctx: Ctx, args: OpArgs['memory_failure']): Pfn | OpFailure {
+  if (args.pgmap !== undefined) {
+    const pgmap = pgmapOf(ctx, args.pgmap);
+    const index = args.index ?? -1;
+    if (!pgmap || !Number.isInteger(index) || index < 0 || index >= pgmap.npages) return EINVAL;
+    return pgmap.start + index;
+  }
+  if (args.proc === undefined) return EINVAL;
+  const proc = procOf(ctx, args.proc);
+  if (!proc) return ESRCH;
+  if (args.vpn === undefined) return EINVAL;
+  // No fault: pte_none has no frame; a hwpoison entry names its frame.
+  const pte = proc.ptes[args.vpn];
+  return pte === undefined ? { errno: 'EFAULT' } : pte.pfn;
+}
+
+/** True when a PTE of some process maps the frame (hwpoison entries do not). */
+function mapped(ctx: Ctx, pfn: Pfn): boolean {
+  return Object.values(ctx.s.procs).some((p) => Object.values(p.ptes).some((pte) => pte.pfn === pfn && pte.kind !== 'hwpoison'));
+}
+
+export const memoryFailure: OpSpec<'memory_failure'> = (era, state, args) =>
+  deterministic<'memory_failure'>(era, state, (ctx) => {
+    const pfn = targetPfn(ctx, args);
+    if (typeof pfn !== 'number') return pfn;
+    const frame = frameOf(ctx, pfn);
+    if (frame.hwpoison) return { errno: 'EHWPOISON' };
+    // A reserved kernel page: MF_MSG_KERNEL, ignored.
+    if (pfn === ZERO_PFN) return { errno: 'EBUSY' };
+    // get_dev_pagemap fails once percpu_ref_kill ran: "memory outside kernel control".
+    if (frame.pgmap !== null && ctx.s.pgmaps[frame.pgmap]!.killed) return { errno: 'ENXIO' };
+    const rules = typeRules(frame.type);
+    const rule = rules.memoryFailure(era);
+    // memory_failure_dev_pagemap / mf_generic_kill_procs refuse device
+    // memory: nothing changes.
+    if (rule.action === 'refuse') return { errno: rule.errno };
+    // mf_generic_kill_procs: dax_lock_folio finds no DAX mapping → -EBUSY.
+    if (rules.mapBy === 'dax-mmap' && !mapped(ctx, pfn)) return { errno: 'EBUSY' };
+    frame.hwpoison = true;
+    unmapAndKill(ctx, pfn);
+    filemapRemoveFolio(ctx, pfn);
+    folioPut(ctx, pfn);
+    // Still held by GUP: the page cannot be isolated (MF_FAILED, -EBUSY).
+    const u = usersOf(ctx.s, pfn);
+    return u.refs > 0 || u.pins > 0 ? { errno: 'EBUSY' } : {};
+  });

@@ -1,0 +1,28 @@
+// mm/memremap.c: memremap_pages — a driver registers ZONE_DEVICE memory:
+// pgmapN with npages free frames of the type (docs §1). The dax-mmap types
+// (FS_DAX, GENERIC, HOST, PCI_P2PDMA) also get the file object a dax mmap
+// maps (the pmem/device-dax inode).
+import { pgmapStart } from '../../limits.ts';
+import { typeRules } from '../../type-rules.ts';
+import type { FileId, PgmapId } from '../../vocabulary.ts';
+import { EINVAL, validRange } from '../handles.ts';
+import { pristineFrame } from '../init-state.ts';
+import type { OpSpec } from '../op-spec.ts';
+import { deterministic } from '../outcome.ts';
+
+export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owner, npages }) =>
+  deterministic<'memremap_pages'>(era, state, (ctx) => {
+    // The era has no such enum memory_type value; PRIVATE/COHERENT need an owner.
+    if (era.enumValues[type] === undefined || owner === '' || !validRange(npages)) return EINVAL;
+    const n = ctx.s.next.pgmap++;
+    const id: PgmapId = `pgmap${n}`;
+    const start = pgmapStart(n);
+    for (let i = 0; i < npages; i++) ctx.s.frames[start + i] = pristineFrame(start + i, type, id, i);
+    let file: FileId | null = null;
+    if (typeRules(type).mapBy === 'dax-mmap') {
+      file = `f${ctx.s.next.file++}`;
+      ctx.s.files[file] = { kind: 'dax', npages, pages: {}, written: {} };
+    }
+    ctx.s.pgmaps[id] = { type, owner, start, npages, killed: false, removed: false, leaked: 0, file };
+    return { pgmap: id };
+  });

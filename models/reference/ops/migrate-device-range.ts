@@ -1,0 +1,25 @@
+// Driver eviction (lib/test_hmm.c: dmirror_device_evict_chunk):
+// mm/migrate_device.c: migrate_device_range over every pfn of the pgmap +
+// migrate_device_pages + migrate_device_finalize (docs §1). Only pages in
+// use are collected (folio_get_nontail_page skips free pages); destinations
+// are allocated with __GFP_NOFAIL, so fail_next_alloc(system) does not apply.
+import { typeRules } from '../../type-rules.ts';
+import { EINVAL, frameOf, pgmapOf } from '../handles.ts';
+import { migrateFinalize, migratePage, newBatch } from '../mm/migrate-pages.ts';
+import type { OpSpec } from '../op-spec.ts';
+import { deterministic } from '../outcome.ts';
+
+export const migrateDeviceRange: OpSpec<'migrate_device_range'> = (era, state, args) =>
+  deterministic<'migrate_device_range'>(era, state, (ctx) => {
+    const pgmap = pgmapOf(ctx, args.pgmap);
+    if (!pgmap || pgmap.removed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    const batch = newBatch();
+    let cpages = 0;
+    for (let i = 0; i < pgmap.npages; i++) {
+      const pfn = pgmap.start + i;
+      if (!frameOf(ctx, pfn).inUse) continue;
+      if (migratePage(ctx, batch, pfn, { to: 'system', noFail: true }, 'era').moved) cpages++;
+    }
+    migrateFinalize(ctx, batch);
+    return { cpages };
+  });

@@ -1,0 +1,63 @@
+// HMM_DMIRROR_MIGRATE_TO_DEV (lib/test_hmm.c: dmirror_migrate_to_device):
+// migrate_vma_setup(SELECT_SYSTEM) + migrate_vma_pages +
+// migrate_vma_finalize into this pgmap, then the driver's verification read
+// of the whole range (docs §1).
+import { match } from 'ts-pattern';
+import type { AbsPte } from '../../state.ts';
+import { typeRules } from '../../type-rules.ts';
+import { ZERO_PFN } from '../../vocabulary.ts';
+import type { Ctx } from '../draft.ts';
+import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange } from '../handles.ts';
+import { migrateFinalize, migratePage, type MigrateBatch, newBatch } from '../mm/migrate-pages.ts';
+import { migrateVmaInsertPage } from '../mm/migrate-vma-insert-page.ts';
+import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
+import { vmaAt } from '../mm/vma.ts';
+import type { OpSpec } from '../op-spec.ts';
+import { deterministic } from '../outcome.ts';
+import type { PgmapId, ProcId, Vpn } from '../../vocabulary.ts';
+
+/** migrate_vma_collect_pmd's choice for one PTE, and what follows for it. */
+function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgmapId: PgmapId): void {
+  const proc = ctx.s.procs[procId]!;
+  const vma = vmaAt(proc, vpn)!;
+  const pte: AbsPte | undefined = proc.ptes[vpn];
+  // pte_none or the zero pfn: a hole to populate, in anonymous VMAs only
+  // (migrate_vma_collect_hole skips holes of other VMAs).
+  if (pte === undefined || (pte.kind === 'present' && pte.pfn === ZERO_PFN)) {
+    if (vma.kind === 'anon' && !vma.shared) migrateVmaInsertPage(ctx, procId, vma, vpn, pgmapId);
+    return;
+  }
+  const collect = match(pte.kind)
+    // SELECT_SYSTEM takes pages that are not ZONE_DEVICE (vm_normal_page);
+    // COHERENT/PUBLIC and dax frames are skipped.
+    .with('present', 'present-devmap', () => frameOf(ctx, pte.pfn).pgmap === null)
+    // Device-private entries need SELECT_DEVICE_PRIVATE and a matching
+    // owner; v4.14's migrate_vma collected every one of them.
+    .with('device-private', () => !ctx.era.ownerChecks)
+    .with('device-exclusive', 'hwpoison', () => false)
+    .exhaustive();
+  if (collect) migratePage(ctx, batch, pte.pfn, { to: 'device', pgmap: pgmapId }, 'era');
+}
+
+export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =>
+  deterministic<'migrate_to_device'>(era, state, (ctx) => {
+    const proc = procOf(ctx, args.proc);
+    if (!proc) return ESRCH;
+    if (!validRange(args.npages)) return EINVAL;
+    const pgmap = pgmapOf(ctx, args.pgmap);
+    if (!pgmap || pgmap.killed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
+    const batch = newBatch();
+    for (const vpn of rangeOf(args.vpn, args.npages)) collectOne(ctx, batch, args.proc, vpn, args.pgmap);
+    migrateFinalize(ctx, batch);
+    // dmirror_do_read of the mirror: every page must now be on this device
+    // (any pgmap of the same owner), else -ENOENT; the migration stays.
+    const data: number[] = [];
+    for (const vpn of rangeOf(args.vpn, args.npages)) {
+      const pte = proc.ptes[vpn];
+      const backed = pte !== undefined && pte.kind !== 'device-exclusive' && pte.kind !== 'hwpoison' && ownerOf(ctx, pte.pfn) === pgmap.owner;
+      if (!backed) return { errno: 'ENOENT' };
+      data.push(frameOf(ctx, pte.pfn).data);
+    }
+    return { cpages: args.npages, data };
+  });

@@ -1,0 +1,47 @@
+// HMM_DMIRROR_MIGRATE_TO_SYS (lib/test_hmm.c: dmirror_migrate_to_system):
+// migrate_vma_setup(SELECT_DEVICE_PRIVATE or SELECT_DEVICE_COHERENT,
+// pgmap_owner = this device) + migrate_vma_pages + migrate_vma_finalize
+// (docs §1). cpages counts the pages that really moved.
+import { match } from 'ts-pattern';
+import type { AbsPgmap } from '../../state.ts';
+import { typeRules } from '../../type-rules.ts';
+import type { ProcId, Vpn } from '../../vocabulary.ts';
+import type { Ctx } from '../draft.ts';
+import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange } from '../handles.ts';
+import { migrateFinalize, migratePage, newBatch } from '../mm/migrate-pages.ts';
+import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
+import type { OpSpec } from '../op-spec.ts';
+import { deterministic } from '../outcome.ts';
+
+/** migrate_vma_collect_pmd with the driver's select flags: is this PTE's page collected? */
+function selected(ctx: Ctx, procId: ProcId, vpn: Vpn, pgmap: AbsPgmap): boolean {
+  const pte = ctx.s.procs[procId]!.ptes[vpn];
+  if (pte === undefined || pte.kind === 'hwpoison') return false;
+  const ownerMatches = ownerOf(ctx, pte.pfn) === pgmap.owner;
+  return match(pgmap.type)
+    // SELECT_DEVICE_PRIVATE: device-private entries of this owner (any owner before ~v5.7).
+    .with('PRIVATE', () => pte.kind === 'device-private' && (ownerMatches || !ctx.era.ownerChecks))
+    // SELECT_DEVICE_COHERENT: present pages of this type and owner.
+    .with('COHERENT', 'PUBLIC', () => (pte.kind === 'present' || pte.kind === 'present-devmap') && frameOf(ctx, pte.pfn).type === pgmap.type && ownerMatches)
+    .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => false)
+    .exhaustive();
+}
+
+export const migrateToRam: OpSpec<'migrate_to_ram'> = (era, state, args) =>
+  deterministic<'migrate_to_ram'>(era, state, (ctx) => {
+    const proc = procOf(ctx, args.proc);
+    if (!proc) return ESRCH;
+    if (!validRange(args.npages)) return EINVAL;
+    const pgmap = pgmapOf(ctx, args.pgmap);
+    // A killed pgmap is fine: this is how a driver empties it.
+    if (!pgmap || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
+    const batch = newBatch();
+    let cpages = 0;
+    for (const vpn of rangeOf(args.vpn, args.npages)) {
+      if (!selected(ctx, args.proc, vpn, pgmap)) continue;
+      if (migratePage(ctx, batch, proc.ptes[vpn]!.pfn, { to: 'system' }, 'era').moved) cpages++;
+    }
+    migrateFinalize(ctx, batch);
+    return { cpages };
+  });
