@@ -23,12 +23,18 @@ describe('memcg-charge-conserved', () => {
       memcgs: ['m0'],
       pgmaps: { pgmap0: { type: 'GENERIC' } },
       frames: { 1: { allocs: 1, frees: 1, memcg: 'm0' }, 2: anonPage(0, null), 3: anonPage(0, 'm5'), 4096: { inUse: true, allocs: 1, memcg: 'm0' } },
+      procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte('present', 2) } } },
     });
     const out = memcgChargeConserved.check(viewOf(state, 'v6.1'));
     expect(out).toContain('pfn 1 (SYSTEM): free but still charged to m0 (mem_cgroup_uncharge missed)');
-    expect(out).toContain('pfn 2 (SYSTEM): in use as an anon page but charged to no memcg');
+    expect(out).toContain('pfn 2 (SYSTEM): in use as a mapped anon page but charged to no memcg');
     expect(out).toContain('pfn 3 (SYSTEM): charged to m5, which does not exist');
     expect(out).toContain('pfn 4096 (GENERIC, pgmap0 index 0): charged to m0, but GENERIC pages are never charged');
+  });
+
+  it('holds for an unmapped migration source kept alive by a GUP reference after mem_cgroup_migrate took its charge', () => {
+    const state = stateWith({ memcgs: ['m0'], frames: { 2: anonPage(0, null) }, refs: { ref0: { pfn: 2, proc: 'p0' } } });
+    expect(memcgChargeConserved.check(viewOf(state, 'v6.1'))).toEqual([]);
   });
 
   describe('charge moving (v6.0, move_charge_at_immigrate)', () => {

@@ -30,6 +30,7 @@ function usage(view: View): string[] {
 function charges(state: AbsState): string[] {
   const out: string[] = [];
   const memcgs = new Set(state.memcgs);
+  const mapped = ptesByPfn(state);
   for (const frame of Object.values(state.frames)) {
     const label = frameLabel(frame);
     if (frame.memcg !== null && !memcgs.has(frame.memcg)) out.push(`${label}: charged to ${frame.memcg}, which does not exist`);
@@ -45,8 +46,13 @@ function charges(state: AbsState): string[] {
       if (frame.memcg !== null) out.push(`${label}: charged to ${frame.memcg}, but ${frame.type} pages are never charged`);
       continue;
     }
-    if (frame.memcg === null && (frame.anon || frame.file !== null)) {
-      out.push(`${label}: in use as ${frame.anon ? 'an anon page' : `page cache of ${frame.file}`} but charged to no memcg`);
+    // A mapped anon page or a page-cache page must be charged. A migration
+    // source that a GUP reference keeps alive after mem_cgroup_migrate moved
+    // its charge to the destination is anon, in use and rightly uncharged:
+    // only mapped anon pages are judged.
+    const isMapped = (mapped.get(frame.pfn) ?? []).some((m) => m.pte.kind !== 'hwpoison');
+    if (frame.memcg === null && ((frame.anon && isMapped) || frame.file !== null)) {
+      out.push(`${label}: in use as ${frame.anon ? 'a mapped anon page' : `page cache of ${frame.file}`} but charged to no memcg`);
     }
   }
   return out;
