@@ -1,0 +1,43 @@
+// loadProposal: a built-in proposal by name, or a proposal file (.ts, .mts,
+// .js, .mjs, .cjs) anywhere on disk, checked (validateProposal) and resolved
+// against the built-ins (resolveProposal). Bad input is a ProposalError
+// naming the file and field; the CLI turns it into exit code 2.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ProposalError } from '../../models/proposals/proposal-error.ts';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import { BUILTIN_NAMES } from '../../models/proposals/registry.ts';
+import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
+import { validateProposal } from '../../models/proposals/validate-proposal.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
+import { importDefault } from './import-default.ts';
+
+const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/** A path rather than a built-in name: it has a directory part or a module extension. */
+export function looksLikePath(spec: string): boolean {
+  return /[/\\]/.test(spec) || MODULE_EXTENSIONS.some((ext) => spec.endsWith(ext));
+}
+
+export function isBuiltinName(spec: string): boolean {
+  return (BUILTIN_NAMES as readonly string[]).includes(spec);
+}
+
+export async function loadProposal(spec: string): Promise<ResolvedProposal> {
+  if (isBuiltinName(spec)) return resolveBuiltin(spec);
+  if (!looksLikePath(spec) && !existsSync(spec)) {
+    throw new ProposalError(
+      `proposal '${spec}'`,
+      '(name)',
+      `not a built-in proposal${didYouMean(spec, BUILTIN_NAMES)} and not a file path; built-ins: ${BUILTIN_NAMES.join(', ')}`,
+    );
+  }
+  const file = resolve(spec);
+  if (!existsSync(file)) throw new ProposalError(spec, '(file)', `file not found (looked for ${file})`);
+  if (!statSync(file).isFile()) throw new ProposalError(spec, '(file)', 'not a file');
+  if (!MODULE_EXTENSIONS.some((ext) => file.endsWith(ext))) {
+    throw new ProposalError(spec, '(file)', `a proposal is a module: expected one of ${MODULE_EXTENSIONS.join(', ')}`);
+  }
+  const value = await importDefault(file);
+  return resolveProposal(validateProposal(value, spec), spec);
+}

@@ -1,0 +1,62 @@
+// The kernel model and the reference stepping together (DESIGN §3, §6):
+// what one step of the pair produces. Shared by `zdspec run` (runTrace) and
+// the fast-check checker, so neither duplicates the refinement loop.
+import type { ZdEvent } from '../../models/events.ts';
+import type { Outcome } from '../../models/model.ts';
+import type { OpResult, Step } from '../../models/ops.ts';
+import type { View } from '../../models/view.ts';
+import type { InvariantId } from '../../properties/invariants/invariant.ts';
+
+export type Side = 'kernel' | 'reference';
+
+/** A violated invariant on one side; `messages` is never empty. */
+export interface InvariantFinding {
+  readonly side: Side;
+  readonly id: InvariantId;
+  readonly messages: readonly string[];
+}
+
+/** Something threw: a proposal hook (or the kernel model) during apply, or the reference. */
+export interface Crash {
+  readonly in: 'proposal' | 'reference';
+  readonly message: string;
+}
+
+export interface PairOptions {
+  /** Invariants to evaluate (default: all). */
+  readonly invariants?: readonly InvariantId[];
+  /** 'kernel' skips the reference-side invariants (faster; the spec is checked elsewhere). */
+  readonly sides?: 'both' | 'kernel';
+}
+
+export interface PairStep {
+  readonly step: Step;
+  /** What the kernel model did; absent when it crashed. */
+  readonly kernel?: { readonly result: OpResult; readonly events: readonly ZdEvent[] };
+  readonly crash?: Crash;
+  /** The reference's allowed outcomes (empty when the kernel crashed first). */
+  readonly allowed: readonly Outcome[];
+  /** Which allowed outcome the kernel matched; absent on a refinement failure. */
+  readonly matched?: number;
+  /** Why the kernel's result/state is none of the allowed outcomes. */
+  readonly refinement?: string;
+  readonly invariants: readonly InvariantFinding[];
+  /** Kernel views around the step, for frame diffs in reports. */
+  readonly before: View;
+  readonly after: View;
+}
+
+/** Checks of the initial states, before any step. */
+export interface PairStart {
+  readonly refinement?: string;
+  readonly invariants: readonly InvariantFinding[];
+}
+
+export interface Pair {
+  readonly start: PairStart;
+  /** Runs one step on both sides. After a crash, further steps are refused (they throw). */
+  step(step: Step): PairStep;
+  readonly crashed: boolean;
+  kernelView(): View;
+  referenceView(): View;
+}

@@ -1,0 +1,99 @@
+// createPairWith: a kernel instance (with the proposal's hooks) and the
+// reference state stepping together. Each step applies the operation to the
+// kernel model, asks the reference for the allowed outcomes, checks
+// refinement, continues from the matching (or closest) outcome, and evaluates
+// the invariants on both sides. The models are passed in so tests and
+// benchmarks can substitute them; create-pair.ts binds the real ones.
+import type { KernelInstance, Specification } from '../../models/model.ts';
+import type { Era } from '../../models/eras/era.ts';
+import type { Hooks } from '../../models/kernel/hooks.ts';
+import type { Step } from '../../models/ops.ts';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import type { AbsState } from '../../models/state.ts';
+import type { View } from '../../models/view.ts';
+import type { Invariant } from '../../properties/invariants/invariant.ts';
+import { describeDifference } from './deep-equal.ts';
+import { evaluateInvariants } from './evaluate-invariants.ts';
+import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
+import type { Crash, Pair, PairOptions, PairStart, PairStep } from './pair-types.ts';
+import { checkRefinement } from './refinement.ts';
+
+export interface PairModels {
+  readonly reference: Specification;
+  readonly createKernel: (era: Era, hooks: Hooks) => KernelInstance;
+  readonly invariants: readonly Invariant[];
+}
+
+export function createPairWith(models: PairModels, proposal: ResolvedProposal, options: PairOptions = {}): Pair {
+  const { era } = proposal;
+  const { reference } = models;
+  const invariants = options.invariants
+    ? models.invariants.filter((inv) => options.invariants?.includes(inv.id))
+    : models.invariants;
+  const checkReference = options.sides !== 'kernel';
+  const kernel = models.createKernel(era, guardHooks(proposal.hooks));
+  let refState: AbsState = reference.init(era);
+  let kernelView = kernel.view();
+  let refView: View = reference.view(era, refState);
+  let crashed = false;
+
+  const start: PairStart = {
+    refinement: describeDifference(kernel.abstract(), refState, ['kernel', 'reference']),
+    invariants: [
+      ...evaluateInvariants(invariants, 'kernel', kernelView),
+      ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : []),
+    ],
+  };
+
+  function step(step: Step): PairStep {
+    if (crashed) throw new Error('createPair: step() after a crash');
+    const before = kernelView;
+    let applied: ReturnType<KernelInstance['apply']>;
+    let kernelState: AbsState;
+    try {
+      applied = kernel.apply(step);
+      kernelState = kernel.abstract();
+      kernelView = kernel.view();
+    } catch (e) {
+      crashed = true;
+      const message = e instanceof HookCrash ? e.message : `the kernel model threw (outside any hook): ${errorMessage(e)}`;
+      return { step, crash: { in: 'proposal', message }, allowed: [], invariants: [], before, after: before };
+    }
+    let allowed: PairStep['allowed'];
+    try {
+      allowed = reference.step(era, refState, step);
+    } catch (e) {
+      crashed = true;
+      const crash: Crash = { in: 'reference', message: `the reference threw: ${errorMessage(e)}` };
+      return { step, kernel: applied, crash, allowed: [], invariants: [], before, after: kernelView };
+    }
+    const verdict = checkRefinement(step, applied.result, kernelState, allowed);
+    const chosen = allowed[verdict.outcome];
+    const refBefore = refView;
+    if (chosen) refState = chosen.state;
+    const findings = evaluateInvariants(invariants, 'kernel', kernelView, before, { ...step, ...applied });
+    if (checkReference && chosen) {
+      refView = reference.view(era, refState);
+      findings.push(...evaluateInvariants(invariants, 'reference', refView, refBefore, { ...step, ...chosen }));
+    }
+    return {
+      step,
+      kernel: applied,
+      allowed,
+      ...(verdict.matched ? { matched: verdict.outcome } : { refinement: verdict.message }),
+      invariants: findings,
+      before,
+      after: kernelView,
+    };
+  }
+
+  return {
+    start,
+    step,
+    get crashed() {
+      return crashed;
+    },
+    kernelView: () => kernelView,
+    referenceView: () => (checkReference ? refView : reference.view(era, refState)),
+  };
+}
