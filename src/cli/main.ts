@@ -6,20 +6,17 @@ import { Command, CommanderError } from 'commander';
 import { isBadInput } from './bad-input.ts';
 import { PROCESS_IO, createContext, withContext, type CliIo } from './cli-context.ts';
 import { EXIT } from './exit-codes.ts';
+import { checkCommand } from './verbs/check.ts';
 import { listCommand } from './verbs/list.ts';
+import { replayCommand } from './verbs/replay.ts';
 import { runCommand } from './verbs/run.ts';
 
 function verbs(): Command[] {
   return [
+    checkCommand(),
     runCommand(),
+    replayCommand(),
     listCommand(),
-    // ── Later verbs register here ─────────────────────────────────────────
-    // `check` (src/cli/verbs/check.ts, checkCommand()) and `replay`
-    // (src/cli/verbs/replay.ts, replayCommand()): import them above and add
-    //   checkCommand(),
-    //   replayCommand(),
-    // They report their exit code with cli().exit(code) (./cli-context.ts).
-    // ──────────────────────────────────────────────────────────────────────
   ];
 }
 

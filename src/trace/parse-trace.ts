@@ -13,7 +13,8 @@ import { opSchema, type ArgSpec } from './op-schemas.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import { TraceError, describeValue } from './trace-error.ts';
 
-const TRACE_KEYS = ['proposal', 'era', 'title', 'description', 'steps', 'runs'];
+// `counterexample`: seed, path, check and replay command of a saved counterexample.
+const TRACE_KEYS = ['proposal', 'era', 'title', 'description', 'steps', 'runs', 'counterexample'];
 const STEP_KEYS = ['op', 'args', 'expect', 'note'];
 const RUN_KEYS = ['proposal', 'violates'];
 

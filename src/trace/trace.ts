@@ -49,6 +49,8 @@ export interface Trace {
    * expect every check to pass.
    */
   readonly runs?: readonly ScenarioRun[];
+  /** Saved counterexamples only: seed, path, the violated check, the replay command (src/report/counterexample-json.ts). */
+  readonly counterexample?: Readonly<Record<string, unknown>>;
 }
 
 export interface ScenarioRun {

@@ -1,0 +1,128 @@
+// cdm-numa-rfc
+//
+// Title:  [RFC 0/8] Define coherent device memory node (2016)
+// Source: seed 002_db295944162f87a0.txt: Anshuman Khandual's RFC of 24 Oct
+//         2016 (1477283517-2504-1-git-send-email-khandual@linux.vnet.ibm.com),
+//         Jérôme Glisse's reply and Balbir Singh's answer.
+//
+// The design ZONE_DEVICE was chosen against. Coherent device memory becomes
+// a NUMA node: "Struct page must able to be inside standard LRU lists", its
+// pages come from and return to the buddy allocator, and core mm treats them
+// as ordinary RAM. Here COHERENT stands in for that node's memory on the
+// current kernel (with cgroup-v1 charge moving, which the 2016 kernels had,
+// so that charge classification can be observed): put_page takes the normal
+// path (page_is_devmap_managed false), the last put frees to the buddy
+// allocator at 0 instead of handing the page back to the driver, migrated
+// pages go on the LRU, FOLL_LONGTERM pins them like any RAM, charge moving
+// calls them PAGE, and memory_failure poisons them and kills their users.
+// Jérôme's answer is the list of what this gives up: ZONE_DEVICE means "no
+// lru, no complex dance to make the memory out of reach from regular memory
+// allocator". The buddy free still runs exactly once per allocation
+// (free-once holds), but it skips free_zone_device_folio and with it the
+// put of the pgmap reference zone_device_page_init took.
+//
+// Result:
+//   refcount-expected          holds
+//   free-once                  holds
+//   no-use-after-free          holds
+//   no-longterm-pin-coherent   violated
+//   coherent-evictable         violated
+//   private-not-cpu-mapped     holds
+//   pinned-not-migrated        holds
+//   memcg-charge-conserved     holds
+//   memcg-target               violated
+//   memory-failure-contract    violated
+//   data-preserved             holds
+//   device-not-on-lru          violated
+//   pgmap-ref-balanced         violated
+//   owner-isolation            holds
+import type { Era } from '../../eras/era.ts';
+import { ERAS } from '../../eras/registry.ts';
+import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
+import { eraDefaults } from './era-defaults.ts';
+
+const ERA_OVERRIDES: EraOverrides = {
+  title: 'upstream with coherent device memory as a NUMA node (2016 RFC)',
+  // The RFC's kernels (v4.9) had cgroup-v1 move_charge_at_immigrate; without
+  // it get_mctgt_type never runs and memcg-target could not be observed.
+  chargeMoving: true,
+};
+
+/** The era this proposal's fallbacks decide with. */
+const ERA: Era = { ...ERAS.upstream, ...ERA_OVERRIDES };
+
+export const cdmNumaRfc: BuiltinProposal = {
+  name: 'cdm-numa-rfc',
+  title: '[RFC 0/8] Define coherent device memory node (2016): device memory on the LRU and in the buddy allocator',
+  source:
+    'seed 002_db295944162f87a0.txt (Anshuman Khandual, 24 Oct 2016, ' +
+    '1477283517-2504-1-git-send-email-khandual@linux.vnet.ibm.com; reply by Jérôme Glisse)',
+  extends: null,
+  baseEra: 'upstream',
+  era: ERA_OVERRIDES,
+  hooks: {
+    // A node's page is not devmap-managed: put_page → __folio_put.
+    page_is_devmap_managed: (folio) =>
+      folio.memoryType === 'COHERENT' ? false : eraDefaults(ERA).page_is_devmap_managed(folio),
+    // Back to the page allocator at 0, not to the driver's free list.
+    free_zone_device_folio: (folio) =>
+      folio.memoryType === 'COHERENT' ? { action: 'buddy', at: 0 } : eraDefaults(ERA).free_zone_device_folio(folio),
+    // "b. Struct page must able to be inside standard LRU lists".
+    folio_add_lru: (folio) => (folio.memoryType === 'COHERENT' ? true : eraDefaults(ERA).folio_add_lru(folio)),
+    // Ordinary memory of an ordinary node: nothing makes it unpinnable.
+    folio_is_longterm_pinnable: (folio) =>
+      folio.memoryType === 'COHERENT' ? true : eraDefaults(ERA).folio_is_longterm_pinnable(folio),
+    // An ordinary page is MC_TARGET_PAGE, never MC_TARGET_DEVICE.
+    get_mctgt_type: (folio, ctx) => {
+      const target = eraDefaults(ERA).get_mctgt_type(folio, ctx);
+      return folio.memoryType === 'COHERENT' && target === 'DEVICE' ? 'PAGE' : target;
+    },
+    // "(5) HW poisoning of the coherent memory": handled like RAM.
+    memory_failure_dev_pagemap: (folio, pgmap) =>
+      folio.memoryType === 'COHERENT'
+        ? { action: 'poison-and-kill' }
+        : eraDefaults(ERA).memory_failure_dev_pagemap(folio, pgmap),
+  },
+  summary:
+    'The 2016 coherent-device-memory NUMA node: COHERENT pages are freed to the buddy allocator through ' +
+    'the normal put path, go on the LRU, are long-term pinnable, are charge-moved as PAGE and are ' +
+    'poisoned like RAM — everything ZONE_DEVICE was chosen to avoid.',
+  expected: {
+    'refcount-expected': 'holds',
+    'free-once': 'holds',
+    'no-use-after-free': 'holds',
+    'no-longterm-pin-coherent': 'violated',
+    'coherent-evictable': 'violated',
+    'private-not-cpu-mapped': 'holds',
+    'pinned-not-migrated': 'holds',
+    'memcg-charge-conserved': 'holds',
+    'memcg-target': 'violated',
+    'memory-failure-contract': 'violated',
+    'data-preserved': 'holds',
+    'device-not-on-lru': 'violated',
+    'pgmap-ref-balanced': 'violated',
+    'owner-isolation': 'holds',
+  },
+  why: {
+    'no-longterm-pin-coherent':
+      'Node memory is ordinary memory: folio_is_longterm_pinnable is true, so FOLL_LONGTERM pins a ' +
+      'coherent page in place. The RFC proposed nothing instead ("reclamation, evictions etc. might need ' +
+      'to be restricted or modified ... The RFC does not propose anything on this yet").',
+    'coherent-evictable':
+      'A long-term-pinned page never becomes free, and a page freed to the buddy allocator never comes ' +
+      'back to the driver, so eviction cannot empty the device and memunmap_pages cannot finish.',
+    'memcg-target':
+      'get_mctgt_type classifies a coherent page charged to mc.from as MC_TARGET_PAGE, not ' +
+      'MC_TARGET_DEVICE: it is an ordinary page of another node.',
+    'memory-failure-contract':
+      'memory_failure poisons a coherent frame and kills its users as it does RAM, where the contract ' +
+      'for device private/coherent memory is to refuse with an errno and change nothing.',
+    'device-not-on-lru':
+      'folio_add_lru is called for coherent pages: "b. Struct page must able to be inside standard LRU ' +
+      'lists" is the RFC\'s second requirement, exactly what Jérôme\'s "no lru" avoids.',
+    'pgmap-ref-balanced':
+      'The buddy free skips free_zone_device_folio, so the pgmap reference zone_device_page_init took ' +
+      'for the allocation (0dc45ca1ce18) is never put: the NUMA-node design has no dev_pagemap to ' +
+      'balance.',
+  },
+};

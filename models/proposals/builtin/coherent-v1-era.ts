@@ -1,0 +1,13 @@
+// The era facts DEVICE_COHERENT v1 changes on v5.x (seed 000), shared with
+// coherent-v4, which extends it and decides its fallbacks in the same era.
+import type { EraOverrides } from '../proposal.ts';
+
+export const COHERENT_V1_ERA: EraOverrides = {
+  title: 'v5.x + MEMORY_DEVICE_COHERENT (series v1): no long-term pin check',
+  // The v1 memremap.h hunk: MEMORY_DEVICE_PRIVATE = 1, then COHERENT.
+  enumValues: { PRIVATE: 1, COHERENT: 2, FS_DAX: 3, GENERIC: 4, PCI_P2PDMA: 5 },
+  // get_mctgt_type: `if (is_device_page(page)) ret = MC_TARGET_DEVICE;`.
+  mctgtDevice: ['PRIVATE', 'COHERENT'],
+  // Nothing in the series looks at FOLL_LONGTERM.
+  longtermCoherent: 'pin',
+};

@@ -1,0 +1,113 @@
+// coherent-v4
+//
+// Title:  mm/gup: fail get_user_pages for LONGTERM dev coherent type (series v3/v4)
+// Source: seed 001_aa230f7214c20f9b.txt (cover letter, v2–v4: "For now, we
+//         fail on get_user_pages call with FOLL_LONGTERM for DEVICE_COHERENT
+//         pages"); [PATCH v4 03/10] 20220127030949.19396-4-alex.sierra@amd.com
+//         and [PATCH v4 01/10] 20220127030949.19396-2-alex.sierra@amd.com.
+//
+// coherent-v1 plus the FOLL_LONGTERM check that v3 added after Alistair's
+// review of v2: check_and_migrate_movable_pages, before it asks
+// is_pinnable_page, unpins and fails the whole call with -EFAULT for a
+// device page (`if (is_dev_private_or_coherent_page(head)) {
+// WARN_ON_ONCE(is_device_private_page(head)); ret = -EFAULT; goto
+// unpin_pages; }`). Short-term get_user_pages and pins still succeed
+// ("nothing fundamentally wrong with pinning device pages for a short
+// time", Felix, seed 000). v4 01/10 still has migrate_vma_check_page
+// `return is_dev_private_or_coherent_page(page);`, so the inherited check
+// lets a coherent page with a short-term reference or pin migrate.
+//
+// Result:
+//   refcount-expected          holds
+//   free-once                  holds
+//   no-use-after-free          holds
+//   no-longterm-pin-coherent   holds
+//   coherent-evictable         holds
+//   private-not-cpu-mapped     holds
+//   pinned-not-migrated        violated
+//   memcg-charge-conserved     holds
+//   memcg-target               holds
+//   memory-failure-contract    holds
+//   data-preserved             holds
+//   device-not-on-lru          holds
+//   pgmap-ref-balanced         holds
+//   owner-isolation            holds
+import { match } from 'ts-pattern';
+import type { Era } from '../../eras/era.ts';
+import { ERAS } from '../../eras/registry.ts';
+import type { LongtermUnpinnableDecision } from '../../kernel/hooks.ts';
+import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
+import { COHERENT_V1_ERA } from './coherent-v1-era.ts';
+import { eraDefaults } from './era-defaults.ts';
+
+const ERA_OVERRIDES: EraOverrides = {
+  title: 'v5.x + MEMORY_DEVICE_COHERENT (series v4): FOLL_LONGTERM fails',
+  longtermCoherent: 'fail',
+  // The patch's `ret = -EFAULT` in check_and_migrate_movable_pages.
+  longtermCoherentErrno: 'EFAULT',
+};
+
+/** The era this proposal's fallbacks decide with: v5.x, then v1's overrides, then v4's. */
+const ERA: Era = { ...ERAS['v5.x'], ...COHERENT_V1_ERA, ...ERA_OVERRIDES };
+
+export const coherentV4: BuiltinProposal = {
+  name: 'coherent-v4',
+  title: 'DEVICE_COHERENT v3/v4: FOLL_LONGTERM on a coherent page fails with -EFAULT',
+  source:
+    'seed 001_aa230f7214c20f9b.txt (cover letter v2–v4); [PATCH v4 03/10] mm/gup: fail get_user_pages for ' +
+    'LONGTERM dev coherent type (20220127030949.19396-4-alex.sierra@amd.com)',
+  extends: 'coherent-v1',
+  baseEra: 'v5.x',
+  era: ERA_OVERRIDES,
+  hooks: {
+    // The patch tests is_dev_private_or_coherent_page before is_pinnable_page:
+    // both device types are unpinnable (a private page is never reached: GUP
+    // faults it back to RAM, hence the WARN_ON_ONCE). is_pinnable_page
+    // decides the rest, as in v5.x.
+    folio_is_longterm_pinnable: (folio) =>
+      match(folio.memoryType)
+        .with('PRIVATE', 'COHERENT', () => false)
+        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () =>
+          eraDefaults(ERA).folio_is_longterm_pinnable(folio),
+        )
+        .exhaustive(),
+    // ... and unpins and fails the whole call with -EFAULT for them; any
+    // other unpinnable folio is handled as before.
+    gup_longterm_unpinnable: (folio) =>
+      match(folio.memoryType)
+        .with('PRIVATE', 'COHERENT', (): LongtermUnpinnableDecision => ({ action: 'fail', errno: 'EFAULT' }))
+        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () =>
+          eraDefaults(ERA).gup_longterm_unpinnable(folio),
+        )
+        .exhaustive(),
+  },
+  summary:
+    'coherent-v1 plus v3/v4\'s "mm/gup: fail get_user_pages for LONGTERM dev coherent type": ' +
+    'check_and_migrate_movable_pages unpins and fails FOLL_LONGTERM with -EFAULT for a coherent page. ' +
+    'Short-term references and pins still succeed, and migrate_vma_check_page still returns ' +
+    'is_dev_private_or_coherent_page.',
+  expected: {
+    'refcount-expected': 'holds',
+    'free-once': 'holds',
+    'no-use-after-free': 'holds',
+    'no-longterm-pin-coherent': 'holds',
+    'coherent-evictable': 'holds',
+    'private-not-cpu-mapped': 'holds',
+    'pinned-not-migrated': 'violated',
+    'memcg-charge-conserved': 'holds',
+    'memcg-target': 'holds',
+    'memory-failure-contract': 'holds',
+    'data-preserved': 'holds',
+    'device-not-on-lru': 'holds',
+    'pgmap-ref-balanced': 'holds',
+    'owner-isolation': 'holds',
+  },
+  why: {
+    'pinned-not-migrated':
+      'Inherited from coherent-v1: [PATCH v4 01/10] keeps migrate_vma_check_page returning ' +
+      'is_dev_private_or_coherent_page(page) for ZONE_DEVICE pages, and v4 still allows short-term ' +
+      'get_user_pages references and pins on coherent pages, so a coherent page holding one is migrated ' +
+      'and its holder keeps the old page. Only Alistair\'s migration_entry_wait rework (~v5.19) made the ' +
+      'check count references for device pages.',
+  },
+};
