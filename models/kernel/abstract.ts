@@ -1,0 +1,125 @@
+// abstract(kernelState): the AbsState the refinement check compares with the
+// reference's, read off the kernel model's arrays and tables in canonical
+// form (records keyed by handle, vmas sorted by start, no undefined values).
+import type { AbsFile, AbsFrame, AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsPte, AbsState, AbsVma } from '../state.ts';
+import type { FileId, MemcgId, PgmapId, PinId, ProcId, RefId } from '../vocabulary.ts';
+import type { KernelState } from './kstate.ts';
+import { PG_anon, PG_hwpoison, PG_inuse } from './memmap.ts';
+
+const memcgId = (n: number): MemcgId => `m${n}`;
+const fileId = (n: number): FileId => `f${n}`;
+const toRecord = <V>(m: ReadonlyMap<number, V>): Record<number, V> => {
+  const out: Record<number, V> = {};
+  for (const key of [...m.keys()].sort((a, b) => a - b)) out[key] = m.get(key) as V;
+  return out;
+};
+
+function absFrames(k: KernelState): Record<number, AbsFrame> {
+  const m = k.mem;
+  const frames: Record<number, AbsFrame> = {};
+  for (let s = 0; s < m.size; s++) {
+    const pfn = m.pfn[s] ?? -1;
+    const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
+    const memcg = m.memcg[s] ?? -1;
+    const file = m.file[s] ?? -1;
+    frames[pfn] = {
+      pfn,
+      type: pg?.type ?? 'SYSTEM',
+      pgmap: pg ? `pgmap${pg.num}` : null,
+      index: pg ? pfn - pg.start : null,
+      inUse: m.has(s, PG_inuse),
+      data: m.data[s] ?? 0,
+      memcg: memcg < 0 ? null : memcgId(memcg),
+      anon: m.has(s, PG_anon),
+      file: file < 0 ? null : fileId(file),
+      fileIndex: file < 0 ? null : (m.fileIndex[s] ?? null),
+      hwpoison: m.has(s, PG_hwpoison),
+      allocs: m.allocs[s] ?? 0,
+      frees: m.frees[s] ?? 0,
+      leaked: m.leaked[s] ?? 0,
+    };
+  }
+  return frames;
+}
+
+function absProc(k: KernelState, num: number): AbsProc | undefined {
+  const p = k.procs.get(num);
+  if (!p) return undefined;
+  const ptes: Record<number, AbsPte> = {};
+  for (const vpn of [...p.ptes.keys()].sort((a, b) => a - b)) {
+    const pte = p.ptes.get(vpn);
+    if (!pte || pte.kind === 'migration') continue;
+    ptes[vpn] =
+      pte.kind === 'device-exclusive'
+        ? { kind: pte.kind, pfn: pte.pfn, write: pte.write, owner: pte.owner ?? '' }
+        : { kind: pte.kind, pfn: pte.pfn, write: pte.write };
+  }
+  const vmas: AbsVma[] = [...p.vmas]
+    .sort((a, b) => a.start - b.start)
+    .map((v) => ({
+      start: v.start,
+      npages: v.npages,
+      kind: v.kind,
+      shared: v.shared,
+      prot: v.prot,
+      file: v.file === null ? null : fileId(v.file),
+      pgmap: v.pgmap === null ? null : (`pgmap${v.pgmap}` as PgmapId),
+      pgoff: v.pgoff,
+    }));
+  return {
+    memcg: memcgId(p.memcg),
+    vmas,
+    ptes,
+    written: toRecord(k.ghost.procs.get(num) ?? new Map()),
+    sigbus: p.sigbus,
+    nextVpn: p.nextVpn,
+  };
+}
+
+export function abstractState(k: KernelState): AbsState {
+  const pgmaps: Record<PgmapId, AbsPgmap> = {};
+  for (const pg of k.pgmaps) {
+    pgmaps[`pgmap${pg.num}`] = {
+      type: pg.type,
+      owner: pg.owner,
+      start: pg.start,
+      npages: pg.npages,
+      killed: pg.killed,
+      removed: pg.removed,
+      leaked: pg.leaked,
+      file: pg.file === null ? null : fileId(pg.file),
+    };
+  }
+  const procs: Record<ProcId, AbsProc> = {};
+  for (const num of [...k.procs.keys()].sort((a, b) => a - b)) {
+    const p = absProc(k, num);
+    if (p) procs[`p${num}`] = p;
+  }
+  const files: Record<FileId, AbsFile> = {};
+  for (const num of [...k.files.keys()].sort((a, b) => a - b)) {
+    const f = k.files.get(num);
+    if (!f) continue;
+    files[fileId(num)] = { kind: f.kind, npages: f.npages, pages: toRecord(f.pages), written: toRecord(k.ghost.files.get(num) ?? new Map()) };
+  }
+  const refs: Record<RefId, AbsGupRef> = {};
+  for (const n of [...k.refs.keys()].sort((a, b) => a - b)) {
+    const r = k.refs.get(n);
+    if (r) refs[`ref${n}`] = { pfn: r.pfn, proc: `p${r.proc}` };
+  }
+  const pins: Record<PinId, AbsPin> = {};
+  for (const n of [...k.pins.keys()].sort((a, b) => a - b)) {
+    const r = k.pins.get(n);
+    if (r) pins[`pin${n}`] = { pfn: r.pfn, proc: `p${r.proc}`, longterm: r.longterm, write: r.write };
+  }
+  return {
+    frames: absFrames(k),
+    pgmaps,
+    procs,
+    files,
+    memcgs: k.memcgUsage.map((_, i) => memcgId(i)),
+    refs,
+    pins,
+    failNextAlloc: { device: k.failNextAlloc.device, system: k.failNextAlloc.system },
+    next: { ...k.next },
+  };
+}

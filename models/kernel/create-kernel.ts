@@ -1,0 +1,75 @@
+// createKernel: one running kernel model with a proposal's hooks. Each
+// operation is the kernel entry point it is named after (see the files of
+// this directory); apply() runs one and collects its events.
+import type { Era } from '../eras/era.ts';
+import type { KernelInstance } from '../model.ts';
+import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
+import { abstractState } from './abstract.ts';
+import { check_exclusive, make_device_exclusive } from './device-exclusive.ts';
+import { migrate_to_device, migrate_to_ram } from './dmirror-ops.ts';
+import { fork } from './fork.ts';
+import { Ghost } from './ghost.ts';
+import { get_user_pages, pin_user_pages, put_page, unpin_user_page } from './gup-ops.ts';
+import { device_read, device_write, snapshot } from './hmm.ts';
+import type { Hooks } from './hooks.ts';
+import { kernelView } from './kernel-view.ts';
+import { type KernelState, createState } from './kstate.ts';
+import { mem_cgroup_create, mem_cgroup_move_task } from './memcg-ops.ts';
+import { memory_failure } from './memory-failure.ts';
+import { memremap_pages, memunmap_pages } from './memremap.ts';
+import { migrate_device_range } from './migrate-device-range.ts';
+import { exit, mmap, mprotect, munmap } from './mmap.ts';
+import { cpu_read, cpu_write } from './user-access.ts';
+
+/** should_fail_alloc_page / the driver's allocator: arm one failure. */
+function fail_next_alloc(k: KernelState, a: OpArgs['fail_next_alloc']): OpResult<'fail_next_alloc'> {
+  if (a.where === 'device') k.failNextAlloc.device = true;
+  else if (a.where === 'system') k.failNextAlloc.system = true;
+  else return { errno: 'EINVAL' };
+  return {};
+}
+
+type Handlers = { readonly [K in OpName]: (k: KernelState, a: OpArgs[K]) => OpResult<K> };
+
+const HANDLERS: Handlers = {
+  memremap_pages,
+  memunmap_pages,
+  migrate_to_device,
+  migrate_to_ram,
+  migrate_device_range,
+  device_read,
+  device_write,
+  snapshot,
+  make_device_exclusive,
+  check_exclusive,
+  mmap,
+  munmap,
+  mprotect,
+  cpu_read,
+  cpu_write,
+  fork,
+  exit,
+  get_user_pages,
+  pin_user_pages,
+  put_page,
+  unpin_user_page,
+  mem_cgroup_create,
+  mem_cgroup_move_task,
+  memory_failure,
+  fail_next_alloc,
+};
+
+export function createKernel(era: Era, hooks: Hooks): KernelInstance {
+  const k = createState(era, hooks, new Ghost());
+  return {
+    apply(step: Step) {
+      k.events = [];
+      const handler = HANDLERS[step.op] as ((k: KernelState, a: unknown) => OpResult) | undefined;
+      if (!handler) throw new Error(`unknown operation ${String(step.op)}`);
+      const result = handler(k, step.args);
+      return { result, events: k.events };
+    },
+    abstract: () => abstractState(k),
+    view: () => kernelView(k, abstractState(k)),
+  };
+}

@@ -1,0 +1,69 @@
+// The HMM test driver's migration plumbing (lib/test_hmm.c): its device page
+// allocator and the migrate_vma_* sequence it runs for the migrate ioctls and
+// for pgmap->ops->migrate_to_ram. The driver migrates one page per
+// migrate_vma_setup call (dmirror uses 64-page chunks): docs/operations.md
+// specifies the allocation order page by page.
+import type { KernelState, KPgmap, Proc } from './kstate.ts';
+import { PG_hwpoison, PG_inuse } from './memmap.ts';
+import { type MigrateEntry, type MigrateSelect, migrate_vma_finalize, migrate_vma_pages, migrate_vma_setup } from './migrate-device.ts';
+import { zone_device_page_init } from './memremap.ts';
+import { alloc_page } from './page-alloc.ts';
+
+/**
+ * dmirror_devmem_alloc_page (lib/test_hmm.c): the lowest free page of the
+ * pgmap, through zone_device_page_init. Fails when the pgmap is killed
+ * ("drivers must not allocate after memunmap_pages") or full, and once after
+ * fail_next_alloc. Returns -1 on failure.
+ */
+export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
+  if (k.failNextAlloc.device) {
+    k.failNextAlloc.device = false;
+    return -1;
+  }
+  if (pg.killed) return -1;
+  for (let i = 0; i < pg.npages; i++) {
+    const s = pg.slot + i;
+    if (((k.mem.flags[s] ?? 0) & (PG_inuse | PG_hwpoison)) !== 0) continue;
+    zone_device_page_init(k, s);
+    return s;
+  }
+  return -1;
+}
+
+/**
+ * One page through migrate_vma_setup → destination allocation
+ * (dmirror_migrate_alloc_and_copy / dmirror_devmem_fault_alloc_and_copy) →
+ * migrate_vma_pages → migrate_vma_finalize.
+ */
+export function dmirror_migrate_page(
+  k: KernelState,
+  p: Proc,
+  vpn: number,
+  sel: MigrateSelect,
+  faultSlot: number,
+  allocDst: (e: MigrateEntry) => number,
+): MigrateEntry[] {
+  const entries = migrate_vma_setup(k, p, vpn, 1, sel, faultSlot);
+  for (const e of entries) {
+    if (!e.migrate) continue;
+    e.dst = allocDst(e);
+    if (e.dst < 0) k.events.push({ ev: 'migrate-skip', pfn: e.src < 0 ? 0 : (k.mem.pfn[e.src] ?? -1), reason: 'alloc' });
+    else if (e.src < 0) k.mem.data[e.dst] = 0; // a hole starts zeroed
+  }
+  migrate_vma_pages(k, entries);
+  migrate_vma_finalize(k, entries);
+  return entries;
+}
+
+/**
+ * dmirror_devmem_fault (lib/test_hmm.c), the pgmap's migrate_to_ram: migrate
+ * the faulting device-private page (SELECT_DEVICE_PRIVATE, this pgmap's
+ * owner, fault_page set) to a new system page. Returns false when it could
+ * not (VM_FAULT_SIGBUS / VM_FAULT_OOM).
+ */
+export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, faultSlot: number, owner: string): boolean {
+  const sel: MigrateSelect = { system: false, devicePrivate: true, deviceCoherent: false, owner };
+  dmirror_migrate_page(k, p, vpn, sel, faultSlot, () => alloc_page(k));
+  return p.ptes.get(vpn)?.kind !== 'device-private';
+}
+

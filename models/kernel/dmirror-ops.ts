@@ -1,0 +1,66 @@
+// The HMM test driver's migration ioctls (lib/test_hmm.c):
+// HMM_DMIRROR_MIGRATE_TO_DEV and HMM_DMIRROR_MIGRATE_TO_SYS.
+import { match } from 'ts-pattern';
+import type { OpArgs, OpResult } from '../ops.ts';
+import { TYPE_RULES } from '../type-rules.ts';
+import { dmirror_devmem_alloc_page, dmirror_migrate_page } from './dmirror-migrate.ts';
+import { EINVAL, ESRCH, getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
+import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
+import { type MigrateSelect, movedCount } from './migrate-device.ts';
+import { alloc_page } from './page-alloc.ts';
+
+/** migrate_vma_setup's argument checks as the driver sees them: a VMA everywhere, accessible, not DAX. */
+function migrate_range_ok(p: Proc, vpn: number, npages: number): boolean {
+  for (let v = vpn; v < vpn + npages; v++) {
+    const vma = vma_lookup(p, v);
+    if (!vma || vma.prot === 'none' || vma.kind === 'dax') return false;
+  }
+  return true;
+}
+
+/**
+ * dmirror_migrate_to_device: SELECT_SYSTEM (plus every device-private entry
+ * before owner checks existed), destination pages from this pgmap, then the
+ * driver's check that the whole range now lives in its memory (ENOENT).
+ */
+export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']): OpResult<'migrate_to_device'> {
+  const p = getProc(k, a.proc);
+  if (!p) return ESRCH;
+  const pg = getPgmap(k, a.pgmap);
+  if (!pg || pg.killed || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
+  if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return EINVAL;
+  const sel: MigrateSelect = { system: true, devicePrivate: !k.era.ownerChecks, deviceCoherent: false, owner: null };
+  for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) dmirror_migrate_page(k, p, vpn, sel, -1, () => dmirror_devmem_alloc_page(k, pg));
+  const data: number[] = [];
+  for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
+    const pte = p.ptes.get(vpn);
+    if (!pte || pte.kind === 'hwpoison' || pte.kind === 'migration') return { errno: 'ENOENT' };
+    const slot = slotOf(k, pte.pfn);
+    if (page_pgmap(k, slot)?.owner !== pg.owner) return { errno: 'ENOENT' };
+    data.push(k.mem.data[slot] ?? 0);
+  }
+  return { cpages: a.npages, data };
+}
+
+/**
+ * dmirror_migrate_to_system: SELECT_DEVICE_PRIVATE or SELECT_DEVICE_COHERENT
+ * with this pgmap's owner, destinations from system RAM.
+ */
+export function migrate_to_ram(k: KernelState, a: OpArgs['migrate_to_ram']): OpResult<'migrate_to_ram'> {
+  const p = getProc(k, a.proc);
+  if (!p) return ESRCH;
+  const pg = getPgmap(k, a.pgmap);
+  if (!pg || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
+  if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return EINVAL;
+  const sel = match(pg.type)
+    .with('PRIVATE', (): MigrateSelect => ({ system: false, devicePrivate: true, deviceCoherent: false, owner: k.era.ownerChecks ? pg.owner : null }))
+    .with('COHERENT', 'PUBLIC', (): MigrateSelect => ({ system: false, devicePrivate: false, deviceCoherent: true, owner: pg.owner }))
+    .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused above
+    .exhaustive();
+  if (!sel) return EINVAL;
+  let cpages = 0;
+  for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
+    cpages += movedCount(dmirror_migrate_page(k, p, vpn, sel, -1, () => alloc_page(k)));
+  }
+  return { cpages };
+}

@@ -1,0 +1,136 @@
+// fork (kernel/fork.c dup_mmap → mm/memory.c copy_page_range).
+import { match } from 'ts-pattern';
+import type { OpArgs, OpResult } from '../ops.ts';
+import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
+import { folioView } from './folio-view.ts';
+import { ESRCH, getProc } from './handles.ts';
+import { type KernelState, type Proc, type Pte, type Vma, slotOf } from './kstate.ts';
+import { mem_cgroup_charge } from './memcontrol.ts';
+import { remove_device_exclusive_entry } from './memory.ts';
+import { PG_anon, PG_lru, PG_hwpoison, PG_inuse } from './memmap.ts';
+import { alloc_page } from './page-alloc.ts';
+import { set_pte_mapped } from './pgtable.ts';
+import { folio_put } from './swap.ts';
+import { SYSTEM_FRAMES } from '../limits.ts';
+
+/** folio_maybe_dma_pinned (include/linux/mm.h), small folio: the count carries a pin bias. */
+function folio_maybe_dma_pinned(k: KernelState, slot: number): boolean {
+  return slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) >= GUP_PIN_COUNTING_BIAS;
+}
+
+/** A private (COW) VMA's anon page that fork must copy rather than share. */
+function needs_copy(k: KernelState, vma: Vma, pte: Pte): boolean {
+  if (vma.shared || (pte.kind !== 'present' && pte.kind !== 'present-devmap' && pte.kind !== 'device-exclusive')) return false;
+  const slot = slotOf(k, pte.pfn);
+  return k.mem.has(slot, PG_anon) && folio_maybe_dma_pinned(k, slot);
+}
+
+function free_system_frames(k: KernelState): number {
+  let n = 0;
+  for (let s = 1; s <= SYSTEM_FRAMES; s++) if (((k.mem.flags[s] ?? 0) & (PG_inuse | PG_hwpoison)) === 0) n++;
+  return n;
+}
+
+/**
+ * fork: the child gets the parent's memcg, VMAs and page tables
+ * (copy_page_range). The kernel unwinds a fork whose copy_present_page
+ * cannot allocate; the model checks the allocations up front so that a
+ * failed fork changes nothing (fail_next_alloc stays armed too).
+ */
+export function fork(k: KernelState, a: OpArgs['fork']): OpResult<'fork'> {
+  const parent = getProc(k, a.proc);
+  if (!parent) return ESRCH;
+  let copies = 0;
+  for (const vma of parent.vmas) {
+    for (let vpn = vma.start; vpn < vma.start + vma.npages; vpn++) {
+      const pte = parent.ptes.get(vpn);
+      if (pte && needs_copy(k, vma, pte)) copies++;
+    }
+  }
+  if (copies > 0 && (k.failNextAlloc.system || free_system_frames(k) < copies)) return { errno: 'ENOMEM' };
+  const num = k.next.proc++;
+  const child: Proc = { num, memcg: parent.memcg, vmas: parent.vmas.map((v) => ({ ...v })), ptes: new Map(), sigbus: 0, nextVpn: parent.nextVpn };
+  k.procs.set(num, child);
+  k.ghost.fork(parent.num, num);
+  for (const vma of child.vmas) {
+    const f = vma.file === null ? undefined : k.files.get(vma.file);
+    if (f) f.vmaCount++;
+    copy_page_range(k, parent, child, vma);
+  }
+  return { child: `p${num}` };
+}
+
+/** copy_page_range (mm/memory.c) for one VMA, PTE by PTE in vpn order. */
+function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): void {
+  for (let vpn = vma.start; vpn < vma.start + vma.npages; vpn++) {
+    const pte = parent.ptes.get(vpn);
+    if (!pte) continue;
+    match(pte.kind)
+      .with('present', 'present-devmap', () => copy_present_ptes(k, child, vma, vpn, pte))
+      .with('device-private', 'device-exclusive', () => copy_nonpresent_pte(k, parent, child, vma, vpn, pte))
+      .with('hwpoison', () => child.ptes.set(vpn, { ...pte }))
+      .with('migration', () => undefined) // never seen between steps
+      .exhaustive();
+  }
+}
+
+/**
+ * copy_present_ptes (mm/memory.c): shared mappings are duplicated as they
+ * are; private ones share the folio write-protected in both, except an anon
+ * folio that may be DMA-pinned, which the child gets a copy of in new system
+ * RAM (copy_present_page), writable as the parent's was.
+ */
+function copy_present_ptes(k: KernelState, child: Proc, vma: Vma, vpn: number, pte: Pte): void {
+  if (vma.shared) {
+    set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: pte.write });
+    return;
+  }
+  if (needs_copy(k, vma, pte)) {
+    const slot = copy_present_page(k, child, vpn, pte);
+    if (slot >= 0) return;
+  }
+  pte.write = false;
+  set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: false });
+}
+
+/** copy_present_page (mm/memory.c): the child's own copy of a pinned anon page. */
+function copy_present_page(k: KernelState, child: Proc, vpn: number, pte: Pte): number {
+  const slot = alloc_page(k);
+  if (slot < 0) return -1;
+  const m = k.mem;
+  m.data[slot] = m.data[slotOf(k, pte.pfn)] ?? 0;
+  mem_cgroup_charge(k, slot, child.memcg);
+  m.set(slot, PG_anon, true);
+  if (k.hooks.folio_add_lru(folioView(k, slot))) m.set(slot, PG_lru, true);
+  set_pte_mapped(k, child, vpn, { kind: 'present', pfn: m.pfn[slot] ?? -1, write: pte.write });
+  folio_put(k, slot);
+  return slot;
+}
+
+/**
+ * copy_nonpresent_pte (mm/memory.c): the proposal's hook decides. By
+ * default a device-private entry is shared (folio_get + dup rmap) and a
+ * writable one becomes read-only in both for a COW mapping; a
+ * device-exclusive entry is restored in the parent and copied as present.
+ */
+function copy_nonpresent_pte(k: KernelState, parent: Proc, child: Proc, vma: Vma, vpn: number, pte: Pte): void {
+  if (pte.kind !== 'device-private' && pte.kind !== 'device-exclusive') return;
+  const d = k.hooks.copy_nonpresent_pte(Object.freeze({ kind: pte.kind, write: pte.write, folio: folioView(k, slotOf(k, pte.pfn)) }));
+  const cow = !vma.shared;
+  match(d)
+    .with('share', () => set_pte_mapped(k, child, vpn, { ...pte }))
+    .with('share-readonly', () => {
+      if (cow) pte.write = false;
+      set_pte_mapped(k, child, vpn, { ...pte });
+    })
+    .with('restore-then-copy', () => {
+      if (pte.kind === 'device-private') {
+        if (cow) pte.write = false; // nothing to restore: share it read-only
+        set_pte_mapped(k, child, vpn, { ...pte });
+        return;
+      }
+      remove_device_exclusive_entry(k, parent, vpn);
+      copy_present_ptes(k, child, vma, vpn, pte);
+    })
+    .exhaustive();
+}

@@ -1,0 +1,46 @@
+// Ghost data (a TLA+ history variable, not kernel state): the last value the
+// CPU or a device wrote through each private vpn, and through each shared
+// file index. The kernel keeps no such record; AbsState needs it so that
+// data-preserved can say what a read must return.
+import type { Vpn } from '../vocabulary.ts';
+
+export class Ghost {
+  /** proc number → vpn → value. */
+  readonly procs = new Map<number, Map<Vpn, number>>();
+  /** file number → index → value. */
+  readonly files = new Map<number, Map<number, number>>();
+
+  /** A write through a private vpn or a shared file index. */
+  write(proc: number, vpn: Vpn, file: number | null, shared: boolean, index: number, value: number): void {
+    if (shared && file !== null) this.fileMap(file).set(index, value);
+    else this.procMap(proc).set(vpn, value);
+  }
+
+  /** fork: the child starts with the parent's record. */
+  fork(parent: number, child: number): void {
+    this.procs.set(child, new Map(this.procMap(parent)));
+  }
+
+  /** munmap: the unmapped vpns forget their values. */
+  unmap(proc: number, start: Vpn, npages: number): void {
+    const m = this.procMap(proc);
+    if (m.size === 0) return;
+    for (const vpn of [...m.keys()]) if (vpn >= start && vpn < start + npages) m.delete(vpn);
+  }
+
+  exit(proc: number): void {
+    this.procs.delete(proc);
+  }
+
+  procMap(proc: number): Map<Vpn, number> {
+    let m = this.procs.get(proc);
+    if (!m) this.procs.set(proc, (m = new Map()));
+    return m;
+  }
+
+  fileMap(file: number): Map<number, number> {
+    let m = this.files.get(file);
+    if (!m) this.files.set(file, (m = new Map()));
+    return m;
+  }
+}

@@ -1,0 +1,157 @@
+// The kernel model's state: struct pages (memmap.ts), page tables and VMAs per
+// mm_struct, dev_pagemaps with their percpu_ref counts, memcg page counters,
+// the page cache of each file, GUP handles. Everything is updated in place
+// by the functions named after the kernel's; nothing is recomputed per step.
+import type { Era } from '../eras/era.ts';
+import type { ZdEvent } from '../events.ts';
+import type { MemoryType, MmapKind, Pfn, Prot, PteKind, Vpn } from '../vocabulary.ts';
+import type { Hooks } from './hooks.ts';
+import type { Ghost } from './ghost.ts';
+import { Memmap, PG_inuse } from './memmap.ts';
+import { PGMAP_BASE, SYSTEM_FRAMES } from '../limits.ts';
+
+/** One page-table entry (a non-none PTE; pte_none is "no key"). */
+export interface Pte {
+  kind: Exclude<PteKind, 'none'>;
+  pfn: Pfn;
+  write: boolean;
+  /** device-exclusive: the owner that made it exclusive. */
+  owner?: string;
+  /** migration entry: the entry remove_migration_pte restores when the folio does not move. */
+  was?: Pte;
+}
+
+export interface Vma {
+  start: Vpn;
+  npages: number;
+  kind: MmapKind;
+  shared: boolean;
+  prot: Prot;
+  file: number | null;
+  pgmap: number | null;
+  pgoff: number;
+}
+
+/** A process: its mm (VMAs sorted by start, page tables) and task state. */
+export interface Proc {
+  readonly num: number;
+  memcg: number;
+  vmas: Vma[];
+  ptes: Map<Vpn, Pte>;
+  sigbus: number;
+  nextVpn: Vpn;
+}
+
+export interface KFile {
+  readonly kind: 'shmem' | 'file' | 'dax';
+  npages: number;
+  /** The page cache (address_space->i_pages): index → pfn. */
+  pages: Map<number, Pfn>;
+  /** VMAs mapping it; the page cache is dropped when it reaches 0. */
+  vmaCount: number;
+}
+
+export interface KPgmap {
+  readonly num: number;
+  readonly type: MemoryType;
+  readonly owner: string;
+  readonly start: Pfn;
+  readonly npages: number;
+  readonly slot: number;
+  killed: boolean;
+  removed: boolean;
+  leaked: number;
+  readonly file: number | null;
+  /** pgmap->ref (percpu_ref) count. */
+  ref: number;
+}
+
+export interface KRef {
+  readonly pfn: Pfn;
+  readonly proc: number;
+}
+export interface KPin extends KRef {
+  readonly longterm: boolean;
+  readonly write: boolean;
+}
+
+export interface KernelState {
+  readonly era: Era;
+  readonly hooks: Hooks;
+  readonly mem: Memmap;
+  readonly procs: Map<number, Proc>;
+  readonly files: Map<number, KFile>;
+  readonly pgmaps: KPgmap[];
+  /** memcg page_counter usage, by memcg number. */
+  readonly memcgUsage: number[];
+  readonly refs: Map<number, KRef>;
+  readonly pins: Map<number, KPin>;
+  /** rmap: slot → keys (proc << 32 | vpn) of the PTEs mapping it. */
+  readonly rmap: Map<number, Set<number>>;
+  readonly ghost: Ghost;
+  readonly failNextAlloc: { device: boolean; system: boolean };
+  readonly next: { proc: number; memcg: number; pgmap: number; ref: number; pin: number; file: number };
+  /** Events of the step being run. */
+  events: ZdEvent[];
+}
+
+/** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */
+export function pfn_to_slot(k: KernelState, pfn: Pfn): number {
+  if (pfn >= 0 && pfn <= SYSTEM_FRAMES) return pfn;
+  const n = Math.floor(pfn / PGMAP_BASE) - 1;
+  const pg = k.pgmaps[n];
+  if (!pg || pfn < pg.start || pfn >= pg.start + pg.npages) return -1;
+  return pg.slot + (pfn - pg.start);
+}
+
+/** The slot of a pfn that must exist (a PTE, ref or pin names it). */
+export function slotOf(k: KernelState, pfn: Pfn): number {
+  const s = pfn_to_slot(k, pfn);
+  if (s < 0) throw new Error(`no struct page for pfn ${pfn}`);
+  return s;
+}
+
+/** page_pgmap(): the pgmap of a ZONE_DEVICE slot, undefined for system RAM. */
+export function page_pgmap(k: KernelState, slot: number): KPgmap | undefined {
+  const n = k.mem.pgmap[slot] ?? -1;
+  return n < 0 ? undefined : k.pgmaps[n];
+}
+
+export const rmapKey = (proc: number, vpn: Vpn): number => proc * 0x1_0000_0000 + vpn;
+export const rmapProc = (key: number): number => Math.floor(key / 0x1_0000_0000);
+export const rmapVpn = (key: number): number => key % 0x1_0000_0000;
+
+/** find_vma: the VMA containing vpn. */
+export function vma_lookup(p: Proc, vpn: Vpn): Vma | undefined {
+  for (const v of p.vmas) if (vpn >= v.start && vpn < v.start + v.npages) return v;
+  return undefined;
+}
+
+/** linear_page_index: the file index a vpn of a file/shmem/dax VMA maps. */
+export const linear_page_index = (v: Vma, vpn: Vpn): number => vpn - v.start + v.pgoff;
+
+export function createState(era: Era, hooks: Hooks, ghost: Ghost): KernelState {
+  const mem = new Memmap();
+  mem.add(0, SYSTEM_FRAMES + 1, -1, 0);
+  const k: KernelState = {
+    era,
+    hooks,
+    mem,
+    procs: new Map(),
+    files: new Map(),
+    pgmaps: [],
+    memcgUsage: [0],
+    refs: new Map(),
+    pins: new Map(),
+    rmap: new Map(),
+    ghost,
+    failNextAlloc: { device: false, system: false },
+    next: { proc: 1, memcg: 1, pgmap: 0, ref: 0, pin: 0, file: 0 },
+    events: [],
+  };
+  // The shared zero page is allocated at boot and never freed.
+  mem.set(0, PG_inuse, true);
+  k.procs.set(0, { num: 0, memcg: 0, vmas: [], ptes: new Map(), sigbus: 0, nextVpn: 0 });
+  ghost.procs.set(0, new Map());
+  return k;
+}

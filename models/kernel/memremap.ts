@@ -1,0 +1,108 @@
+// ZONE_DEVICE page maps (mm/memremap.c): memremap_pages / memunmap_pages,
+// the pgmap percpu_ref, zone_device_page_init and free_zone_device_folio.
+import { match } from 'ts-pattern';
+import type { OpArgs, OpResult } from '../ops.ts';
+import { pgmapStart } from '../limits.ts';
+import { TYPE_RULES } from '../type-rules.ts';
+import { frameType } from './folio-view.ts';
+import { EINVAL, getPgmap, npagesOk } from './handles.ts';
+import type { FreeDecision } from './hooks.ts';
+import { type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
+import { PG_inuse } from './memmap.ts';
+import { free_pages_prepare } from './page-alloc.ts';
+
+/** Does this pgmap take its percpu_ref per allocated page (v6.1 PRIVATE/COHERENT) rather than per pfn. */
+const refPerAlloc = (k: KernelState, pg: KPgmap): boolean => TYPE_RULES[pg.type].pgmapRefPerAlloc(k.era);
+
+/**
+ * memremap_pages (mm/memremap.c): percpu_ref_init, then pagemap_range creates
+ * the struct pages (memmap_init_zone_device → __init_zone_device_page sets
+ * the era's idle count) and, for types without per-allocation references,
+ * takes one pgmap reference per pfn (percpu_ref_get_many).
+ */
+export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpResult<'memremap_pages'> {
+  if (k.era.enumValues[a.type] === undefined) return EINVAL;
+  if (typeof a.owner !== 'string' || a.owner === '') return EINVAL;
+  if (!npagesOk(a.npages)) return EINVAL;
+  const num = k.next.pgmap++;
+  const start = pgmapStart(num);
+  const idle = TYPE_RULES[a.type].refcount(k.era).idle;
+  const slot = k.mem.add(start, a.npages, num, idle);
+  let file: number | null = null;
+  if (TYPE_RULES[a.type].mapBy === 'dax-mmap') {
+    // The dax device / pmem namespace a dax mmap maps (no page cache).
+    file = k.next.file++;
+    k.files.set(file, { kind: 'dax', npages: a.npages, pages: new Map(), vmaCount: 0 });
+  }
+  const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, slot, killed: false, removed: false, leaked: 0, file, ref: 1 };
+  if (!refPerAlloc(k, pg)) pg.ref += a.npages;
+  k.pgmaps[num] = pg;
+  return { pgmap: `pgmap${num}` };
+}
+
+/**
+ * memunmap_pages (mm/memremap.c): percpu_ref_kill, drop the per-pfn
+ * references, then wait_for_completion(&pgmap->done). A page still in use or
+ * mapped would make that wait for ever: the model returns EBUSY and the
+ * driver must evict and call again.
+ */
+export function memunmap_pages(k: KernelState, a: OpArgs['memunmap_pages']): OpResult<'memunmap_pages'> {
+  const pg = getPgmap(k, a.pgmap);
+  if (!pg || pg.removed) return EINVAL;
+  if (!pg.killed) {
+    pg.killed = true;
+    pg.ref -= 1 + (refPerAlloc(k, pg) ? 0 : pg.npages);
+  }
+  const m = k.mem;
+  let busy = pg.ref > 0;
+  for (let i = 0; i < pg.npages && !busy; i++) {
+    const s = pg.slot + i;
+    busy = m.has(s, PG_inuse) || (m.mapcount[s] ?? 0) > 0;
+  }
+  if (busy) return { errno: 'EBUSY' };
+  pg.removed = true;
+  return {};
+}
+
+/**
+ * zone_device_page_init (mm/memremap.c, v6.1+; earlier the driver's get_page
+ * on a page idling at 1): the page leaves the driver's free list holding one
+ * allocation reference on top of the era's in-use base, and takes a pgmap
+ * reference where those are per allocation (percpu_ref_tryget_many).
+ */
+export function zone_device_page_init(k: KernelState, slot: number): void {
+  const pg = page_pgmap(k, slot);
+  if (!pg) throw new Error(`zone_device_page_init on system slot ${slot}`);
+  const rule = TYPE_RULES[pg.type].refcount(k.era);
+  const m = k.mem;
+  m.refcount[slot] = (m.refcount[slot] ?? 0) + rule.base + 1 - rule.idle;
+  m.set(slot, PG_inuse, true);
+  m.allocs[slot] = (m.allocs[slot] ?? 0) + 1;
+  if (refPerAlloc(k, pg)) pg.ref++;
+}
+
+/**
+ * free_zone_device_folio (mm/memremap.c; free_zone_device_page before the
+ * folio conversion, __put_devmap_managed_page in the 1-based eras): uncharge,
+ * clear anon and mapping, then the type's action; PRIVATE/COHERENT drop their
+ * per-allocation pgmap reference. v5.18–v6.14 reset the count to one after
+ * the callback for types that idle at one.
+ */
+export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDecision): void {
+  const m = k.mem;
+  free_pages_prepare(k, slot);
+  match(d.action)
+    .with('driver-free', () => undefined) // pgmap->ops->page_free: the page returns to the driver's list
+    .with('wake-idle', () => undefined) // wake_up_var(&folio->page): truncate/hole-punch waiters
+    .with('reset-to-one', () => {
+      m.refcount[slot] = 1; // folio_set_count(folio, 1)
+    })
+    .with('buddy', () => undefined) // a proposal handing device memory to the page allocator
+    .exhaustive();
+  const pg = page_pgmap(k, slot);
+  if (!pg) return;
+  if (refPerAlloc(k, pg)) pg.ref--;
+  if (d.action !== 'reset-to-one' && TYPE_RULES[frameType(k, slot)].refcount(k.era).idle === 1 && m.refcount[slot] === 0) {
+    m.refcount[slot] = 1; // set_page_count(page, 1): "prepare for handing out the page again"
+  }
+}

@@ -1,0 +1,31 @@
+// Proposal hooks that return arbitrary but well-typed decisions, driven by a
+// seeded generator: the kernel model must never crash on them (proposals are
+// untrusted; the invariants judge the outcome).
+import type { Hooks } from '../../models/kernel/hooks.ts';
+import { ERRNOS, MC_TARGETS } from '../../models/vocabulary.ts';
+
+export function chaosHooks(seed: number): Hooks {
+  let x = seed >>> 0 || 1;
+  const rnd = (n: number): number => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % n;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;
+  const errno = () => pick(ERRNOS);
+  return {
+    page_is_devmap_managed: () => rnd(2) === 0,
+    free_zone_device_folio: () => ({ action: pick(['driver-free', 'wake-idle', 'reset-to-one', 'buddy'] as const), at: pick([0, 1] as const) }),
+    expected_page_refs: () => rnd(4),
+    migrate_vma_check_page: () => rnd(2) === 0,
+    migrate_vma_insert_page: () => pick(['device-private', 'present', 'present-devmap', 'unsupported'] as const),
+    folio_is_longterm_pinnable: () => rnd(2) === 0,
+    gup_longterm_unpinnable: () => pick([{ action: 'migrate' }, { action: 'pin' }, { action: 'fail', errno: errno() }] as const),
+    try_grab_folio_fast: () => pick(['grab', 'fallback', 'fail'] as const),
+    get_mctgt_type: () => pick(MC_TARGETS),
+    memory_failure_dev_pagemap: () => (rnd(2) === 0 ? { action: 'poison-and-kill' } : { action: 'refuse', errno: errno() }),
+    copy_nonpresent_pte: () => pick(['share-readonly', 'share', 'restore-then-copy'] as const),
+    folio_add_lru: () => rnd(2) === 0,
+  };
+}

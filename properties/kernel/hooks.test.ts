@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ERAS } from '../../models/eras/registry.ts';
+import { createKernel } from '../../models/kernel/create-kernel.ts';
+import { defaultHooks } from '../../models/kernel/default-hooks.ts';
+import { HOOK_NAMES, type HookName, type Hooks } from '../../models/kernel/hooks.ts';
+import { PGMAP_BASE } from '../../models/limits.ts';
+import { invariantById } from '../invariants/all.ts';
+import { counters, kernelFor, run } from './run-steps.ts';
+
+describe('kernel model: proposal hooks', () => {
+  it('asks every hook, with frozen folio views', () => {
+    const era = ERAS['v6.0'];
+    const base = defaultHooks(era);
+    const called = new Set<HookName>();
+    const hooks = Object.fromEntries(
+      HOOK_NAMES.map((name) => [
+        name,
+        (...args: unknown[]) => {
+          called.add(name);
+          const first = args[0] as object;
+          if ('pfn' in first) expect(Object.isFrozen(first)).toBe(true);
+          return (base[name] as (...a: unknown[]) => unknown)(...args);
+        },
+      ]),
+    ) as unknown as Hooks;
+    const k = createKernel(era, hooks);
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
+    run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev1', npages: 2 });
+    run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 3, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 2 });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 1, npages: 1, pgmap: 'pgmap1' });
+    run(k, 'pin_user_pages', { proc: 'p0', vpn: 1, write: false, longterm: true, fast: true });
+    run(k, 'fork', { proc: 'p0' });
+    run(k, 'mem_cgroup_create', {});
+    run(k, 'mem_cgroup_move_task', { proc: 'p0', memcg: 'm1', moveCharge: true });
+    run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: false });
+    run(k, 'exit', { proc: 'p1' });
+    expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
+  });
+
+  it('migrate_vma_check_page → false keeps every page where it is', () => {
+    const k = kernelFor('upstream', { migrate_vma_check_page: () => false });
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
+    const r = k.apply({ op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
+    expect(r.result).toEqual({ errno: 'ENOENT' });
+    expect(counters(k, 1)).toEqual({ refcount: 1, mapcount: 1, pincount: 0, lru: true });
+  });
+
+  it('a wrong free threshold (at 1 in the zero-idle era) leaves a page the invariants catch', () => {
+    const era = ERAS['v6.1'];
+    const base = defaultHooks(era);
+    const k = createKernel(era, { ...base, page_is_devmap_managed: (f) => f.zone === 'DEVICE', free_zone_device_folio: (f) => ({ ...base.free_zone_device_folio(f), at: 1 }) });
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    // The driver's page_free ran while the page is still mapped.
+    expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ inUse: false, frees: 1 });
+    expect(invariantById('refcount-expected').check(k.view()).length).toBeGreaterThan(0);
+  });
+
+  it('folio_add_lru → true puts device pages on the LRU (the 2016 NUMA-node design)', () => {
+    const k = kernelFor('upstream', { folio_add_lru: () => true });
+    run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev0', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    expect(counters(k, PGMAP_BASE).lru).toBe(true);
+    expect(invariantById('device-not-on-lru').check(k.view()).length).toBeGreaterThan(0);
+  });
+});

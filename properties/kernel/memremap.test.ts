@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PGMAP_BASE } from '../../models/limits.ts';
+import { counters, kernelFor, run } from './run-steps.ts';
+
+describe('kernel model: memremap_pages / memunmap_pages', () => {
+  it('creates pgmapN with idle frames at the era count and a file for DAX types', () => {
+    const k = kernelFor('upstream');
+    expect(run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 })).toEqual({ pgmap: 'pgmap0' });
+    expect(run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem', npages: 3 })).toEqual({ pgmap: 'pgmap1' });
+    const s = k.abstract();
+    expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: PGMAP_BASE, npages: 2, killed: false, removed: false, leaked: 0, file: null });
+    expect(s.pgmaps.pgmap1?.file).toBe('f0');
+    expect(s.files.f0).toEqual({ kind: 'dax', npages: 3, pages: {}, written: {} });
+    expect(s.frames[PGMAP_BASE + 1]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false, allocs: 0 });
+    expect(counters(k, PGMAP_BASE).refcount).toBe(0); // v6.1+: free device pages sit at 0
+    // v6.1: PRIVATE takes pgmap refs per allocation; FS_DAX per pfn.
+    expect(k.view().pgmapRefs).toEqual({ pgmap0: 1, pgmap1: 4 });
+  });
+
+  it('refuses types the era does not have and empty owners', () => {
+    const k = kernelFor('v4.14');
+    expect(run(k, 'memremap_pages', { type: 'COHERENT', owner: 'x', npages: 1 })).toEqual({ errno: 'EINVAL' });
+    expect(run(k, 'memremap_pages', { type: 'PUBLIC', owner: '', npages: 1 })).toEqual({ errno: 'EINVAL' });
+    expect(run(k, 'memremap_pages', { type: 'PUBLIC', owner: 'x', npages: 1 })).toEqual({ pgmap: 'pgmap0' });
+    expect(counters(k, PGMAP_BASE).refcount).toBe(1); // 1-based idle count
+  });
+
+  it('memunmap_pages waits (EBUSY) while a page is in use, then completes after eviction', () => {
+    const k = kernelFor('v6.1');
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 5 });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    expect(k.view().pgmapRefs.pgmap0).toBe(2);
+    expect(run(k, 'memunmap_pages', { pgmap: 'pgmap0' })).toEqual({ errno: 'EBUSY' });
+    expect(k.abstract().pgmaps.pgmap0?.killed).toBe(true);
+    expect(k.view().pgmapRefs.pgmap0).toBe(1);
+    expect(run(k, 'migrate_device_range', { pgmap: 'pgmap0' })).toEqual({ cpages: 1 });
+    expect(run(k, 'memunmap_pages', { pgmap: 'pgmap0' })).toEqual({});
+    expect(k.view().pgmapRefs.pgmap0).toBe(0);
+    expect(run(k, 'cpu_read', { proc: 'p0', vpn: 0 })).toEqual({ value: 5 });
+    expect(run(k, 'memunmap_pages', { pgmap: 'pgmap0' })).toEqual({ errno: 'EINVAL' });
+  });
+});
