@@ -1,0 +1,77 @@
+// checkProposal: random model-based checking of one proposal (DESIGN §6).
+// fast-check generates command sequences over the Next relation (next.ts),
+// each run steps a fresh pair (kernel model with the proposal's hooks +
+// reference) through them, a selected check failing throws, fast-check
+// shrinks, and the shrunk run's concrete steps are the counterexample.
+import fc from 'fast-check';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import type { SelectableCheck } from './checks.ts';
+import { CHECK_DEFAULTS, checkRun, type CheckOptions } from './check-run.ts';
+import { replayCommand, toTrace, type Counterexample } from './counterexample.ts';
+import { CheckFailure } from './failure.ts';
+import { commandsReplayPathOf, formatReplayToken, parseReplayToken } from './replay-path.ts';
+import { totalRan, type CommandStats } from './stats.ts';
+
+export { CHECK_DEFAULTS, checkRun, type CheckOptions, type CheckProgress } from './check-run.ts';
+
+export interface CheckResult {
+  readonly proposal: string;
+  readonly era: string;
+  readonly seed: number;
+  readonly checks: readonly SelectableCheck[];
+  readonly runs: number;
+  readonly shrinks: number;
+  readonly commands: number;
+  readonly elapsedMs: number;
+  readonly interrupted: boolean;
+  readonly stats: CommandStats;
+  readonly counterexample?: Counterexample;
+}
+
+export function checkProposal(proposal: ResolvedProposal, options: CheckOptions = {}): CheckResult {
+  const started = performance.now();
+  const run = checkRun(proposal, options, started);
+  const { checks, maxCommands, stats, property } = run;
+  const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
+  const details = fc.check(property, {
+    numRuns: options.runs ?? CHECK_DEFAULTS.runs,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(replay === undefined ? {} : { path: replay.path }),
+    ...(options.timeLimitMs === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(options.timeLimitMs)] }),
+  });
+  const base = {
+    proposal: proposal.name,
+    era: proposal.era.name,
+    seed: details.seed,
+    checks,
+    runs: details.numRuns,
+    shrinks: details.numShrinks,
+    commands: totalRan(stats),
+    elapsedMs: performance.now() - started,
+    interrupted: details.interrupted,
+    stats,
+  };
+  if (!details.failed) return base;
+  const error = details.errorInstance;
+  // Anything but a CheckFailure is a bug of the harness or the models: surface it.
+  if (!(error instanceof CheckFailure)) throw error instanceof Error ? error : new Error(String(error));
+  const name = options.proposalSpec ?? proposal.name;
+  const path = formatReplayToken({
+    path: details.counterexamplePath ?? '',
+    commandsReplayPath: commandsReplayPathOf((details.counterexample as readonly unknown[] | null)?.[0]),
+  });
+  const counterexample: Counterexample = {
+    proposal: name,
+    era: proposal.era.name,
+    check: error.finding.check,
+    finding: error.finding,
+    steps: error.steps,
+    trace: toTrace(name, error.steps),
+    seed: details.seed,
+    path,
+    replay: replayCommand({ proposal: name, seed: details.seed, path, checks, maxCommands, defaultMaxCommands: CHECK_DEFAULTS.maxCommands }),
+    checks,
+    maxCommands,
+  };
+  return { ...base, counterexample };
+}

@@ -1,0 +1,110 @@
+// The pieces of one check: the command arbitrary over the Next relation and
+// the per-run predicate — a fresh pair (kernel model with the proposal's
+// hooks + reference) stepped through one command sequence inside the time
+// limit. Used by checkProposal (fc.check) and vitest.ts (test.prop).
+import fc from 'fast-check';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import { createPair } from '../runner/create-pair.ts';
+import type { Pair, PairOptions } from '../runner/pair-types.ts';
+import { formatCallOnly } from '../trace/format-call.ts';
+import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './checks.ts';
+import { CheckFailure } from './failure.ts';
+import { RunTimeout, runWithTimeLimit } from './guard.ts';
+import { NEXT } from './next.ts';
+import { commandArbitrary, type CheckModel } from './op-command.ts';
+import { parseReplayToken } from './replay-path.ts';
+import { createSession, type Session } from './session.ts';
+import { emptyStats, totalRan, type CommandStats } from './stats.ts';
+
+export const CHECK_DEFAULTS = { runs: 1000, maxCommands: 40, hookTimeLimitMs: 2000 } as const;
+// Once a run has hung, the next ones are shrink attempts of the same hang:
+// a short limit keeps shrinking a hang from taking runs × the first limit.
+const AFTER_HANG_LIMIT_MS = 250;
+
+export interface CheckProgress {
+  readonly runs: number;
+  readonly commands: number;
+  readonly elapsedMs: number;
+  readonly failing: boolean;
+}
+
+export interface CheckOptions {
+  /** Default: every invariant and the refinement check. */
+  readonly invariants?: readonly SelectableCheck[];
+  readonly runs?: number;
+  readonly maxCommands?: number;
+  readonly seed?: number;
+  /** A replay token (replay-path.ts) from an earlier counterexample. */
+  readonly path?: string;
+  /** Stop (as passed) after this long; a failure found is still shrunk within it. */
+  readonly timeLimitMs?: number;
+  /** A run (one command sequence) longer than this is a hung hook. */
+  readonly hookTimeLimitMs?: number;
+  readonly sides?: PairOptions['sides'];
+  readonly onProgress?: (p: CheckProgress) => void;
+  /** How the proposal is named on a command line (its path for a file). */
+  readonly proposalSpec?: string;
+  /** Substitute pair (tests, benchmarks). */
+  readonly createPair?: (proposal: ResolvedProposal, options: PairOptions) => Pair;
+}
+
+export interface CheckRun {
+  readonly checks: readonly SelectableCheck[];
+  readonly maxCommands: number;
+  readonly stats: CommandStats;
+  readonly commands: fc.Arbitrary<Iterable<fc.Command<CheckModel, Session>>>;
+  /** One fast-check run: a fresh pair through the commands; throws on a failed check. */
+  readonly predicate: (commands: Iterable<fc.Command<CheckModel, Session>>) => void;
+  readonly property: fc.IPropertyWithHooks<[Iterable<fc.Command<CheckModel, Session>>]>;
+}
+
+/** The pieces of a check: the command arbitrary and the per-run predicate (also used by vitest.ts). */
+export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {}, started = performance.now()): CheckRun {
+  const checks = options.invariants ?? ALL_CHECKS;
+  const selected = checkSet(checks);
+  const maxCommands = options.maxCommands ?? CHECK_DEFAULTS.maxCommands;
+  const makePair = options.createPair ?? createPair;
+  const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both' };
+  const stats = emptyStats();
+  const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
+  const commands = fc.commands([commandArbitrary(Object.values(NEXT), proposal.era, stats)], {
+    size: 'large',
+    maxCommands,
+    ...(replay?.commandsReplayPath === undefined ? {} : { replayPath: replay.commandsReplayPath }),
+  });
+
+  let limit: number = options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs;
+  let runs = 0;
+  let failing = false;
+  let lastProgress = started;
+  const predicate = (cmds: Iterable<fc.Command<CheckModel, Session>>): void => {
+    runs++;
+    const now = performance.now();
+    if (options.onProgress && now - lastProgress > 200) {
+      lastProgress = now;
+      options.onProgress({ runs, commands: totalRan(stats), elapsedMs: now - started, failing });
+    }
+    let session: Session | undefined;
+    const setup = () => {
+      session = createSession(makePair(proposal, pairOptions), selected);
+      return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
+    };
+    try {
+      runWithTimeLimit(limit, () => fc.modelRun(setup, cmds));
+    } catch (e) {
+      failing = true;
+      if (!(e instanceof RunTimeout)) throw e;
+      limit = Math.min(limit, AFTER_HANG_LIMIT_MS);
+      throw hang(session, e);
+    }
+  };
+  return { checks, maxCommands, stats, commands, predicate, property: fc.property(commands, predicate) };
+}
+
+function hang(session: Session | undefined, timeout: RunTimeout): CheckFailure {
+  const steps = session?.steps ?? [];
+  const last = steps[steps.length - 1];
+  const where = last === undefined ? 'setting up the pair' : `in ${formatCallOnly(last.step)}`;
+  const message = `the run did not return within ${timeout.limitMs} ms (${where}): a proposal hook loops or blocks`;
+  return new CheckFailure({ kind: 'proposal-timeout', check: 'proposal-timeout', stepIndex: steps.length - 1, message }, steps);
+}

@@ -1,0 +1,94 @@
+// Driver and device commands (DESIGN §2): the HMM test driver's ioctls on
+// top of memremap_pages and migrate_vma_*.
+import fc from 'fast-check';
+import { command, step } from '../command-spec.ts';
+import { biased, index, memoryType, npages, owner, prefer, value } from '../choices.ts';
+import { clampToVma, pgmaps, pick, pickProcVpn } from '../handles.ts';
+import { memremapFirst, mmapFirst } from './prerequisite.ts';
+
+export const memremap_pages = command({
+  op: 'memremap_pages',
+  choices: (era) => fc.record({ type: memoryType(era), owner: owner(), npages: npages() }),
+  resolve: (c) => step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
+});
+
+export const memunmap_pages = command({
+  op: 'memunmap_pages',
+  choices: () => fc.record({ pgmap: index() }),
+  resolve: (c, s) => {
+    const pgmap = pick(pgmaps(s, { present: true }), c.pgmap);
+    return pgmap && step('memunmap_pages', { pgmap });
+  },
+});
+
+// Ranges start at a vpn inside a VMA and are clamped to it: a range running
+// off the VMA only tests the EINVAL check, which one-page ranges cover.
+const rangeChoices = () => fc.record({ proc: index(), vpn: index(), npages: npages(), prefer: prefer(), owner: owner() });
+
+export const migrate_to_device = command({
+  op: 'migrate_to_device',
+  choices: () => fc.record({ proc: index(), vpn: index(), npages: npages(), pgmap: index(), holes: biased(1, 1) }),
+  resolve: (c, s, era) => {
+    // Half the time any vpn (holes become new device pages), else a mapped one.
+    const at = pickProcVpn(s, c.proc, c.holes ? 'any' : 'mapped', c.vpn);
+    const pgmap = pick(pgmaps(s, { mapBy: 'migrate', alive: true }), c.pgmap);
+    if (pgmap === undefined) return memremapFirst(era, c.pgmap, c.proc);
+    if (at === undefined) return mmapFirst(s, c.proc, c.npages);
+    return step('migrate_to_device', { proc: at.proc, vpn: at.vpn, npages: clampToVma(at.p, at.vpn, c.npages), pgmap });
+  },
+});
+
+export const migrate_to_ram = command({
+  op: 'migrate_to_ram',
+  choices: () => fc.record({ proc: index(), vpn: index(), npages: npages(), pgmap: index() }),
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, 'device', c.vpn);
+    // The pgmap backing that vpn when there is one, so the owner matches.
+    const pte = at?.p.ptes[at.vpn];
+    const backing = pte === undefined ? null : (s.frames[pte.pfn]?.pgmap ?? null);
+    const pgmap = backing ?? pick(pgmaps(s, { mapBy: 'migrate', present: true }), c.pgmap);
+    if (at === undefined) return mmapFirst(s, c.proc, c.npages);
+    if (pgmap === undefined) return undefined;
+    return step('migrate_to_ram', { proc: at.proc, vpn: at.vpn, npages: clampToVma(at.p, at.vpn, c.npages), pgmap });
+  },
+});
+
+export const migrate_device_range = command({
+  op: 'migrate_device_range',
+  choices: () => fc.record({ pgmap: index() }),
+  resolve: (c, s) => {
+    const pgmap = pick(pgmaps(s, { mapBy: 'migrate', present: true }), c.pgmap);
+    return pgmap && step('migrate_device_range', { pgmap });
+  },
+});
+
+type Ranged = 'device_read' | 'snapshot' | 'make_device_exclusive' | 'check_exclusive';
+
+function rangeCommand<K extends Ranged>(op: K) {
+  return command({
+    op,
+    choices: rangeChoices,
+    resolve: (c, s) => {
+      const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
+      if (at === undefined) return mmapFirst(s, c.proc, c.npages);
+      return step<Ranged>(op, { proc: at.proc, vpn: at.vpn, npages: clampToVma(at.p, at.vpn, c.npages), owner: c.owner });
+    },
+  });
+}
+
+export const device_read = rangeCommand('device_read');
+export const snapshot = rangeCommand('snapshot');
+export const make_device_exclusive = rangeCommand('make_device_exclusive');
+export const check_exclusive = rangeCommand('check_exclusive');
+
+export const device_write = command({
+  op: 'device_write',
+  choices: () =>
+    fc.record({ proc: index(), vpn: index(), npages: npages(), prefer: prefer(), owner: owner(), data: fc.array(value(), { minLength: 4, maxLength: 4 }) }),
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
+    if (at === undefined) return mmapFirst(s, c.proc, c.npages);
+    const n = clampToVma(at.p, at.vpn, c.npages);
+    return step('device_write', { proc: at.proc, vpn: at.vpn, npages: n, owner: c.owner, data: c.data.slice(0, n) });
+  },
+});

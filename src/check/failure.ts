@@ -1,0 +1,40 @@
+// A failed check inside a fast-check run. Thrown by a command's run() so
+// fast-check records it and shrinks; carries the concrete steps that ran so
+// the shrunk counterexample is known without re-running fast-check.
+import type { OpResult, Step } from '../../models/ops.ts';
+import type { InvariantId } from '../../properties/invariants/invariant.ts';
+
+/**
+ * What failed: an invariant (by id), the refinement check, or the proposal's
+ * own code (a hook threw, or did not return in time).
+ */
+export type FindingKind = 'invariant' | 'refinement' | 'proposal-crashed' | 'proposal-timeout';
+
+/** The check named in reports and in `findViolations`: an invariant id or a kind. */
+export type CheckId = InvariantId | 'refinement' | 'proposal-crashed' | 'proposal-timeout';
+
+export interface RanStep {
+  readonly step: Step;
+  /** Absent when the step did not finish (the hook crashed or hung in it). */
+  readonly result?: OpResult;
+}
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly check: CheckId;
+  /** 'kernel' or 'reference' for invariants (a reference violation is a spec bug). */
+  readonly side?: string;
+  /** 0-based index of the failing step in `steps`. */
+  readonly stepIndex: number;
+  readonly message: string;
+}
+
+export class CheckFailure extends Error {
+  override readonly name = 'CheckFailure';
+  constructor(
+    readonly finding: Finding,
+    readonly steps: readonly RanStep[],
+  ) {
+    super(`${finding.check} at step ${finding.stepIndex + 1}: ${finding.message}`);
+  }
+}

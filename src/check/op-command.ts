@@ -1,0 +1,69 @@
+// One generated command: bound choices that resolve, at check() time,
+// against the model's abstract state into a concrete step; run() applies
+// that step to the pair (kernel model + reference). The resolved step and
+// its result are kept so a command prints as the kernel call it made.
+import fc from 'fast-check';
+import type { Era } from '../../models/eras/era.ts';
+import type { OpName, OpResult, Step } from '../../models/ops.ts';
+import type { AbsState } from '../../models/state.ts';
+import { formatCall } from '../trace/format-call.ts';
+import type { BoundChoices } from './next.ts';
+import type { Session } from './session.ts';
+import type { CommandStats } from './stats.ts';
+
+/** fast-check's model: the abstract state the next command resolves against. */
+export interface CheckModel {
+  state: AbsState;
+  readonly era: Era;
+}
+
+export class OpCommand implements fc.Command<CheckModel, Session> {
+  private resolved: Step | undefined;
+  private result: OpResult | undefined;
+
+  constructor(
+    readonly op: OpName,
+    readonly bound: BoundChoices,
+    private readonly stats: CommandStats,
+  ) {}
+
+  // The one place a command is skipped: no live handle fits its choices.
+  check(m: Readonly<CheckModel>): boolean {
+    this.resolved = this.bound.resolve(m.state, m.era);
+    this.result = undefined;
+    const counts = this.stats[this.op];
+    counts.checked++;
+    if (this.resolved === undefined) counts.skipped++;
+    else if (this.resolved.op !== this.op) counts.substituted++;
+    return this.resolved !== undefined;
+  }
+
+  // Deterministic: applies the step check() resolved; no randomness here.
+  run(m: CheckModel, r: Session): void {
+    const step = this.resolved;
+    if (step === undefined) throw new Error(`${this.op}: run() without a successful check()`);
+    this.stats[this.op].ran++;
+    this.result = r.apply(step);
+    m.state = r.state();
+  }
+
+  toString(): string {
+    return this.resolved === undefined ? `${this.op}(…)` : formatCall(this.resolved, this.result);
+  }
+
+  // Each run gets a fresh copy, so one run's resolution never shows in another's output.
+  [fc.cloneMethod](): OpCommand {
+    return new OpCommand(this.op, this.bound, this.stats);
+  }
+}
+
+/** The weighted command arbitrary for fc.commands, over the whole Next relation. */
+export function commandArbitrary(
+  entries: readonly { op: OpName; weight: number; generate: (era: Era) => fc.Arbitrary<BoundChoices> }[],
+  era: Era,
+  stats: CommandStats,
+): fc.Arbitrary<OpCommand> {
+  return fc.oneof(
+    ...entries.map((e) => ({ arbitrary: e.generate(era).map((b) => new OpCommand(e.op, b, stats)), weight: e.weight })),
+  );
+}
