@@ -5,10 +5,10 @@ import type { AbsState } from '../state.ts';
 import type { FrameCounters, View } from '../view.ts';
 import type { Pfn, PgmapId } from '../vocabulary.ts';
 import { expectedLru, expectedMemcgUsage, expectedPgmapRef, expectedRefcount } from './expected-counters.ts';
-import { NO_USERS, frameUsers } from './frame-users.ts';
+import { NO_USERS, settledFrameUsers } from './frame-users.ts';
 
 export function deriveView(era: Era, state: AbsState): View {
-  const users = frameUsers(state);
+  const users = settledFrameUsers(state);
   const counters: Record<Pfn, FrameCounters> = {};
   for (const frame of Object.values(state.frames)) {
     const u = users.get(frame.pfn) ?? NO_USERS;

@@ -43,3 +43,17 @@ export function frameUsers(state: AbsState): Map<Pfn, FrameUsers> {
 }
 
 export const NO_USERS: FrameUsers = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0, leaked: 0 };
+
+const settled = new WeakMap<AbsState, Map<Pfn, FrameUsers>>();
+
+/**
+ * frameUsers of a state nobody mutates any more (a step's outcome, a kernel
+ * abstraction, a view's state), computed once: the view and each invariant
+ * ask for it on every step. Never call it on a draft the reference is still
+ * changing.
+ */
+export function settledFrameUsers(state: AbsState): Map<Pfn, FrameUsers> {
+  let users = settled.get(state);
+  if (!users) settled.set(state, (users = frameUsers(state)));
+  return users;
+}

@@ -19,10 +19,23 @@ export interface Ctx {
 }
 
 export function newCtx(era: Era, state: AbsState): Ctx {
-  return { era, s: structuredClone(state) as Draft<AbsState>, events: [] };
+  return { era, s: cloneState(state) as Draft<AbsState>, events: [] };
 }
 
 /** An independent copy of a context: used where the specification allows several outcomes. */
 export function forkCtx(ctx: Ctx): Ctx {
-  return { era: ctx.era, s: structuredClone(ctx.s), events: [...ctx.events] };
+  return { era: ctx.era, s: cloneState(ctx.s), events: [...ctx.events] };
+}
+
+/**
+ * A deep copy of plain JSON-shaped data (the abstract state has no Maps,
+ * Dates or cycles). Several times faster than structuredClone, and every
+ * step of the reference starts with one.
+ */
+function cloneState<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneState) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = cloneState((value as Record<string, unknown>)[key]);
+  return copy as T;
 }

@@ -2,7 +2,7 @@
 // always get it back (TTM eviction, driver unbind). Once short-term references
 // are dropped, migrate_device_range moves every in-use page out, and
 // memunmap_pages can then finish (KERNEL-SEMANTICS §2.4, §3.6).
-import { NO_USERS, frameUsers } from '../../models/derive/frame-users.ts';
+import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
 import type { AbsPgmap, AbsState } from '../../models/state.ts';
 import type { PgmapId } from '../../models/vocabulary.ts';
 import { frameLabel, usersText } from './describe.ts';
@@ -22,7 +22,7 @@ const framesOf = (state: AbsState, pgmap: AbsPgmap) =>
  * and a long-term pin of coherent memory must not exist.
  */
 function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] {
-  const users = frameUsers(state);
+  const users = settledFrameUsers(state);
   const out: string[] = [];
   for (const frame of framesOf(state, pgmap)) {
     if (!frame.inUse) continue;
@@ -41,7 +41,7 @@ function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] 
  * wait_for_completion(&pgmap->done) would never return.
  */
 function afterUnmapBusy(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] {
-  const users = frameUsers(state);
+  const users = settledFrameUsers(state);
   const ptes = ptesByPfn(state);
   const frames = framesOf(state, pgmap);
   const actionable = frames.some((f) => {

@@ -3,7 +3,7 @@
 // devmap-era DAX mapping (pte_devmap takes no page reference; the page is
 // "in use" only while GUP holds it, KERNEL-SEMANTICS §2.2, §7). Frames of a
 // removed pgmap no longer exist at all, so nothing may name them.
-import { NO_USERS, frameUsers } from '../../models/derive/frame-users.ts';
+import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
 import type { AbsFrame } from '../../models/state.ts';
 import { TYPE_RULES } from '../../models/type-rules.ts';
 import { frameLabel } from './describe.ts';
@@ -23,7 +23,7 @@ export const noUseAfterFree: Invariant = {
   check(after) {
     const { state, era } = after;
     const out: string[] = [];
-    const users = frameUsers(state);
+    const users = settledFrameUsers(state);
     const ptes = ptesByPfn(state);
     const isRemoved = (f: AbsFrame) => f.pgmap !== null && state.pgmaps[f.pgmap]?.removed === true;
     for (const frame of Object.values(state.frames)) {

@@ -4,7 +4,7 @@
 // Conversely a page with exactly the expected references must move, or
 // device memory can never be evicted. Judged from the step's events against
 // the references the page had before the step.
-import { NO_USERS, frameUsers } from '../../models/derive/frame-users.ts';
+import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
 import { pfnLabel, frameLabel, usersText } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { migrateCheck } from './migrate-check.ts';
@@ -20,7 +20,7 @@ export const pinnedNotMigrated: Invariant = {
   ],
   check(_after, before, step) {
     if (!before || !step) return [];
-    const users = frameUsers(before.state);
+    const users = settledFrameUsers(before.state);
     const noSlack = step.op === 'pin_user_pages';
     const out: string[] = [];
     for (const ev of step.events) {

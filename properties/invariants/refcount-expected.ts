@@ -3,7 +3,7 @@
 // A wrong free threshold, a put path that skips the type's hook (BUG-01,
 // BUG-02) or a reference taken and never dropped all show up here first.
 import { expectedRefcount } from '../../models/derive/expected-counters.ts';
-import { NO_USERS, frameUsers } from '../../models/derive/frame-users.ts';
+import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
 import { ZERO_PFN } from '../../models/vocabulary.ts';
 import { frameLabel, usersText } from './describe.ts';
 import type { Invariant } from './invariant.ts';
@@ -22,7 +22,7 @@ export const refcountExpected: Invariant = {
   ],
   check(after) {
     const out: string[] = [];
-    const users = frameUsers(after.state);
+    const users = settledFrameUsers(after.state);
     for (const frame of Object.values(after.state.frames)) {
       // my_zero_pfn is not refcounted by GUP or mappings: nothing to compare.
       if (frame.pfn === ZERO_PFN) continue;
