@@ -40,7 +40,7 @@ describe('zdspec run', () => {
   it('exits 1 on a wrong expectation and explains the first failure', async () => {
     const { code, out } = await zdspec('run', file('wrong.json', JSON.stringify({ steps: steps({ value: 8 }) })));
     expect(code).toBe(1);
-    expect(out).toContain('First failure at step 3: expect');
+    expect(out).toContain('First failure at step 4: expect');
     expect(out).toContain('value: expected 8, got 7');
     expect(out).toContain('the reference allowed: = 7');
   });
@@ -54,7 +54,7 @@ describe('zdspec run', () => {
   it('exits 2 on a malformed or missing trace', async () => {
     const bad = await zdspec('run', file('bad.json', '{"steps": [{"op": "cpu_read", "args": {"proc": "p0", "vpn": "3"}}]}'));
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('step 0 (cpu_read): args.vpn: expected a non-negative integer, got "3"');
+    expect(bad.err).toContain('step 1 (cpu_read): args.vpn: expected a non-negative integer, got "3"');
     const missing = await zdspec('run', join(dir, 'nope.json'));
     expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('trace file not found')]);
   });

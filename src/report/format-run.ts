@@ -40,11 +40,11 @@ function formatStep(record: StepRecord, failures: readonly Failure[], c: Colors)
   const note = record.note ? c.dim(`  # ${record.note}`) : '';
   const mine = failures.filter((f) => f.step === record.index);
   const mark = mine.length ? c.red(' ✗') : '';
-  return [`${String(record.index).padStart(3)}  ${call}${mark}${note}`, ...mine.map((f) => c.red(`       ✗ ${label(f)}: ${f.message}`))];
+  return [`${String(record.index + 1).padStart(3)}  ${call}${mark}${note}`, ...mine.map((f) => c.red(`       ✗ ${label(f)}: ${f.message}`))];
 }
 
 function formatFirstFailure(report: RunReport, first: Failure, c: Colors): string[] {
-  const where = first.step === -1 ? 'the initial state' : `step ${first.step}`;
+  const where = first.step === -1 ? 'the initial state' : `step ${first.step + 1}`;
   const lines = [c.bold(c.red(`First failure at ${where}: ${label(first)}`))];
   const record = report.steps[first.step];
   if (record) lines.push(`  ${formatCall(asStep(record.step), record.kernel?.result)}`);

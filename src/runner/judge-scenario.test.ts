@@ -9,7 +9,7 @@ const expectFailure: Failure = { step: 3, kind: 'expect', message: 'errno: expec
 describe('judgeScenarioRun', () => {
   it('wants a clean run when nothing is violated', () => {
     expect(judgeScenarioRun(report([]), { proposal: 'x' })).toBeUndefined();
-    expect(judgeScenarioRun(report([pin]), { proposal: 'x' })).toMatch(/expected every check to hold; first failure at step 3: no-longterm-pin-coherent/);
+    expect(judgeScenarioRun(report([pin]), { proposal: 'x' })).toMatch(/expected every check to hold; first failure at step 4: no-longterm-pin-coherent/);
   });
 
   it('wants the named invariant among the first failing step', () => {

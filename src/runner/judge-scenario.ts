@@ -5,7 +5,7 @@
 import type { ScenarioRun } from '../trace/trace.ts';
 import type { Failure, RunReport } from './run-report.ts';
 
-const describe = (f: Failure): string => `step ${f.step}: ${f.kind === 'invariant' ? `${f.id} (${f.side})` : f.kind}: ${f.message}`;
+const describe = (f: Failure): string => `step ${f.step + 1}: ${f.kind === 'invariant' ? `${f.id} (${f.side})` : f.kind}: ${f.message}`;
 
 /** undefined when the run shows what the scenario says, else why not. */
 export function judgeScenarioRun(report: RunReport, run: ScenarioRun): string | undefined {

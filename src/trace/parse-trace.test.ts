@@ -38,20 +38,20 @@ describe('parseTrace', () => {
 
   it('names the step, op, field and what was expected', () => {
     const e = errorOf(step({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 2, write: true, longterm: 'yes', fast: false } }));
-    expect(e.message).toBe('trace.json: step 1 (pin_user_pages): args.longterm: expected boolean, got "yes"');
+    expect(e.message).toBe('trace.json: step 2 (pin_user_pages): args.longterm: expected boolean, got "yes"');
     expect([e.step, e.field]).toEqual([1, 'args.longterm']);
   });
 
   it('suggests the closest op name', () => {
     expect(errorOf(step({ op: 'pin_user_page', args: {} })).message).toBe(
-      `trace.json: step 1: op: unknown operation "pin_user_page" (did you mean 'pin_user_pages'?)`,
+      `trace.json: step 2: op: unknown operation "pin_user_page" (did you mean 'pin_user_pages'?)`,
     );
   });
 
   it('checks handle formats, enums, missing and unknown fields', () => {
     expect(errorOf(step({ op: 'put_page', args: { ref: 'pin0' } })).message).toMatch(/args\.ref: expected a handle like ref0, got "pin0"/);
     expect(errorOf(step({ op: 'memremap_pages', args: { type: 'DEVICE_COHERENT', owner: 'd', npages: 1 } })).message).toMatch(/args\.type: expected one of "PRIVATE", "COHERENT"/);
-    expect(errorOf(step({ op: 'cpu_read', args: { proc: 'p0' } })).message).toMatch(/step 1 \(cpu_read\): args\.vpn: missing \(cpu_read needs proc, vpn\)/);
+    expect(errorOf(step({ op: 'cpu_read', args: { proc: 'p0' } })).message).toMatch(/step 2 \(cpu_read\): args\.vpn: missing \(cpu_read needs proc, vpn\)/);
     expect(errorOf(step({ op: 'cpu_read', args: { proc: 'p0', vpn: 1, vnp: 2 } })).message).toMatch(/args\.vnp: unknown field/);
     expect(errorOf(step({ op: 'cpu_read', args: { proc: 'p0', vpn: -1 } })).message).toMatch(/args\.vpn: expected a non-negative integer, got -1/);
     expect(errorOf(step({ op: 'device_write', args: { proc: 'p0', vpn: 0, npages: 1, owner: 'd', data: [1, 'x'] } })).message).toMatch(/args\.data: expected an array of integers/);

@@ -52,7 +52,7 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseStep(step: unknown, index: number, file: string): TraceStep {
-  let label = `step ${index}`;
+  let label = `step ${index + 1}`;
   const fail = (field: string | undefined, message: string): never => {
     throw new TraceError({ file, step: index, field }, `${file}: ${label}: ${field === undefined ? '' : `${field}: `}${message}`);
   };
@@ -62,7 +62,7 @@ function parseStep(step: unknown, index: number, file: string): TraceStep {
     return fail('op', `unknown operation ${JSON.stringify(step.op)}${didYouMean(step.op, OP_NAMES)}`);
   }
   const op = step.op as OpName;
-  label = `step ${index} (${op})`;
+  label = `step ${index + 1} (${op})`;
   rejectUnknownKeys(step, STEP_KEYS, fail);
   const args = step.args ?? {};
   if (!isRecord(args)) return fail('args', `expected an object, got ${describeValue(args)}`);
