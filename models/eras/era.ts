@@ -39,12 +39,16 @@ export type DaxRefcountModel = 'devmap' | 'refcounted';
 export type LongtermCoherentRule = 'pin' | 'fail' | 'migrate' | 'migrate-or-fail';
 
 /**
- * migrate_vma_check_page's rule for ZONE_DEVICE pages (§3.3):
+ * migrate_vma_check_page's rule for ZONE_DEVICE pages (§3.3), the pre-check
+ * of migrate_device_unmap (folio_migrate_mapping's exact count follows in
+ * every era):
  * 'private-always' (v4.14: device-private always passes, PUBLIC extra++),
  * 'private-only' (v5.3–v5.18: return is_device_private_page(page)),
+ * 'device-always' (the DEVICE_COHERENT drafts, §1.5: return
+ *   is_device_page(page): PRIVATE, COHERENT and PUBLIC always pass),
  * 'extra-ref' (~v5.19 on: extra++ then the generic refcount check).
  */
-export type MigrateCheckRule = 'private-always' | 'private-only' | 'extra-ref';
+export type MigrateCheckRule = 'private-always' | 'private-only' | 'device-always' | 'extra-ref';
 
 export interface Era {
   readonly name: EraName;

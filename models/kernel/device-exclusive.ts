@@ -5,6 +5,7 @@ import { EINVAL, ESRCH, getProc, npagesOk, vpnOk } from './handles.ts';
 import { frameType } from './folio-view.ts';
 import { type KernelState, vma_lookup } from './kstate.ts';
 import { PG_anon } from './memmap.ts';
+import { vm_fault_to_errno } from './gup.ts';
 import { handle_mm_fault } from './memory.ts';
 
 /**
@@ -27,7 +28,7 @@ export function make_device_exclusive(k: KernelState, a: OpArgs['make_device_exc
     const vma = vma_lookup(p, vpn);
     if (!vma) return { errno: 'EFAULT' };
     const r = handle_mm_fault(k, p, vma, vpn, true);
-    if (!r.ok) return { errno: 'EFAULT' };
+    if (!r.ok) return { errno: vm_fault_to_errno(r.why) }; // the fault goes through GUP (docs §6.4)
     if (frameType(k, r.slot) !== 'SYSTEM' || !k.mem.has(r.slot, PG_anon)) return { errno: 'EOPNOTSUPP' };
     const pte = p.ptes.get(vpn);
     if (!pte) return { errno: 'EFAULT' };

@@ -1,8 +1,9 @@
 // The HMM test driver's migration plumbing (lib/test_hmm.c): its device page
 // allocator and the migrate_vma_* sequence it runs for the migrate ioctls and
-// for pgmap->ops->migrate_to_ram. The driver migrates one page per
-// migrate_vma_setup call (dmirror uses 64-page chunks): docs/operations.md
-// specifies the allocation order page by page.
+// for pgmap->ops->migrate_to_ram. dmirror migrates in 64-page chunks
+// (MAX_NPAGES is one chunk): one migrate_vma_setup over the whole range, so
+// sources that moved and destinations that did not are put at the end of
+// the operation (docs §6.6).
 import type { KernelState, KPgmap, Proc } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
 import { type MigrateEntry, type MigrateSelect, migrate_vma_finalize, migrate_vma_pages, migrate_vma_setup } from './migrate-device.ts';
@@ -31,26 +32,28 @@ export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
 }
 
 /**
- * One page through migrate_vma_setup → destination allocation
+ * One chunk through migrate_vma_setup → destination allocation in vpn order
  * (dmirror_migrate_alloc_and_copy / dmirror_devmem_fault_alloc_and_copy) →
  * migrate_vma_pages → migrate_vma_finalize.
  */
-export function dmirror_migrate_page(
+export function dmirror_migrate_chunk(
   k: KernelState,
   p: Proc,
   vpn: number,
+  npages: number,
   sel: MigrateSelect,
   faultSlot: number,
   allocDst: (e: MigrateEntry) => number,
 ): MigrateEntry[] {
-  const entries = migrate_vma_setup(k, p, vpn, 1, sel, faultSlot);
+  const entries = migrate_vma_setup(k, p, vpn, npages, sel, faultSlot);
   for (const e of entries) {
     if (!e.migrate) continue;
     e.dst = allocDst(e);
     if (e.dst < 0) k.events.push({ ev: 'migrate-skip', pfn: e.src < 0 ? 0 : (k.mem.pfn[e.src] ?? -1), reason: 'alloc' });
-    else if (e.src < 0) k.mem.data[e.dst] = 0; // a hole starts zeroed
+    // The driver copies the source in (a hole starts zeroed) before migrate_vma_pages.
+    else k.mem.data[e.dst] = e.src < 0 ? 0 : (k.mem.data[e.src] ?? 0);
   }
-  migrate_vma_pages(k, entries);
+  migrate_vma_pages(k, entries, faultSlot);
   migrate_vma_finalize(k, entries);
   return entries;
 }
@@ -58,12 +61,19 @@ export function dmirror_migrate_page(
 /**
  * dmirror_devmem_fault (lib/test_hmm.c), the pgmap's migrate_to_ram: migrate
  * the faulting device-private page (SELECT_DEVICE_PRIVATE, this pgmap's
- * owner, fault_page set) to a new system page. Returns false when it could
- * not (VM_FAULT_SIGBUS / VM_FAULT_OOM).
+ * owner, fault_page set) to a new system page. 'oom' when the system page
+ * could not be allocated (dmirror_devmem_fault_alloc_and_copy:
+ * VM_FAULT_OOM), 'sigbus' when the page did not move for another reason.
  */
-export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, faultSlot: number, owner: string): boolean {
+export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, faultSlot: number, owner: string): 'ok' | 'oom' | 'sigbus' {
   const sel: MigrateSelect = { system: false, devicePrivate: true, deviceCoherent: false, owner };
-  dmirror_migrate_page(k, p, vpn, sel, faultSlot, () => alloc_page(k));
-  return p.ptes.get(vpn)?.kind !== 'device-private';
+  let oom = false;
+  dmirror_migrate_chunk(k, p, vpn, 1, sel, faultSlot, () => {
+    const slot = alloc_page(k);
+    oom ||= slot < 0;
+    return slot;
+  });
+  if (p.ptes.get(vpn)?.kind !== 'device-private') return 'ok';
+  return oom ? 'oom' : 'sigbus';
 }
 

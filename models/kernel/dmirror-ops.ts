@@ -3,7 +3,7 @@
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
-import { dmirror_devmem_alloc_page, dmirror_migrate_page } from './dmirror-migrate.ts';
+import { dmirror_devmem_alloc_page, dmirror_migrate_chunk } from './dmirror-migrate.ts';
 import { EINVAL, ESRCH, getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
 import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { type MigrateSelect, movedCount } from './migrate-device.ts';
@@ -30,7 +30,7 @@ export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']
   if (!pg || pg.killed || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
   if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return EINVAL;
   const sel: MigrateSelect = { system: true, devicePrivate: !k.era.ownerChecks, deviceCoherent: false, owner: null };
-  for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) dmirror_migrate_page(k, p, vpn, sel, -1, () => dmirror_devmem_alloc_page(k, pg));
+  dmirror_migrate_chunk(k, p, a.vpn, a.npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg));
   const data: number[] = [];
   for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
     const pte = p.ptes.get(vpn);
@@ -58,9 +58,5 @@ export function migrate_to_ram(k: KernelState, a: OpArgs['migrate_to_ram']): OpR
     .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused above
     .exhaustive();
   if (!sel) return EINVAL;
-  let cpages = 0;
-  for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
-    cpages += movedCount(dmirror_migrate_page(k, p, vpn, sel, -1, () => alloc_page(k)));
-  }
-  return { cpages };
+  return { cpages: movedCount(dmirror_migrate_chunk(k, p, a.vpn, a.npages, sel, -1, () => alloc_page(k))) };
 }

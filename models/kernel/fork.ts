@@ -35,19 +35,25 @@ function free_system_frames(k: KernelState): number {
  * fork: the child gets the parent's memcg, VMAs and page tables
  * (copy_page_range). The kernel unwinds a fork whose copy_present_page
  * cannot allocate; the model checks the allocations up front so that a
- * failed fork changes nothing (fail_next_alloc stays armed too).
+ * failed fork changes nothing, except that the failed allocation consumed a
+ * pending fail_next_alloc (docs §6.3).
  */
 export function fork(k: KernelState, a: OpArgs['fork']): OpResult<'fork'> {
   const parent = getProc(k, a.proc);
   if (!parent) return ESRCH;
   let copies = 0;
   for (const vma of parent.vmas) {
+    if (!vma_needs_copy(vma)) continue;
     for (let vpn = vma.start; vpn < vma.start + vma.npages; vpn++) {
       const pte = parent.ptes.get(vpn);
       if (pte && needs_copy(k, vma, pte)) copies++;
     }
   }
-  if (copies > 0 && (k.failNextAlloc.system || free_system_frames(k) < copies)) return { errno: 'ENOMEM' };
+  if (copies > 0 && k.failNextAlloc.system) {
+    k.failNextAlloc.system = false;
+    return { errno: 'ENOMEM' };
+  }
+  if (copies > free_system_frames(k)) return { errno: 'ENOMEM' };
   const num = k.next.proc++;
   const child: Proc = { num, memcg: parent.memcg, vmas: parent.vmas.map((v) => ({ ...v })), ptes: new Map(), sigbus: 0, nextVpn: parent.nextVpn };
   k.procs.set(num, child);
@@ -55,9 +61,18 @@ export function fork(k: KernelState, a: OpArgs['fork']): OpResult<'fork'> {
   for (const vma of child.vmas) {
     const f = vma.file === null ? undefined : k.files.get(vma.file);
     if (f) f.vmaCount++;
-    copy_page_range(k, parent, child, vma);
+    if (vma_needs_copy(vma)) copy_page_range(k, parent, child, vma);
   }
   return { child: `p${num}` };
+}
+
+/**
+ * vma_needs_copy (mm/memory.c): only a VMA with an anon_vma (a private
+ * mapping) has PTEs fork must copy; a shared mapping (shmem, shared file,
+ * dax) is faulted in again by the child (docs §6.1).
+ */
+function vma_needs_copy(vma: Vma): boolean {
+  return !vma.shared;
 }
 
 /** copy_page_range (mm/memory.c) for one VMA, PTE by PTE in vpn order. */
@@ -75,18 +90,13 @@ function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): v
 }
 
 /**
- * copy_present_ptes (mm/memory.c): shared mappings are duplicated as they
- * are; private ones share the folio write-protected in both, except an anon
- * folio that may be DMA-pinned, which the child gets a copy of in new system
- * RAM (copy_present_page), writable as the parent's was.
+ * copy_present_ptes (mm/memory.c) in a private mapping: share the folio
+ * write-protected in both, except an anon folio that may be DMA-pinned,
+ * which the child gets a copy of in new system RAM (copy_present_page).
  */
 function copy_present_ptes(k: KernelState, child: Proc, vma: Vma, vpn: number, pte: Pte): void {
-  if (vma.shared) {
-    set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: pte.write });
-    return;
-  }
   if (needs_copy(k, vma, pte)) {
-    const slot = copy_present_page(k, child, vpn, pte);
+    const slot = copy_present_page(k, child, vma, vpn, pte);
     if (slot >= 0) return;
   }
   pte.write = false;
@@ -94,7 +104,7 @@ function copy_present_ptes(k: KernelState, child: Proc, vma: Vma, vpn: number, p
 }
 
 /** copy_present_page (mm/memory.c): the child's own copy of a pinned anon page. */
-function copy_present_page(k: KernelState, child: Proc, vpn: number, pte: Pte): number {
+function copy_present_page(k: KernelState, child: Proc, vma: Vma, vpn: number, pte: Pte): number {
   const slot = alloc_page(k);
   if (slot < 0) return -1;
   const m = k.mem;
@@ -102,7 +112,8 @@ function copy_present_page(k: KernelState, child: Proc, vpn: number, pte: Pte): 
   mem_cgroup_charge(k, slot, child.memcg);
   m.set(slot, PG_anon, true);
   if (k.hooks.folio_add_lru(folioView(k, slot))) m.set(slot, PG_lru, true);
-  set_pte_mapped(k, child, vpn, { kind: 'present', pfn: m.pfn[slot] ?? -1, write: pte.write });
+  // maybe_mkwrite: writable iff the VMA allows writes (docs §6.2).
+  set_pte_mapped(k, child, vpn, { kind: 'present', pfn: m.pfn[slot] ?? -1, write: vma.prot === 'write' });
   folio_put(k, slot);
   return slot;
 }
@@ -129,7 +140,7 @@ function copy_nonpresent_pte(k: KernelState, parent: Proc, child: Proc, vma: Vma
         set_pte_mapped(k, child, vpn, { ...pte });
         return;
       }
-      remove_device_exclusive_entry(k, parent, vpn);
+      remove_device_exclusive_entry(k, parent, vma, vpn);
       copy_present_ptes(k, child, vma, vpn, pte);
     })
     .exhaustive();

@@ -28,6 +28,14 @@ export class Ghost {
     for (const vpn of [...m.keys()]) if (vpn >= start && vpn < start + npages) m.delete(vpn);
   }
 
+  /**
+   * What the file's storage holds at an index (filemap_read_folio after the
+   * page cache was dropped): the last value written there, 0 for a new page.
+   */
+  fileValue(file: number, index: number): number {
+    return this.files.get(file)?.get(index) ?? 0;
+  }
+
   exit(proc: number): void {
     this.procs.delete(proc);
   }

@@ -11,7 +11,7 @@ import { folioView, frameType } from './folio-view.ts';
 import type { GupFlags } from './hooks.ts';
 import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
-import { handle_mm_fault } from './memory.ts';
+import { type FaultError, handle_mm_fault } from './memory.ts';
 import { migrate_device_coherent_folio } from './migrate-device-range.ts';
 import { folio_get, folio_put, folio_put_refs } from './swap.ts';
 
@@ -28,11 +28,14 @@ const MAX_LONGTERM_RETRIES = 4;
  */
 export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: GupFlags, fast: boolean): GupResult {
   const vma = vma_lookup(p, vpn);
-  if (!vma || vma.prot === 'none') return { errno: 'EFAULT' };
-  if (flags.write && vma.prot !== 'write') return { errno: 'EFAULT' };
+  if (!vma) return { errno: 'EFAULT' };
+  // check_vma_flags: "(gup_flags & FOLL_LONGTERM) && vma_is_fsdax(vma)" →
+  // -EOPNOTSUPP comes before the read/write permission checks.
   if (flags.longterm && vma.kind === 'dax' && k.era.fsdaxVmaLongtermEopnotsupp && vma.pgmap !== null && k.pgmaps[vma.pgmap]?.type === 'FS_DAX') {
-    return { errno: 'EOPNOTSUPP' }; // check_vma_flags: vma_is_fsdax with FOLL_LONGTERM
+    return { errno: 'EOPNOTSUPP' };
   }
+  if (vma.prot === 'none') return { errno: 'EFAULT' };
+  if (flags.write && vma.prot !== 'write') return { errno: 'EFAULT' };
   if (fast) {
     const pte = p.ptes.get(vpn);
     if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap') && (!flags.write || pte.write)) {
@@ -64,8 +67,17 @@ function follow_or_fault(k: KernelState, p: Proc, vpn: number, flags: GupFlags):
   const vma = vma_lookup(p, vpn);
   if (!vma) return { errno: 'EFAULT' };
   const r = handle_mm_fault(k, p, vma, vpn, flags.write);
-  if (!r.ok) return { errno: r.why === 'HWPOISON' ? 'EHWPOISON' : 'EFAULT' };
+  if (!r.ok) return { errno: vm_fault_to_errno(r.why) };
   return { slot: r.slot };
+}
+
+/** vm_fault_to_errno (include/linux/mm.h): VM_FAULT_OOM → -ENOMEM, VM_FAULT_HWPOISON → -EHWPOISON, VM_FAULT_SIGBUS → -EFAULT (docs §6.4). */
+export function vm_fault_to_errno(why: FaultError): Errno {
+  return match(why)
+    .with('OOM', (): Errno => 'ENOMEM')
+    .with('HWPOISON', (): Errno => 'EHWPOISON')
+    .with('SIGBUS', (): Errno => 'EFAULT')
+    .exhaustive();
 }
 
 function grab_or_errno(k: KernelState, slot: number, flags: GupFlags): GupResult {

@@ -24,11 +24,10 @@ function hmm_pte_valid(k: KernelState, pte: Pte | undefined, owner: string, writ
   if (!pte) return false;
   return match(pte.kind)
     .with('present', 'present-devmap', () => !write || pte.write)
-    // docs/operations.md: a write uses in place only an entry of this very
-    // owner (even where reads ignore owners, v4.14); otherwise it faults.
-    .with('device-private', () =>
-      write ? pte.write && page_pgmap(k, slotOf(k, pte.pfn))?.owner === owner : hmm_is_device_private_entry(k, pte, owner),
-    )
+    // A writable entry the device may use serves a write too; before owner
+    // checks (v4.14 hmm_vma_walk_pmd) every device-private entry was used in
+    // place, HMM_PFN_WRITE when is_write_device_private_entry (docs §6.15).
+    .with('device-private', () => hmm_is_device_private_entry(k, pte, owner) && (!write || pte.write))
     .with('device-exclusive', 'hwpoison', 'migration', () => false)
     .exhaustive();
 }

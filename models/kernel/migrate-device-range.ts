@@ -3,7 +3,6 @@
 // page.
 import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
-import { folioView } from './folio-view.ts';
 import { EINVAL, getPgmap } from './handles.ts';
 import type { KernelState } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
@@ -12,7 +11,6 @@ import {
   migrate_device_unmap,
   migrate_vma_finalize,
   migrate_vma_pages,
-  migrate_vma_restore,
   movedCount,
   newEntry,
 } from './migrate-device.ts';
@@ -40,8 +38,9 @@ export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_r
     if (!e.migrate) continue;
     e.dst = alloc_page_nofail(k);
     if (e.dst < 0) k.events.push({ ev: 'migrate-skip', pfn: k.mem.pfn[e.src] ?? -1, reason: 'alloc' });
+    else k.mem.data[e.dst] = k.mem.data[e.src] ?? 0; // copy_highpage before migrate_device_pages
   }
-  migrate_vma_pages(k, entries);
+  migrate_vma_pages(k, entries, -1);
   migrate_vma_finalize(k, entries);
   return { cpages: movedCount(entries) };
 }
@@ -49,30 +48,21 @@ export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_r
 /**
  * migrate_device_coherent_folio (mm/migrate_device.c), called by
  * migrate_longterm_unpinnable_folios with the GUP pin turned into one plain
- * reference, which serves as the collect reference. Besides
- * migrate_vma_check_page, folio_migrate_mapping (mm/migrate.c) demands the
- * exact expected count; the model checks it before allocating the
- * destination so that a refused page leaves the allocator untouched (the
- * kernel allocates first and frees the unused destination). Returns whether
- * the folio moved.
+ * reference, which serves as the collect reference: migrate_device_unmap
+ * (migrate_vma_check_page), folio_alloc(GFP_USER) — fault injection applies
+ * — then migrate_device_pages (folio_migrate_mapping's exact count),
+ * folio_copy only if it moves (a destination put back keeps its old
+ * content) and migrate_device_finalize. Returns whether the folio moved.
  */
 export function migrate_device_coherent_folio(k: KernelState, slot: number): boolean {
   const e = newEntry(slot, null, -1, false);
   const entries = [e];
   migrate_device_unmap(k, entries, -1);
   if (!e.migrate) return false;
-  if ((k.mem.refcount[slot] ?? 0) !== k.hooks.expected_page_refs(folioView(k, slot))) {
-    k.events.push({ ev: 'migrate-skip', pfn: k.mem.pfn[slot] ?? -1, reason: 'refs' });
-    migrate_vma_restore(k, e);
-    return false;
-  }
-  e.dst = alloc_page(k); // GFP_USER: fault injection applies
-  if (e.dst < 0) {
-    k.events.push({ ev: 'migrate-skip', pfn: k.mem.pfn[slot] ?? -1, reason: 'alloc' });
-    migrate_vma_restore(k, e);
-    return false;
-  }
-  migrate_vma_pages(k, entries);
+  e.dst = alloc_page(k);
+  if (e.dst < 0) k.events.push({ ev: 'migrate-skip', pfn: k.mem.pfn[slot] ?? -1, reason: 'alloc' });
+  migrate_vma_pages(k, entries, -1);
+  if (e.migrate) k.mem.data[e.dst] = k.mem.data[slot] ?? 0; // folio_copy once it is sure to move
   migrate_vma_finalize(k, entries);
-  return e.migrate;
+  return movedCount(entries) === 1;
 }

@@ -181,19 +181,14 @@ function remove_migration_ptes(k: KernelState, e: MigrateEntry, target: number):
 /**
  * migrate_vma_pages / migrate_device_pages → __migrate_device_pages: holes
  * get migrate_vma_insert_page; a device destination refuses a source with a
- * mapping (page cache) and unsupported pgmap types; otherwise the data, the
- * memcg charge (mem_cgroup_migrate) and the anon flag move to the destination.
- *
- * The kernel then calls folio_migrate_mapping(mapping, newfolio, folio,
- * extra_cnt), which refuses (-EAGAIN) unless folio_ref_count equals the
- * expected count exactly (read via the search index: mm/migrate.c and
- * __migrate_device_pages). That would undo the one unexpected reference
- * migrate_vma_check_page tolerates on ZONE_DEVICE folios; docs/operations.md
- * lets such a page move, so this path skips that check. Only
- * migrate_device_coherent_folio applies it (expected_page_refs), as the
- * contract's "no unexpected reference allowed" for long-term pins.
+ * mapping (page cache) and unsupported pgmap types; then
+ * folio_migrate_mapping demands the exact expected count; otherwise the
+ * memcg charge (mem_cgroup_migrate) and the anon flag move to the
+ * destination. The data was copied by the caller (the driver, before) or is
+ * copied after (migrate_device_coherent_folio). `faultSlot` is
+ * migrate->fault_page (extra_cnt = 1).
  */
-export function migrate_vma_pages(k: KernelState, entries: MigrateEntry[]): void {
+export function migrate_vma_pages(k: KernelState, entries: MigrateEntry[], faultSlot: number): void {
   const m = k.mem;
   for (const e of entries) {
     if (!e.migrate) continue;
@@ -216,10 +211,26 @@ export function migrate_vma_pages(k: KernelState, entries: MigrateEntry[]): void
         continue;
       }
     }
-    m.data[e.dst] = m.data[e.src] ?? 0; // folio_copy (the driver's copy for device pages)
+    if (!folio_migrate_mapping(k, e.src, e.src === faultSlot ? 1 : 0)) {
+      k.events.push({ ev: 'migrate-skip', pfn: m.pfn[e.src] ?? -1, reason: 'refs' });
+      e.migrate = false;
+      continue;
+    }
     mem_cgroup_migrate(k, e.src, e.dst);
     m.set(e.dst, PG_anon, m.has(e.src, PG_anon)); // folio_migrate_flags / anon mapping
   }
+}
+
+/**
+ * folio_migrate_mapping (mm/migrate.c; migrate_page_move_mapping before
+ * v6.0): "if (folio_ref_count(folio) != expected_count) return -EAGAIN" with
+ * expected_count = expected_page_refs (folio_expected_ref_count + 1 since
+ * ~v6.16) + extra_count. The extra++ slack of migrate_vma_check_page never
+ * lets a folio with an unexpected reference get past this (docs §0 "The
+ * refcount check").
+ */
+function folio_migrate_mapping(k: KernelState, slot: number, extraCount: number): boolean {
+  return (k.mem.refcount[slot] ?? 0) === k.hooks.expected_page_refs(folioView(k, slot)) + extraCount;
 }
 
 /**

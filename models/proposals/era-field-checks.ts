@@ -26,7 +26,7 @@ const DEVICE_REFCOUNT = keysOf<DeviceRefcountModel>({ 'extra-ref': true, 'reset-
 const DAX_REFCOUNT = keysOf<DaxRefcountModel>({ devmap: true, refcounted: true });
 const PGMAP_REF = keysOf<Era['pgmapRef']>({ 'per-pfn': true, 'per-alloc': true });
 const LONGTERM_COHERENT = keysOf<LongtermCoherentRule>({ pin: true, fail: true, migrate: true, 'migrate-or-fail': true });
-const MIGRATE_CHECK = keysOf<MigrateCheckRule>({ 'private-always': true, 'private-only': true, 'extra-ref': true });
+const MIGRATE_CHECK = keysOf<MigrateCheckRule>({ 'private-always': true, 'private-only': true, 'device-always': true, 'extra-ref': true });
 
 const boolean: FieldCheck = (v) => (typeof v === 'boolean' ? null : 'a boolean');
 const string: FieldCheck = (v) => (typeof v === 'string' ? null : 'a string');

@@ -32,6 +32,19 @@ describe('memcg-target', () => {
     expect(judge('v6.0', right)).toEqual([]);
   });
 
+  it('expects NONE for a page reached only through a non-swap entry (hwpoison, device-exclusive)', () => {
+    const poisoned = stateWith({
+      memcgs: ['m0', 'm2'],
+      frames: { 1: anonPage(0, 'm0'), 3: anonPage(0, 'm0') },
+      procs: { p0: { vmas: [anonVma(0, 2)], ptes: { 0: pte('hwpoison', 1), 1: pte('device-exclusive', 3) } } },
+    });
+    const v = viewOf(poisoned, 'v6.0');
+    const move = (t: McTarget) =>
+      memcgTarget.check(v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 0 }, [mctgt(1, t), mctgt(3, t)]));
+    expect(move('NONE')).toEqual([]);
+    expect(move('PAGE')).toHaveLength(2);
+  });
+
   it('fails when a COHERENT page is classified PAGE (a new type forgotten in get_mctgt_type)', () => {
     expect(judge('v6.0', [mctgt(1, 'PAGE'), mctgt(4096, 'PAGE'), mctgt(2, 'NONE'), mctgt(8192, 'DEVICE')])).toEqual([
       'pfn 4096 (COHERENT, pgmap0 index 0): get_mctgt_type gave PAGE, expected DEVICE (anon, charged to m0, moving p0 from m0 to m2)',

@@ -21,9 +21,17 @@ const targetOfType = (type: FrameType): McTarget =>
     .with('FS_DAX', 'GENERIC', 'HOST', 'PCI_P2PDMA', () => 'NONE')
     .exhaustive();
 
-/** MOVE_ANON only: a page not anon or not charged to the old memcg is NONE. */
-const expectedTarget = (frame: AbsFrame, from: MemcgId): McTarget =>
-  frame.anon && frame.memcg === from ? targetOfType(frame.type) : 'NONE';
+/**
+ * MOVE_ANON only: a page not anon or not charged to the old memcg is NONE;
+ * so is a page reached only through a non-swap entry other than a
+ * device-private one (device-exclusive, hwpoison): mc_handle_swap_pte
+ * returns NULL for `non_swap_entry(ent)` before looking at the page.
+ */
+const expectedTarget = (frame: AbsFrame, from: MemcgId, reachable: boolean): McTarget =>
+  reachable && frame.anon && frame.memcg === from ? targetOfType(frame.type) : 'NONE';
+
+/** PTE kinds through which get_mctgt_type can find a page (mc_handle_present_pte, mc_handle_swap_pte). */
+const CANDIDATE_KINDS: ReadonlySet<string> = new Set(['present', 'present-devmap', 'device-private']);
 
 export const memcgTarget: Invariant = {
   id: 'memcg-target',
@@ -44,6 +52,7 @@ export const memcgTarget: Invariant = {
     // mc.from: NONE is then right (mem_cgroup_move_account ran once).
     const movedAlready = new Set<Pfn>();
     const seen = new Set<Pfn>();
+    const taskPtes = ptesOf(before.state, args.proc);
     for (const ev of step.events) {
       if (ev.ev !== 'mctgt') continue;
       seen.add(ev.pfn);
@@ -52,7 +61,8 @@ export const memcgTarget: Invariant = {
         out.push(`${pfnLabel(before.state, ev.pfn)}: classified ${ev.target} but no such frame`);
         continue;
       }
-      const want = expectedTarget(frame, from);
+      const reachable = taskPtes.some((at) => at.pte.pfn === ev.pfn && CANDIDATE_KINDS.has(at.pte.kind));
+      const want = expectedTarget(frame, from, reachable);
       const again = movedAlready.has(ev.pfn) && ev.target === 'NONE';
       if (ev.target !== want && !again) {
         out.push(`${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`);
@@ -61,7 +71,7 @@ export const memcgTarget: Invariant = {
     }
     // Every device-private entry of the task must at least be looked at.
     if (valueFor(step, 'mem_cgroup_move_task') && args.moveCharge && before.era.chargeMoving) {
-      for (const at of ptesOf(before.state, args.proc)) {
+      for (const at of taskPtes) {
         if (at.pte.kind !== 'device-private' || seen.has(at.pte.pfn)) continue;
         out.push(`${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`);
       }

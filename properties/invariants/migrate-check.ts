@@ -1,7 +1,12 @@
-// What migrate_vma_check_page lets through, era by era (docs/operations.md
-// "The refcount check", KERNEL-SEMANTICS §3.3), as pinned-not-migrated needs
-// it: does the page carry references the check must refuse, and would the
-// check pass it.
+// What device migration lets through, era by era (docs/operations.md "The
+// refcount check", KERNEL-SEMANTICS §3.3), as pinned-not-migrated needs it:
+// does the page carry references the migration must refuse, and would it
+// move. Two checks decide: migrate_vma_check_page, the pre-check of
+// migrate_device_unmap, says which types may go on at all (per era); then
+// folio_migrate_mapping (mm/migrate.c) demands the exact expected count
+// (expected_page_refs / folio_expected_ref_count + the caller's extra), so
+// the pre-check's extra++ slack never lets an unexpected reference through,
+// in any era.
 import { match } from 'ts-pattern';
 import type { Era } from '../../models/eras/era.ts';
 import type { FrameUsers } from '../../models/derive/frame-users.ts';
@@ -9,37 +14,33 @@ import type { AbsFrame } from '../../models/state.ts';
 import { typeClass } from './type-class.ts';
 
 export interface CheckOutcome {
-  /** References beyond the era's slack: FOLL_GET refs over the tolerance, pins, leaks. */
+  /** References the migration must refuse: FOLL_GET refs, pins, leaks. */
   readonly unexpected: boolean;
-  /** migrate_vma_check_page returns true. */
+  /** The page passes both checks: it must move. */
   readonly passes: boolean;
 }
 
-/**
- * `noSlack`: the caller already holds the reference the extra++ slack
- * absorbs — migrate_longterm_unpinnable_folios keeps a folio_get across
- * migrate_device_coherent_folio, so a pin's migration tolerates nothing.
- */
-export function migrateCheck(era: Era, frame: AbsFrame, u: FrameUsers, noSlack: boolean): CheckOutcome {
+/** May migrate_vma_check_page pass a page of this type at all (with exactly the expected references). */
+function eligible(era: Era, frame: AbsFrame): boolean {
   const cls = typeClass(frame.type);
-  const beyond = (tolerated: number) => u.pins > 0 || u.leaked > 0 || u.refs > tolerated;
-  const plain = (allowed: boolean): CheckOutcome => {
-    const unexpected = beyond(0);
-    return { unexpected, passes: allowed && !unexpected };
-  };
-  // v4.14 and v5.3–v5.18 returned true for every device-private page: a
-  // pin could not be told from a migration_entry_wait reference.
-  const always: CheckOutcome = { unexpected: false, passes: true };
   return match(era.migrateCheck)
-    .with('extra-ref', () => {
-      // "Page from ZONE_DEVICE have one extra reference": since v6.1 there
-      // is none, so the extra++ tolerates one unexpected reference.
-      const unexpected = beyond(cls !== 'system' && !noSlack ? 1 : 0);
-      return { unexpected, passes: !unexpected };
-    })
-    .with('private-only', () => (cls === 'device-private' ? always : plain(cls === 'system')))
-    .with('private-always', () =>
-      cls === 'device-private' ? always : plain(cls === 'system' || cls === 'device-coherent'),
-    )
+    // extra++ then the generic check, for every collected type.
+    .with('extra-ref', () => true)
+    // v5.3–v5.18: "return is_device_private_page(page)" for ZONE_DEVICE.
+    .with('private-only', () => cls === 'system' || cls === 'device-private')
+    // The DEVICE_COHERENT drafts: "return is_device_page(page)".
+    .with('device-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
+    // v4.14: device-private always, PUBLIC through extra++ and the generic check.
+    .with('private-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
     .exhaustive();
+}
+
+/**
+ * `_noSlack` (the caller already holds the reference the extra++ slack
+ * absorbs, as migrate_longterm_unpinnable_folios does) no longer changes
+ * anything: no path tolerates an unexpected reference.
+ */
+export function migrateCheck(era: Era, frame: AbsFrame, u: FrameUsers, _noSlack: boolean): CheckOutcome {
+  const unexpected = u.pins > 0 || u.leaked > 0 || u.refs > 0;
+  return { unexpected, passes: eligible(era, frame) && !unexpected };
 }

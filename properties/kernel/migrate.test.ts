@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EraName } from '../../models/eras/era.ts';
 import { PGMAP_BASE } from '../../models/limits.ts';
+import { invariantById } from '../invariants/all.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
 const DEV = PGMAP_BASE;
@@ -63,6 +64,44 @@ describe('kernel model: device migration', () => {
     expect(r.events).toEqual([{ ev: 'migrate-skip', pfn: 1, reason: 'refs' }]);
     expect(counters(k, 1)).toEqual({ refcount: 2, mapcount: 1, pincount: 0, lru: true });
     expect(k.abstract().procs.p0?.ptes[0]).toEqual({ kind: 'present', pfn: 1, write: true });
+  });
+
+  it('a COHERENT page with one FOLL_GET ref passes migrate_vma_check_page (extra++) but folio_migrate_mapping refuses it', () => {
+    const k = kernelFor('v6.1');
+    run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev0', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 7 });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    run(k, 'get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false });
+    const r = k.apply({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
+    expect(r.result).toEqual({ cpages: 0 });
+    expect(r.events).toEqual([{ ev: 'migrate-skip', pfn: DEV, reason: 'refs' }]);
+    expect(k.abstract().procs.p0?.ptes[0]).toEqual({ kind: 'present', pfn: DEV, write: true });
+    // The destination was allocated after the pre-check and put back.
+    expect(k.abstract().frames[1]).toMatchObject({ inUse: false, allocs: 2, frees: 2 });
+  });
+
+  it('folio_migrate_mapping counts through the expected_page_refs hook: a wrong one moves a referenced page', () => {
+    const k = kernelFor('v6.1', { expected_page_refs: (folio) => folio.refcount });
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 7 });
+    run(k, 'get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false });
+    const r = k.apply({ op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
+    // migrate_vma_check_page refuses it first (a system page has no slack) …
+    expect(r.events).toEqual([{ ev: 'migrate-skip', pfn: 1, reason: 'refs' }]);
+    // … but a COHERENT page with one reference gets past the pre-check and the broken count.
+    const c = kernelFor('v6.1', { expected_page_refs: (folio) => folio.refcount });
+    run(c, 'memremap_pages', { type: 'COHERENT', owner: 'dev0', npages: 1 });
+    run(c, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(c, 'cpu_write', { proc: 'p0', vpn: 0, value: 7 });
+    run(c, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    run(c, 'get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false });
+    const before = c.view();
+    const step = { op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } } as const;
+    const m = c.apply(step);
+    expect(m.result).toEqual({ cpages: 1 });
+    expect(invariantById('pinned-not-migrated').check(c.view(), before, { ...step, result: m.result, events: m.events })).not.toEqual([]);
   });
 
   it('device allocation failure skips the page', () => {

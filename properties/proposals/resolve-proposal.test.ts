@@ -41,12 +41,12 @@ describe('resolveProposal on the built-ins', () => {
     }
   });
 
-  it('coherent-v1 adds COHERENT to v5.x and lets a pinned coherent page be pinned long-term and migrated', () => {
+  it('coherent-v1 adds COHERENT to v5.x and lets a pinned coherent page be pinned long-term and pass migrate_vma_check_page', () => {
     const r = resolveBuiltin('coherent-v1');
     expect(r.era.enumValues).toEqual({ PRIVATE: 1, COHERENT: 2, FS_DAX: 3, GENERIC: 4, PCI_P2PDMA: 5 });
     expect(r.era.mctgtDevice).toEqual(['PRIVATE', 'COHERENT']);
     expect(r.era.longtermCoherent).toBe('pin');
-    expect(r.era.migrateCheck).toBe(ERAS['v5.x'].migrateCheck);
+    expect(r.era.migrateCheck).toBe('device-always');
     const pinned = folioOf('COHERENT', { refcount: 2 + 1024, pincount: 1 });
     expect(r.hooks.folio_is_longterm_pinnable(pinned)).toBe(true);
     expect(r.hooks.migrate_vma_check_page(pinned, { isFaultPage: false })).toBe(true);
@@ -76,7 +76,7 @@ describe('resolveProposal on the built-ins', () => {
     expect(r.era.enumValues).toEqual({ PRIVATE: 1, COHERENT: 2, FS_DAX: 3, GENERIC: 4, PCI_P2PDMA: 5 });
     expect(r.era.longtermCoherent).toBe('fail');
     expect(r.era.longtermCoherentErrno).toBe('EFAULT');
-    expect(r.overridden).toEqual(['migrate_vma_check_page', 'folio_is_longterm_pinnable', 'gup_longterm_unpinnable']);
+    expect(r.overridden).toEqual(['folio_is_longterm_pinnable', 'gup_longterm_unpinnable']);
     const coherent = folioOf('COHERENT');
     expect(r.hooks.folio_is_longterm_pinnable(coherent)).toBe(false);
     expect(r.hooks.folio_is_longterm_pinnable(folioOf('SYSTEM'))).toBe(true);

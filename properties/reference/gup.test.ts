@@ -49,16 +49,30 @@ describe('get_user_pages / put_page', () => {
 });
 
 describe('migrate_vma_check_page per era', () => {
-  it("'extra-ref' lets a ZONE_DEVICE page with one FOLL_GET reference migrate; the reference keeps the old page", () => {
+  it("'extra-ref' passes a ZONE_DEVICE page with one FOLL_GET reference, but folio_migrate_mapping refuses it", () => {
     const sim = new Sim('v6.1');
     const { vpn, dev } = coherentPage(sim, 5);
     sim.do('get_user_pages', { proc: 'p0', vpn, write: false, fast: false });
-    expect(sim.do('migrate_to_ram', { proc: 'p0', vpn, npages: 1, pgmap: 'pgmap0' })).toEqual({ cpages: 1 });
-    // The source lost its mapping and its charge but is still held by ref0.
-    expect(sim.frame(dev)).toMatchObject({ inUse: true, memcg: null });
-    expect(sim.state.refs.ref0!.pfn).toBe(dev);
-    sim.do('put_page', { ref: 'ref0' });
-    expect(sim.frame(dev)).toMatchObject({ inUse: false, frees: 1 });
+    const before = sim.state;
+    expect(sim.do('migrate_to_ram', { proc: 'p0', vpn, npages: 1, pgmap: 'pgmap0' })).toEqual({ cpages: 0 });
+    expect(sim.lastEvents).toEqual([{ ev: 'migrate-skip', pfn: dev, reason: 'refs' }]);
+    // The page stays mapped and charged; the destination was allocated
+    // (after the pre-check) and put back at finalize.
+    expect(sim.state.procs.p0).toEqual(before.procs.p0);
+    expect(sim.frame(dev)).toEqual(before.frames[dev]);
+    const dst = Object.values(sim.state.frames).find((f) => f.allocs !== before.frames[f.pfn]!.allocs)!;
+    expect(dst).toMatchObject({ type: 'SYSTEM', inUse: false, allocs: before.frames[dst.pfn]!.allocs + 1, frees: before.frames[dst.pfn]!.frees + 1 });
+  });
+  it("'device-always' (the DEVICE_COHERENT drafts) passes every coherent page to folio_migrate_mapping, which still wants the exact count", () => {
+    const era = { enumValues: { PRIVATE: 1, COHERENT: 2, FS_DAX: 3, GENERIC: 4, PCI_P2PDMA: 5 }, migrateCheck: 'device-always' } as const;
+    const clean = new Sim('v5.x', era);
+    const a = coherentPage(clean, 5);
+    expect(clean.do('migrate_to_ram', { proc: 'p0', vpn: a.vpn, npages: 1, pgmap: 'pgmap0' })).toEqual({ cpages: 1 });
+    const held = new Sim('v5.x', era);
+    const b = coherentPage(held, 5);
+    held.do('get_user_pages', { proc: 'p0', vpn: b.vpn, write: false, fast: false });
+    expect(held.do('migrate_to_ram', { proc: 'p0', vpn: b.vpn, npages: 1, pgmap: 'pgmap0' })).toEqual({ cpages: 0 });
+    expect(held.lastEvents).toEqual([{ ev: 'migrate-skip', pfn: b.dev, reason: 'refs' }]);
   });
   it('a pin always keeps the page where it is', () => {
     const sim = new Sim('v6.1');
@@ -113,7 +127,12 @@ describe('pin_user_pages / unpin_user_page', () => {
     const { vpn } = coherentPage(sim);
     sim.do('get_user_pages', { proc: 'p0', vpn, write: false, fast: false });
     const outs = sim.outcomes('pin_user_pages', { proc: 'p0', vpn, write: false, longterm: true, fast: false });
-    expect(outs.map((o) => o.result)).toEqual([{ errno: 'EBUSY' }]);
+    // Either design fails: migrate_device_coherent_folio allocates a
+    // destination that folio_migrate_mapping then refuses (put back), or the
+    // pin fails outright.
+    expect(outs.map((o) => o.result)).toEqual([{ errno: 'EBUSY' }, { errno: 'EBUSY' }]);
+    expect(outs[0]!.events).toEqual([{ ev: 'migrate-skip', pfn: 4096, reason: 'refs' }]);
+    expect(outs[1]!.state).toEqual(sim.state);
   });
   it("under a 'pin' era a long-term pin holds the device page (v4.14 PUBLIC)", () => {
     const sim = new Sim('v4.14');

@@ -1,6 +1,7 @@
 // migrate_vma_check_page (mm/migrate_device.c), era by era (§3.3):
 // v4.14 device-private always passes, PUBLIC takes extra++ and the generic
-// check; v5.3–v5.18 "return is_device_private_page(page)"; since ~v5.19
+// check; v5.3–v5.18 "return is_device_private_page(page)"; the
+// DEVICE_COHERENT drafts "return is_device_page(page)"; since ~v5.19
 // extra++ for every ZONE_DEVICE folio and the generic check — with no base
 // reference left (v5.18+) that extra tolerates one unexpected reference
 // (open question 3).
@@ -20,6 +21,13 @@ export const migrate_vma_check_page =
     match(era.migrateCheck)
       .with('extra-ref', () => generic(folio, isFaultPage))
       .with('private-only', () => (folio.zone === 'DEVICE' ? folio.memoryType === 'PRIVATE' : generic(folio, isFaultPage)))
+      .with('device-always', () =>
+        match(folio.memoryType)
+          .with('PRIVATE', 'COHERENT', 'PUBLIC', () => true)
+          .with('SYSTEM', () => generic(folio, isFaultPage))
+          .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => false)
+          .exhaustive(),
+      )
       .with('private-always', () =>
         match(folio.memoryType)
           .with('PRIVATE', () => true)

@@ -10,4 +10,10 @@ export const COHERENT_V1_ERA: EraOverrides = {
   mctgtDevice: ['PRIVATE', 'COHERENT'],
   // Nothing in the series looks at FOLL_LONGTERM.
   longtermCoherent: 'pin',
+  // mm/migrate.c migrate_vma_check_page, v1: for ZONE_DEVICE pages
+  // `return is_device_page(page);` (PRIVATE || COHERENT): a coherent page
+  // always passes the pre-check; system pages keep the generic refcount
+  // check. folio_migrate_mapping's exact count still refuses a page with a
+  // get_user_pages reference or a pin (docs §0 "The refcount check").
+  migrateCheck: 'device-always',
 };

@@ -11,8 +11,13 @@
 // driver), expected_page_refs (+1), get_mctgt_type (MC_TARGET_DEVICE),
 // memory_failure_dev_pagemap (refused) — all of which the era profile with
 // COHERENT added already decides — and migrate_vma_check_page, which now
-// returns is_device_page(page) for every ZONE_DEVICE page: a coherent page
-// always passes, whatever references it carries. Nothing stops
+// returns is_device_page(page) for every ZONE_DEVICE page (the era's
+// migrateCheck 'device-always'): a coherent page always passes the
+// pre-check, but folio_migrate_mapping (migrate_page_move_mapping in v5.x)
+// still wants the exact expected count, so a coherent page with a
+// get_user_pages reference or a pin is refused (-EAGAIN) and stays where it
+// is: pinned-not-migrated holds (Alistair's worry in the review, "we can't
+// just assume they aren't pinned", is about the pre-check). Nothing stops
 // get_user_pages from pinning a coherent page, long-term included:
 // is_pinnable_page has no coherent check ("I can't see anything in this
 // series that prevents pinning of coherent device pages", Alistair).
@@ -24,7 +29,7 @@
 //   no-longterm-pin-coherent   violated
 //   coherent-evictable         violated
 //   private-not-cpu-mapped     holds
-//   pinned-not-migrated        violated
+//   pinned-not-migrated        holds
 //   memcg-charge-conserved     holds
 //   memcg-target               holds
 //   memory-failure-contract    holds
@@ -32,15 +37,8 @@
 //   device-not-on-lru          holds
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
-import { match } from 'ts-pattern';
-import type { Era } from '../../eras/era.ts';
-import { ERAS } from '../../eras/registry.ts';
 import type { BuiltinProposal } from '../proposal.ts';
 import { COHERENT_V1_ERA } from './coherent-v1-era.ts';
-import { eraDefaults } from './era-defaults.ts';
-
-/** The era this proposal's fallbacks decide with. */
-const ERA: Era = { ...ERAS['v5.x'], ...COHERENT_V1_ERA };
 
 export const coherentV1: BuiltinProposal = {
   name: 'coherent-v1',
@@ -54,21 +52,12 @@ export const coherentV1: BuiltinProposal = {
     // the model does not have; v1 adds no coherent check, so every folio is
     // long-term pinnable and __gup_longterm_locked keeps the pin.
     folio_is_longterm_pinnable: () => true,
-    // mm/migrate.c migrate_vma_check_page, v1: for ZONE_DEVICE pages
-    // `return is_device_page(page);` — the FIXME says private pages "can
-    // never be pin[ned]"; coherent pages can. System pages keep the generic
-    // refcount check.
-    migrate_vma_check_page: (folio, ctx) =>
-      match(folio.memoryType)
-        .with('PRIVATE', 'COHERENT', () => true)
-        .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () => false)
-        .with('SYSTEM', () => eraDefaults(ERA).migrate_vma_check_page(folio, ctx))
-        .exhaustive(),
   },
   summary:
     'DEVICE_COHERENT as first posted on v5.x: is_device_page() (PRIVATE || COHERENT) replaces ' +
     'is_device_private_page in page_is_devmap_managed, expected_page_refs, migrate_vma_check_page and ' +
-    'get_mctgt_type; a coherent page always passes migrate_vma_check_page; nothing stops ' +
+    'get_mctgt_type; a coherent page always passes migrate_vma_check_page (folio_migrate_mapping still ' +
+    'refuses one with unexpected references); nothing stops ' +
     'get_user_pages from long-term pinning a coherent page.',
   expected: {
     'refcount-expected': 'holds',
@@ -77,7 +66,7 @@ export const coherentV1: BuiltinProposal = {
     'no-longterm-pin-coherent': 'violated',
     'coherent-evictable': 'violated',
     'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'violated',
+    'pinned-not-migrated': 'holds',
     'memcg-charge-conserved': 'holds',
     'memcg-target': 'holds',
     'memory-failure-contract': 'holds',
@@ -95,11 +84,5 @@ export const coherentV1: BuiltinProposal = {
     'coherent-evictable':
       'A long-term pin is never dropped, so the pinned coherent page keeps its pgmap reference: the ' +
       'driver cannot get it back and memunmap_pages waits for ever.',
-    'pinned-not-migrated':
-      'migrate_vma_check_page returns is_device_page(page) for every ZONE_DEVICE page, so a coherent ' +
-      'page with a get_user_pages reference or a pin is migrated anyway and its holder keeps the old ' +
-      'page. Alistair: "This looks ok for now assuming coherent pages can never be pinned ... we can\'t ' +
-      'just assume they aren\'t pinned"; Felix: "by \'pin\', I think migrate_vma_check_page is not ' +
-      'talking about FOLL_PIN, but any get_user_pages call".',
   },
 };

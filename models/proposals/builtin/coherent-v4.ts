@@ -14,8 +14,10 @@
 // unpin_pages; }`). Short-term get_user_pages and pins still succeed
 // ("nothing fundamentally wrong with pinning device pages for a short
 // time", Felix, seed 000). v4 01/10 still has migrate_vma_check_page
-// `return is_dev_private_or_coherent_page(page);`, so the inherited check
-// lets a coherent page with a short-term reference or pin migrate.
+// `return is_dev_private_or_coherent_page(page);`, so the inherited
+// pre-check lets a coherent page with a short-term reference or pin through,
+// but folio_migrate_mapping's exact expected count refuses it: such a page
+// is not migrated (pinned-not-migrated holds).
 //
 // Result:
 //   refcount-expected          holds
@@ -24,7 +26,7 @@
 //   no-longterm-pin-coherent   holds
 //   coherent-evictable         holds
 //   private-not-cpu-mapped     holds
-//   pinned-not-migrated        violated
+//   pinned-not-migrated        holds
 //   memcg-charge-conserved     holds
 //   memcg-target               holds
 //   memory-failure-contract    holds
@@ -85,7 +87,7 @@ export const coherentV4: BuiltinProposal = {
     'coherent-v1 plus v3/v4\'s "mm/gup: fail get_user_pages for LONGTERM dev coherent type": ' +
     'check_and_migrate_movable_pages unpins and fails FOLL_LONGTERM with -EFAULT for a coherent page. ' +
     'Short-term references and pins still succeed, and migrate_vma_check_page still returns ' +
-    'is_dev_private_or_coherent_page.',
+    'is_dev_private_or_coherent_page (folio_migrate_mapping still refuses a page with unexpected references).',
   expected: {
     'refcount-expected': 'holds',
     'free-once': 'holds',
@@ -93,7 +95,7 @@ export const coherentV4: BuiltinProposal = {
     'no-longterm-pin-coherent': 'holds',
     'coherent-evictable': 'holds',
     'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'violated',
+    'pinned-not-migrated': 'holds',
     'memcg-charge-conserved': 'holds',
     'memcg-target': 'holds',
     'memory-failure-contract': 'holds',
@@ -101,13 +103,5 @@ export const coherentV4: BuiltinProposal = {
     'device-not-on-lru': 'holds',
     'pgmap-ref-balanced': 'holds',
     'owner-isolation': 'holds',
-  },
-  why: {
-    'pinned-not-migrated':
-      'Inherited from coherent-v1: [PATCH v4 01/10] keeps migrate_vma_check_page returning ' +
-      'is_dev_private_or_coherent_page(page) for ZONE_DEVICE pages, and v4 still allows short-term ' +
-      'get_user_pages references and pins on coherent pages, so a coherent page holding one is migrated ' +
-      'and its holder keeps the old page. Only Alistair\'s migration_entry_wait rework (~v5.19) made the ' +
-      'check count references for device pages.',
   },
 };

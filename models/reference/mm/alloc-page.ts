@@ -8,13 +8,16 @@ import type { PgmapId, Pfn } from '../../vocabulary.ts';
 import type { Ctx, Draft } from '../draft.ts';
 import { frameOf, pgmapOf } from '../handles.ts';
 
-/** What the caller puts in a freshly allocated frame. */
-export type PageInit = Pick<AbsFrame, 'data' | 'memcg' | 'anon'> & Partial<Pick<AbsFrame, 'file' | 'fileIndex'>>;
+/**
+ * What the caller puts in a freshly allocated frame. Without `data` the frame
+ * keeps what it held (nobody cleared it: a destination filled only later).
+ */
+export type PageInit = Pick<AbsFrame, 'memcg' | 'anon'> & Partial<Pick<AbsFrame, 'data' | 'file' | 'fileIndex'>>;
 
 function claim(frame: Draft<AbsFrame>, init: PageInit): Pfn {
   frame.inUse = true;
   frame.allocs += 1;
-  frame.data = init.data;
+  if (init.data !== undefined) frame.data = init.data;
   frame.memcg = init.memcg;
   frame.anon = init.anon;
   frame.file = init.file ?? null;

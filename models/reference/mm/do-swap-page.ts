@@ -11,7 +11,7 @@ import { migrateFinalize, migratePage, newBatch } from './migrate-pages.ts';
 
 export function doSwapPage(ctx: Ctx, devicePfn: Pfn): FaultOutcome {
   const batch = newBatch();
-  const r = migratePage(ctx, batch, devicePfn, { to: 'system' }, 'era');
+  const r = migratePage(ctx, batch, devicePfn, { to: 'system' });
   migrateFinalize(ctx, batch);
   if (r.moved) return faulted(r.dst);
   // dmirror_devmem_fault: allocation failure is VM_FAULT_OOM. A device-private

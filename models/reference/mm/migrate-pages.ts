@@ -27,17 +27,15 @@ export interface MigrateBatch {
 export const newBatch = (): MigrateBatch => ({ finalize: [] });
 
 export type MigrateDest =
-  /** A new system page (the driver's alloc_page; `noFail` for __GFP_NOFAIL eviction). */
-  | { readonly to: 'system'; readonly noFail?: boolean }
+  /**
+   * A new system page (the driver's alloc_page; `noFail` for __GFP_NOFAIL
+   * eviction). `copyAfter`: migrate_device_coherent_folio copies
+   * (folio_copy) only once the page is sure to move; the drivers copy when
+   * they allocate.
+   */
+  | { readonly to: 'system'; readonly noFail?: boolean; readonly copyAfter?: boolean }
   /** A new page of this pgmap (dmirror_devmem_alloc_page). */
   | { readonly to: 'device'; readonly pgmap: PgmapId };
-
-/**
- * Which reference check applies: the era's migrate_vma_check_page, or
- * migrate_device_coherent_folio's (mm/migrate_device.c), which lets no
- * unexpected reference through.
- */
-export type RefCheck = 'era' | 'no-unexpected';
 
 /** The PTE kind a page of this type is mapped with after migration (remove_migration_pte). */
 export function pteKindAfterMigrate(era: Era, type: AbsFrame['type']): AbsPte['kind'] {
@@ -73,15 +71,16 @@ function skip(ctx: Ctx, pfn: Pfn, reason: 'refs' | 'alloc' | 'not-anon'): Migrat
  * Migrate `src` to a new page: the destination, or why the page stays where
  * it was (event migrate-skip).
  */
-export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: MigrateDest, check: RefCheck): MigrateResult {
+export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: MigrateDest): MigrateResult {
   const from = frameOf(ctx, src);
   const u = usersOf(ctx.s, src);
-  // migrate_device_unmap: a page with unexpected references is restored untouched.
-  const passes = check === 'era' ? migrateVmaCheckPage(ctx.era, from, u) : hasNoUnexpectedRefs(u);
-  if (!passes) return skip(ctx, src, 'refs');
+  // migrate_device_unmap: a page migrate_vma_check_page refuses is restored
+  // untouched, before any destination is allocated.
+  if (!migrateVmaCheckPage(ctx.era, from, u)) return skip(ctx, src, 'refs');
   // The driver allocates the destination and copies the data in
   // (dmirror_migrate_alloc_and_copy, dmirror_devmem_fault_alloc_and_copy).
-  const dst = allocDest(ctx, dest, { data: from.data, memcg: null, anon: false });
+  const copyAfter = dest.to === 'system' && dest.copyAfter === true;
+  const dst = allocDest(ctx, dest, copyAfter ? { memcg: null, anon: false } : { data: from.data, memcg: null, anon: false });
   if (dst === null) return skip(ctx, src, 'alloc');
   // __migrate_device_pages: a source with a page-cache mapping cannot move
   // into device-private or coherent memory; the destination is put back at
@@ -90,9 +89,19 @@ export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: Migra
     batch.finalize.push(dst);
     return skip(ctx, src, 'not-anon');
   }
+  // folio_migrate_mapping (mm/migrate.c) demands the exact expected count
+  // (expected_page_refs / folio_expected_ref_count + the caller's extra):
+  // any unexpected reference the pre-check's slack let through makes it
+  // -EAGAIN; the page is restored and the destination put at finalize
+  // (docs §0 "The refcount check").
+  if (!hasNoUnexpectedRefs(u)) {
+    batch.finalize.push(dst);
+    return skip(ctx, src, 'refs');
+  }
   // folio_migrate_mapping / mem_cgroup_migrate: the destination takes the
   // anon mapping and the charge; the old folio's memcg_data is cleared.
   const to = frameOf(ctx, dst);
+  to.data = from.data;
   to.memcg = from.memcg;
   to.anon = from.anon;
   from.memcg = null;

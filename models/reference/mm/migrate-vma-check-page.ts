@@ -1,9 +1,12 @@
-// mm/migrate_device.c: migrate_vma_check_page — may a collected page move,
-// given the references it carries (docs/operations.md §0 "The refcount
-// check", KERNEL-SEMANTICS §3.3). "Unexpected" references are FOLL_GET
-// references, pins and leaks; mappings, the page cache and the caller's own
-// references (collect/isolation, do_swap_page's on the fault page) are
-// expected, so the fault page needs no term of its own here.
+// mm/migrate_device.c: migrate_vma_check_page — the pre-check
+// migrate_device_unmap runs on a collected page, before any destination is
+// allocated (docs/operations.md §0 "The refcount check", KERNEL-SEMANTICS
+// §3.3). "Unexpected" references are FOLL_GET references, pins and leaks;
+// mappings, the page cache and the caller's own references
+// (collect/isolation, do_swap_page's on the fault page) are expected, so the
+// fault page needs no term of its own here. Passing it is not enough to
+// move: folio_migrate_mapping then refuses any unexpected reference
+// (migrate-pages.ts).
 import { match } from 'ts-pattern';
 import type { Era } from '../../eras/era.ts';
 import type { FrameUsers } from '../../derive/frame-users.ts';
@@ -26,6 +29,15 @@ export function migrateVmaCheckPage(era: Era, frame: AbsFrame, u: FrameUsers): b
         .with('PRIVATE', () => true)
         .with('SYSTEM', () => exact)
         .with('COHERENT', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () => false)
+        .exhaustive(),
+    )
+    .with('device-always', () =>
+      // The DEVICE_COHERENT drafts: "return is_device_page(page)" for
+      // ZONE_DEVICE pages (KERNEL-SEMANTICS §1.5).
+      match(frame.type)
+        .with('PRIVATE', 'COHERENT', 'PUBLIC', () => true)
+        .with('SYSTEM', () => exact)
+        .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => false)
         .exhaustive(),
     )
     .with('private-always', () =>

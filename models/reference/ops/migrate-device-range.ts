@@ -18,7 +18,7 @@ export const migrateDeviceRange: OpSpec<'migrate_device_range'> = (era, state, a
     for (let i = 0; i < pgmap.npages; i++) {
       const pfn = pgmap.start + i;
       if (!frameOf(ctx, pfn).inUse) continue;
-      if (migratePage(ctx, batch, pfn, { to: 'system', noFail: true }, 'era').moved) cpages++;
+      if (migratePage(ctx, batch, pfn, { to: 'system', noFail: true }).moved) cpages++;
     }
     migrateFinalize(ctx, batch);
     return { cpages };

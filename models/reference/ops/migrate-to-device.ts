@@ -36,7 +36,7 @@ function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgm
     .with('device-private', () => !ctx.era.ownerChecks)
     .with('device-exclusive', 'hwpoison', () => false)
     .exhaustive();
-  if (collect) migratePage(ctx, batch, pte.pfn, { to: 'device', pgmap: pgmapId }, 'era');
+  if (collect) migratePage(ctx, batch, pte.pfn, { to: 'device', pgmap: pgmapId });
 }
 
 export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =>

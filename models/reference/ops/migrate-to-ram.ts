@@ -40,7 +40,7 @@ export const migrateToRam: OpSpec<'migrate_to_ram'> = (era, state, args) =>
     let cpages = 0;
     for (const vpn of rangeOf(args.vpn, args.npages)) {
       if (!selected(ctx, args.proc, vpn, pgmap)) continue;
-      if (migratePage(ctx, batch, proc.ptes[vpn]!.pfn, { to: 'system' }, 'era').moved) cpages++;
+      if (migratePage(ctx, batch, proc.ptes[vpn]!.pfn, { to: 'system' }).moved) cpages++;
     }
     migrateFinalize(ctx, batch);
     return { cpages };

@@ -38,12 +38,13 @@ const failed = (ctx: Ctx, errno: Errno): Outcome => outcomeOf(ctx, { errno });
 /**
  * migrate_longterm_unpinnable_folios for a coherent folio: the pin becomes
  * a plain reference, migrate_device_coherent_folio moves it to a new system
- * page (no unexpected reference allowed, GFP_USER allocation) and the copy
+ * page (migrate_device_unmap's check, a GFP_USER allocation, then
+ * folio_migrate_mapping's exact count: no unexpected reference) and the copy
  * is pinned on the retry; if it cannot move, -EBUSY.
  */
 function migrateAndPin(ctx: Ctx, pfn: Pfn, args: PinArgs): Outcome {
   const batch = newBatch();
-  const r = migratePage(ctx, batch, pfn, { to: 'system' }, 'no-unexpected');
+  const r = migratePage(ctx, batch, pfn, { to: 'system', copyAfter: true });
   migrateFinalize(ctx, batch);
   return r.moved ? pinned(ctx, r.dst, args) : failed(ctx, 'EBUSY');
 }
