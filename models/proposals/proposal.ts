@@ -41,6 +41,12 @@ export interface BuiltinProposal {
   readonly expected: Readonly<Record<InvariantId, Verdict>>;
   /** Why each 'violated' verdict is expected (the review's argument). */
   readonly why?: Readonly<Partial<Record<InvariantId, string>>>;
+  /**
+   * The refinement check's expected verdict (default 'holds'): 'violated'
+   * for a design the specification cannot express as an era (its kernel
+   * model does what no era allows), with the reason.
+   */
+  readonly refinement?: { readonly verdict: Verdict; readonly why: string };
 }
 
 /** A proposal ready to run: its full era and a complete set of hooks. */

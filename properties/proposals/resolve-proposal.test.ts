@@ -81,8 +81,6 @@ describe('resolveProposal on the built-ins', () => {
     expect(r.hooks.folio_is_longterm_pinnable(coherent)).toBe(false);
     expect(r.hooks.folio_is_longterm_pinnable(folioOf('SYSTEM'))).toBe(true);
     expect(r.hooks.gup_longterm_unpinnable(coherent)).toEqual({ action: 'fail', errno: 'EFAULT' });
-    // Inherited from coherent-v1.
-    expect(r.hooks.migrate_vma_check_page).toBe(builtinProposal('coherent-v1')?.hooks?.migrate_vma_check_page);
   });
 
   it('cdm-numa-rfc treats COHERENT as ordinary node memory', () => {

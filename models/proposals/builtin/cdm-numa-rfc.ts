@@ -36,6 +36,8 @@
 //   device-not-on-lru          violated
 //   pgmap-ref-balanced         violated
 //   owner-isolation            holds
+//   refinement                 violated (no era can say "device memory is
+//                              RAM on the LRU": the specification refuses it)
 import type { Era } from '../../eras/era.ts';
 import { ERAS } from '../../eras/registry.ts';
 import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
@@ -102,6 +104,13 @@ export const cdmNumaRfc: BuiltinProposal = {
     'device-not-on-lru': 'violated',
     'pgmap-ref-balanced': 'violated',
     'owner-isolation': 'holds',
+  },
+  refinement: {
+    verdict: 'violated',
+    why:
+      'The specification (models/reference/) describes ZONE_DEVICE memory: off the LRU, freed to the driver, ' +
+      'refused by memory_failure, never long-term pinned in place. This design turns each of those off with hooks ' +
+      'that no era profile expresses, so the kernel model leaves the allowed outcomes at the first such step.',
   },
   why: {
     'no-longterm-pin-coherent':
