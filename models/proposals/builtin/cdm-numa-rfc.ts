@@ -42,6 +42,7 @@ import type { Era } from '../../eras/era.ts';
 import { ERAS } from '../../eras/registry.ts';
 import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
 import { eraDefaults } from './era-defaults.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 const ERA_OVERRIDES: EraOverrides = {
   title: 'upstream with coherent device memory as a NUMA node (2016 RFC)',
@@ -90,20 +91,13 @@ export const cdmNumaRfc: BuiltinProposal = {
     'the normal put path, go on the LRU, are long-term pinnable, are charge-moved as PAGE and are ' +
     'poisoned like RAM — everything ZONE_DEVICE was chosen to avoid.',
   expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
+    ...ALL_HOLD,
     'no-longterm-pin-coherent': 'violated',
     'coherent-evictable': 'violated',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
     'memcg-target': 'violated',
     'memory-failure-contract': 'violated',
-    'data-preserved': 'holds',
     'device-not-on-lru': 'violated',
     'pgmap-ref-balanced': 'violated',
-    'owner-isolation': 'holds',
   },
   refinement: {
     verdict: 'violated',

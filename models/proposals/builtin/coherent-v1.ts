@@ -39,6 +39,7 @@
 //   owner-isolation            holds
 import type { BuiltinProposal } from '../proposal.ts';
 import { COHERENT_V1_ERA } from './coherent-v1-era.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const coherentV1: BuiltinProposal = {
   name: 'coherent-v1',
@@ -60,20 +61,9 @@ export const coherentV1: BuiltinProposal = {
     'refuses one with unexpected references); nothing stops ' +
     'get_user_pages from long-term pinning a coherent page.',
   expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
+    ...ALL_HOLD,
     'no-longterm-pin-coherent': 'violated',
     'coherent-evictable': 'violated',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
   },
   why: {
     'no-longterm-pin-coherent':

@@ -41,6 +41,7 @@ import type { LongtermUnpinnableDecision } from '../../kernel/hooks.ts';
 import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
 import { COHERENT_V1_ERA } from './coherent-v1-era.ts';
 import { eraDefaults } from './era-defaults.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 const ERA_OVERRIDES: EraOverrides = {
   title: 'v5.x + MEMORY_DEVICE_COHERENT (series v4): FOLL_LONGTERM fails',
@@ -88,20 +89,5 @@ export const coherentV4: BuiltinProposal = {
     'check_and_migrate_movable_pages unpins and fails FOLL_LONGTERM with -EFAULT for a coherent page. ' +
     'Short-term references and pins still succeed, and migrate_vma_check_page still returns ' +
     'is_dev_private_or_coherent_page (folio_migrate_mapping still refuses a page with unexpected references).',
-  expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
-    'no-longterm-pin-coherent': 'holds',
-    'coherent-evictable': 'holds',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
-  },
+  expected: ALL_HOLD,
 };

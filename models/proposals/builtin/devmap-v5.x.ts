@@ -30,6 +30,7 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 import type { BuiltinProposal } from '../proposal.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const devmapV5x: BuiltinProposal = {
   name: 'devmap-v5.x',
@@ -41,20 +42,5 @@ export const devmapV5x: BuiltinProposal = {
     'v5.x as merged: PRIVATE, FS_DAX, GENERIC and PCI_P2PDMA; ZONE_DEVICE pages freed at refcount 1; ' +
     'pgmap owners checked; BUG-22 fixed. No coherent type exists, so nothing CPU-mapped and migratable ' +
     'can be pinned, and migrate_vma_check_page returning is_device_private_page is safe.',
-  expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
-    'no-longterm-pin-coherent': 'holds',
-    'coherent-evictable': 'holds',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
-  },
+  expected: ALL_HOLD,
 };

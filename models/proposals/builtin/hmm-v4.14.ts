@@ -32,6 +32,7 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            violated
 import type { BuiltinProposal } from '../proposal.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const hmmV414: BuiltinProposal = {
   name: 'hmm-v4.14',
@@ -44,19 +45,11 @@ export const hmmV414: BuiltinProposal = {
     'taken by GUP like any page, no FOLL_LONGTERM, no pgmap owner (migrate_vma collects every ' +
     'device-private entry), and mc_handle_swap_pte never classifying device-private entries (BUG-22).',
   expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
+    ...ALL_HOLD,
     'no-longterm-pin-coherent': 'violated',
     'coherent-evictable': 'violated',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
     'memcg-charge-conserved': 'violated',
     'memcg-target': 'violated',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
     'owner-isolation': 'violated',
   },
   why: {

@@ -35,6 +35,7 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 import type { BuiltinProposal } from '../proposal.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const upstreamKernel: BuiltinProposal = {
   name: 'upstream',
@@ -43,20 +44,5 @@ export const upstreamKernel: BuiltinProposal = {
   extends: null,
   baseEra: 'upstream',
   summary: 'The current kernel: v6.1\'s device-page counting, cgroup-v1 charge moving removed (v6.13), FS_DAX folios refcounted by their mappings and no longer long-term pinnable (fs/dax series, ~v6.15), P2PDMA memory mappable by user space.',
-  expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
-    'no-longterm-pin-coherent': 'holds',
-    'coherent-evictable': 'holds',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
-  },
+  expected: ALL_HOLD,
 };

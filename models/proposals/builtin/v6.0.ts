@@ -30,6 +30,7 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 import type { BuiltinProposal } from '../proposal.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const v60: BuiltinProposal = {
   name: 'v6.0',
@@ -38,20 +39,5 @@ export const v60: BuiltinProposal = {
   extends: null,
   baseEra: 'v6.0',
   summary: 'DEVICE_COHERENT as merged in v6.0: MEMORY_DEVICE_COHERENT at enum slot 2, vm_normal_page returning coherent pages, FOLL_LONGTERM migrating a coherent page to system RAM (migrate_device_coherent_page; -EBUSY if it cannot move) before pinning the copy, and device pages freed at refcount 0 then reset to 1 (free_zone_device_page, 27674ef6c73f).',
-  expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
-    'no-longterm-pin-coherent': 'holds',
-    'coherent-evictable': 'holds',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
-  },
+  expected: ALL_HOLD,
 };

@@ -29,6 +29,7 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 import type { BuiltinProposal } from '../proposal.ts';
+import { ALL_HOLD } from './all-hold.ts';
 
 export const v61: BuiltinProposal = {
   name: 'v6.1',
@@ -37,20 +38,5 @@ export const v61: BuiltinProposal = {
   extends: null,
   baseEra: 'v6.1',
   summary: 'Alistair Popple\'s series as merged in v6.1: free device-private and coherent pages sit at refcount 0 and zone_device_page_init raises them to 1 (ef233450898f), each allocated page holds one pgmap reference dropped in free_zone_device_folio (0dc45ca1ce18), and drivers evict with migrate_device_range (e778406b40db).',
-  expected: {
-    'refcount-expected': 'holds',
-    'free-once': 'holds',
-    'no-use-after-free': 'holds',
-    'no-longterm-pin-coherent': 'holds',
-    'coherent-evictable': 'holds',
-    'private-not-cpu-mapped': 'holds',
-    'pinned-not-migrated': 'holds',
-    'memcg-charge-conserved': 'holds',
-    'memcg-target': 'holds',
-    'memory-failure-contract': 'holds',
-    'data-preserved': 'holds',
-    'device-not-on-lru': 'holds',
-    'pgmap-ref-balanced': 'holds',
-    'owner-isolation': 'holds',
-  },
+  expected: ALL_HOLD,
 };
