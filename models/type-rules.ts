@@ -87,6 +87,25 @@ const poison = (): MemoryFailureRule => ({ action: 'poison-and-kill' });
 const perAllocSinceV61 = (era: Era) => era.pgmapRef === 'per-alloc';
 const never = () => false;
 
+/**
+ * What FS_DAX, GENERIC, PCI_P2PDMA and HOST share: host-side memory mapped by
+ * a dax mmap of the pgmap, never migrated into, never charged, not on the
+ * LRU. Their rows below spread it and state only where they differ.
+ */
+const HOST_MEMORY = {
+  mapBy: 'dax-mmap',
+  cpuAddressable: true,
+  pteOnMigrate: () => 'unsupported',
+  onLru: false,
+  memcgCharged: false,
+  memcgTarget: () => 'NONE',
+  longtermPinnable: () => true,
+  gup: 'grab',
+  memoryFailure: poison,
+  pgmapRefPerAlloc: never,
+  snapshotClass: 'dax',
+} as const satisfies Partial<TypeRules>;
+
 export const TYPE_RULES = {
   SYSTEM: {
     kernelName: 'system RAM',
@@ -142,73 +161,36 @@ export const TYPE_RULES = {
   },
   FS_DAX: {
     kernelName: 'MEMORY_DEVICE_FS_DAX',
-    mapBy: 'dax-mmap',
-    cpuAddressable: true,
-    pteOnMigrate: () => 'unsupported',
-    onLru: false,
+    ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
     // __put_devmap_managed_page / free_zone_device_folio: wake_up_var.
     freePath: () => 'wake-idle',
-    memcgCharged: false,
-    memcgTarget: () => 'NONE',
     longtermPinnable: (era) => !era.fsdaxLongtermUnpinnable,
-    gup: 'grab',
-    memoryFailure: poison,
-    pgmapRefPerAlloc: never,
-    snapshotClass: 'dax',
   },
   GENERIC: {
     kernelName: 'MEMORY_DEVICE_GENERIC',
-    mapBy: 'dax-mmap',
-    cpuAddressable: true,
-    pteOnMigrate: () => 'unsupported',
-    onLru: false,
+    ...HOST_MEMORY,
     // [mem] open question 8: upstream resets GENERIC to 1 when freed; we
     // model its mappings as refcounted since the fs/dax series.
     refcount: (era) => (era.daxRefcount === 'devmap' ? daxRefcount('devmap') : { idle: 1, base: 0, mapsTakeRef: true }),
     freePath: () => 'reset-to-one',
-    memcgCharged: false,
-    memcgTarget: () => 'NONE',
-    longtermPinnable: () => true,
-    gup: 'grab',
-    memoryFailure: poison,
-    pgmapRefPerAlloc: never,
-    snapshotClass: 'dax',
   },
   PCI_P2PDMA: {
     kernelName: 'MEMORY_DEVICE_PCI_P2PDMA',
-    mapBy: 'dax-mmap',
-    cpuAddressable: true,
-    pteOnMigrate: () => 'unsupported',
-    onLru: false,
+    ...HOST_MEMORY,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
     freePath: () => 'driver-free',
-    memcgCharged: false,
-    memcgTarget: () => 'NONE',
     // FOLL_LONGTERM|FOLL_PCI_P2PDMA is rejected by is_valid_gup_args; we
     // never pass FOLL_PCI_P2PDMA, so GUP fails -EREMOTEIO first.
-    longtermPinnable: () => true,
     gup: 'EREMOTEIO',
     // mf_generic_kill_procs: dax_lock_folio → 0 → -EBUSY (not a DAX mapping).
     memoryFailure: () => ({ action: 'refuse', errno: 'EBUSY' }),
-    pgmapRefPerAlloc: never,
-    snapshotClass: 'dax',
   },
   HOST: {
     kernelName: 'MEMORY_DEVICE_HOST',
-    mapBy: 'dax-mmap',
-    cpuAddressable: true,
-    pteOnMigrate: () => 'unsupported',
-    onLru: false,
+    ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
     freePath: () => 'wake-idle',
-    memcgCharged: false,
-    memcgTarget: () => 'NONE',
-    longtermPinnable: () => true,
-    gup: 'grab',
-    memoryFailure: poison,
-    pgmapRefPerAlloc: never,
-    snapshotClass: 'dax',
   },
   PUBLIC: {
     kernelName: 'MEMORY_DEVICE_PUBLIC',
