@@ -30,7 +30,7 @@ export function toTrace(proposal: string, steps: readonly RanStep[]): Trace {
   const out: TraceStep[] = steps.map(({ step, result }) => ({
     op: step.op,
     args: step.args as Readonly<Record<string, unknown>>,
-    note: result === undefined ? 'did not return' : `= ${formatResult(step, result)}`,
+    note: result === undefined ? 'recorded: did not return' : `recorded = ${formatResult(step, result)}`,
   }));
   return { proposal, steps: out };
 }

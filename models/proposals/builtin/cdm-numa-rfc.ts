@@ -18,8 +18,10 @@
 // Jérôme's answer is the list of what this gives up: ZONE_DEVICE means "no
 // lru, no complex dance to make the memory out of reach from regular memory
 // allocator". The buddy free still runs exactly once per allocation
-// (free-once holds), but it skips free_zone_device_folio and with it the
-// put of the pgmap reference zone_device_page_init took.
+// (free-once holds), and the kernel model's put path still drops the
+// per-allocation pgmap reference when the page leaves (pgmap-ref-balanced
+// holds): the NUMA-node design has no dev_pagemap at all, so there is
+// nothing for it to unbalance here.
 //
 // Result:
 //   refcount-expected          holds
@@ -34,7 +36,7 @@
 //   memory-failure-contract    violated
 //   data-preserved             holds
 //   device-not-on-lru          violated
-//   pgmap-ref-balanced         violated
+//   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 //   refinement                 violated (no era can say "device memory is
 //                              RAM on the LRU": the specification refuses it)
@@ -97,7 +99,6 @@ export const cdmNumaRfc: BuiltinProposal = {
     'memcg-target': 'violated',
     'memory-failure-contract': 'violated',
     'device-not-on-lru': 'violated',
-    'pgmap-ref-balanced': 'violated',
   },
   refinement: {
     verdict: 'violated',
@@ -123,9 +124,5 @@ export const cdmNumaRfc: BuiltinProposal = {
     'device-not-on-lru':
       'folio_add_lru is called for coherent pages: "b. Struct page must able to be inside standard LRU ' +
       'lists" is the RFC\'s second requirement, exactly what Jérôme\'s "no lru" avoids.',
-    'pgmap-ref-balanced':
-      'The buddy free skips free_zone_device_folio, so the pgmap reference zone_device_page_init took ' +
-      'for the allocation (0dc45ca1ce18) is never put: the NUMA-node design has no dev_pagemap to ' +
-      'balance.',
   },
 };
