@@ -19,9 +19,13 @@ export interface WrittenCounterexample {
   readonly text: string;
 }
 
-/** A file-name-safe stem: a proposal path becomes its base name. */
+/** Extensions of proposal files; a built-in name like 'hmm-v4.14' keeps its dots. */
+const SOURCE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/** A file-name-safe stem: a proposal path becomes its base name without the source extension. */
 export function reportStem(cx: Counterexample): string {
-  const name = basename(cx.proposal, extname(cx.proposal)).replace(/[^\w.-]+/g, '_');
+  const ext = extname(cx.proposal);
+  const name = basename(cx.proposal, SOURCE_EXTENSIONS.has(ext) ? ext : '').replace(/[^\w.-]+/g, '_');
   return `${name}.${cx.check}`;
 }
 
