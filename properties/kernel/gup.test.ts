@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EraName } from '../../models/eras/era.ts';
 import { PGMAP_BASE } from '../../models/limits.ts';
 import { GUP_PIN_COUNTING_BIAS } from '../../models/vocabulary.ts';
-import { counters, kernelFor, run } from './run-steps.ts';
+import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
 
 const DEV = PGMAP_BASE;
@@ -88,10 +88,7 @@ describe('kernel model: GUP', () => {
 
   it('v4.14 has no FOLL_LONGTERM: a PUBLIC page is pinned in place, recorded longterm', () => {
     const k = kernelFor('v4.14');
-    run(k, 'memremap_pages', { type: 'PUBLIC', owner: 'dev0', npages: 1 });
-    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
-    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
-    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    migrateOnePage(k, 'PUBLIC', 1);
     expect(k.abstract().procs.p0?.ptes[0]).toEqual({ kind: 'present-devmap', pfn: DEV, write: true });
     expect(run(k, 'pin_user_pages', { proc: 'p0', vpn: 0, write: false, longterm: true, fast: false })).toEqual({ pin: 'pin0' });
     // extra-ref era: base 1 + one mapping + one pin.

@@ -5,7 +5,7 @@ import { defaultHooks } from '../../models/kernel/default-hooks.ts';
 import { HOOK_NAMES, type HookName, type Hooks } from '../../models/kernel/hooks.ts';
 import { PGMAP_BASE } from '../../models/limits.ts';
 import { invariantById } from '../invariants/all.ts';
-import { counters, kernelFor, run } from './run-steps.ts';
+import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
 describe('kernel model: proposal hooks', () => {
   it('asks every hook, with frozen folio views', () => {
@@ -55,10 +55,7 @@ describe('kernel model: proposal hooks', () => {
     const era = ERAS['v6.1'];
     const base = defaultHooks(era);
     const k = createKernel(era, { ...base, page_is_devmap_managed: (f) => f.zone === 'DEVICE', free_zone_device_folio: (f) => ({ ...base.free_zone_device_folio(f), at: 1 }) });
-    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
-    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
-    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
-    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    migrateOnePage(k, 'PRIVATE', 1);
     // The driver's page_free ran while the page is still mapped.
     expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ inUse: false, frees: 1 });
     expect(invariantById('refcount-expected').check(k.view()).length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EraName } from '../../models/eras/era.ts';
 import { PGMAP_BASE } from '../../models/limits.ts';
 import { invariantById } from '../invariants/all.ts';
-import { counters, kernelFor, run } from './run-steps.ts';
+import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
 const DEV = PGMAP_BASE;
 
@@ -68,10 +68,7 @@ describe('kernel model: device migration', () => {
 
   it('a COHERENT page with one FOLL_GET ref passes migrate_vma_check_page (extra++) but folio_migrate_mapping refuses it', () => {
     const k = kernelFor('v6.1');
-    run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev0', npages: 1 });
-    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
-    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 7 });
-    run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    migrateOnePage(k, 'COHERENT', 7);
     run(k, 'get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false });
     const r = k.apply({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
     expect(r.result).toEqual({ cpages: 0 });

@@ -22,3 +22,14 @@ export function counters(k: KernelInstance, pfn: number) {
   if (!c) throw new Error(`no counters for pfn ${pfn}`);
   return c;
 }
+
+/**
+ * The common setup: a one-page device pgmap of `type` (owner dev0, pgmap0),
+ * p0's vpn 0 written with `value`, then migrated onto the device.
+ */
+export function migrateOnePage(k: KernelInstance, type: 'PRIVATE' | 'COHERENT' | 'PUBLIC', value: number): void {
+  run(k, 'memremap_pages', { type, owner: 'dev0', npages: 1 });
+  run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+  run(k, 'cpu_write', { proc: 'p0', vpn: 0, value });
+  run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+}
