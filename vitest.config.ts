@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// The everyday suite (`npm test`, under 90 s on two cores). Long campaigns
+// live in properties/deep/ and run with `npm run test:deep`
+// (vitest.deep.config.ts).
 export default defineConfig({
   test: {
     include: ['properties/**/*.test.ts', 'models/**/*.test.ts', 'src/**/*.test.ts'],
+    exclude: ['properties/deep/**', 'node_modules/**'],
+    setupFiles: ['properties/setup/fixed-seed.ts'],
     testTimeout: 120_000,
     pool: 'threads',
   },

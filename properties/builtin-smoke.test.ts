@@ -1,0 +1,25 @@
+// A small-budget check of every built-in proposal (the everyday smoke test;
+// the full verdict campaigns are `npm run test:deep`): nothing crashes or
+// hangs, nothing the header calls "holds" is found violated, and a built-in
+// whose header expects violations shows at least one of them.
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROPOSALS } from '../models/proposals/registry.ts';
+import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
+import { findViolations } from '../src/check/find-violations.ts';
+import { INVARIANT_IDS } from './invariants/invariant.ts';
+
+const BUDGET = { runs: 100, maxCommands: 30 };
+const SEED = 4242;
+
+describe('every built-in, small budget', () => {
+  it.each(BUILTIN_PROPOSALS.map((b) => [b.name, b] as const))('%s: finds only what its header expects', (name, builtin) => {
+    const search = findViolations(resolveBuiltin(name), { seed: SEED, budget: BUDGET });
+    const expectedViolated = new Set<string>(INVARIANT_IDS.filter((id) => builtin.expected[id] === 'violated'));
+    if (builtin.refinement?.verdict === 'violated') expectedViolated.add('refinement');
+    const found = search.found.map((cx) => cx.check);
+    const unexpected = search.found.filter((cx) => !expectedViolated.has(cx.check)).map((cx) => `${cx.check}: ${cx.replay}`);
+    expect(unexpected, 'found violations the header says hold').toEqual([]);
+    if (expectedViolated.size > 0) expect(found.length, 'none of the expected violations found').toBeGreaterThan(0);
+    else expect(search.runs).toBeGreaterThanOrEqual(BUDGET.runs);
+  });
+});
