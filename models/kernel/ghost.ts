@@ -16,6 +16,18 @@ export class Ghost {
     else this.procMap(proc).set(vpn, value);
   }
 
+  /**
+   * Copy-on-write of a page-cache page into a private mapping (do_cow_fault,
+   * wp_page_copy), whatever write fault caused it: the vpn now holds what the
+   * file held at that index and stops seeing later writes to the file. Taken
+   * from the ghost's file record, not from the copied frame.
+   */
+  cow(proc: number, vpn: Vpn, file: number | null, shared: boolean, index: number): void {
+    if (shared || file === null) return;
+    const m = this.procMap(proc);
+    if (!m.has(vpn)) m.set(vpn, this.fileValue(file, index));
+  }
+
   /** fork: the child starts with the parent's record. */
   fork(parent: number, child: number): void {
     this.procs.set(child, new Map(this.procMap(parent)));

@@ -82,6 +82,7 @@ function do_cow_fault(k: KernelState, p: Proc, vma: Vma, vpn: number): FaultResu
     return src;
   }
   k.mem.data[cow] = k.mem.data[src.slot] ?? 0;
+  k.ghost.cow(p.num, vpn, vma.file, vma.shared, linear_page_index(vma, vpn));
   new_anon_folio(k, cow, p.memcg);
   set_pte_mapped(k, p, vpn, { kind: 'present', pfn: k.mem.pfn[cow] ?? -1, write: true });
   folio_put(k, cow);
@@ -202,7 +203,9 @@ export function do_wp_page(k: KernelState, p: Proc, vma: Vma, vpn: number, pte: 
     pte.write = true;
     return { ok: true, slot };
   }
-  return wp_page_copy(k, p, vpn, slot);
+  const copied = wp_page_copy(k, p, vpn, slot);
+  if (copied.ok) k.ghost.cow(p.num, vpn, vma.file, vma.shared, linear_page_index(vma, vpn));
+  return copied;
 }
 
 /** wp_can_reuse_anon_folio (mm/memory.c): "folio_ref_count(folio) > 1" means someone else holds it. */

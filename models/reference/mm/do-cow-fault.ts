@@ -11,6 +11,7 @@ import { allocSystemPage } from './alloc-page.ts';
 import { type FaultOutcome, faultFailed, faulted } from './fault-outcome.ts';
 import { filemapFault } from './filemap-fault.ts';
 import { folioPut } from './folio-put.ts';
+import { cowSnapshot } from './cow-snapshot.ts';
 
 export function doCowFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): FaultOutcome {
   const proc = ctx.s.procs[procId]!;
@@ -23,6 +24,7 @@ export function doCowFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): Fau
     return src;
   }
   frameOf(ctx, cow).data = frameOf(ctx, src.pfn).data;
+  cowSnapshot(ctx, procId, vma, vpn);
   proc.ptes[vpn] = { kind: 'present', pfn: cow, write: true };
   return faulted(cow);
 }

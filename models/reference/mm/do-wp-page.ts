@@ -7,6 +7,7 @@ import { type FaultOutcome, faulted } from './fault-outcome.ts';
 import { hasNoUnexpectedRefs, usersOf } from './folio-users.ts';
 import { vmaAt } from './vma.ts';
 import { wpPageCopy } from './wp-page-copy.ts';
+import { cowSnapshot } from './cow-snapshot.ts';
 
 export function doWpPage(ctx: Ctx, procId: ProcId, vpn: Vpn): FaultOutcome {
   const proc = ctx.s.procs[procId]!;
@@ -28,5 +29,7 @@ export function doWpPage(ctx: Ctx, procId: ProcId, vpn: Vpn): FaultOutcome {
       return faulted(pte.pfn);
     }
   }
-  return wpPageCopy(ctx, procId, vpn, pte.pfn);
+  const copied = wpPageCopy(ctx, procId, vpn, pte.pfn);
+  if (copied.ok) cowSnapshot(ctx, procId, vma, vpn);
+  return copied;
 }
