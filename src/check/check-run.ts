@@ -10,16 +10,14 @@ import { formatCallOnly } from '../trace/format-call.ts';
 import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './checks.ts';
 import { CheckFailure } from './failure.ts';
 import { RunTimeout, runWithTimeLimit } from './guard.ts';
+import { AFTER_HANG_BASE_MS, DEFAULT_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
 import { NEXT } from './next.ts';
 import { commandArbitrary, type CheckModel } from './op-command.ts';
 import { parseReplayToken } from './replay-path.ts';
 import { createSession, type Session } from './session.ts';
 import { emptyStats, totalRan, type CommandStats } from './stats.ts';
 
-export const CHECK_DEFAULTS = { runs: 1000, maxCommands: 40, hookTimeLimitMs: 2000 } as const;
-// Once a run has hung, the next ones are shrink attempts of the same hang:
-// a short limit keeps shrinking a hang from taking runs × the first limit.
-const AFTER_HANG_LIMIT_MS = 250;
+export const CHECK_DEFAULTS = { runs: 1000, maxCommands: 40, hookTimeLimitMs: DEFAULT_HANG_BASE_MS } as const;
 
 export interface CheckProgress {
   readonly runs: number;
@@ -38,7 +36,10 @@ export interface CheckOptions {
   readonly path?: string;
   /** Stop (as passed) after this long; a failure found is still shrunk within it. */
   readonly timeLimitMs?: number;
-  /** A run (one command sequence) longer than this is a hung hook. */
+  /**
+   * The hang limit's base: a run of n commands that takes longer than
+   * hookTimeLimitMs + 25 ms × n is a hung hook (hang-limit.ts).
+   */
   readonly hookTimeLimitMs?: number;
   readonly sides?: PairOptions['sides'];
   readonly onProgress?: (p: CheckProgress) => void;
@@ -73,7 +74,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     ...(replay?.commandsReplayPath === undefined ? {} : { replayPath: replay.commandsReplayPath }),
   });
 
-  let limit: number = options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs;
+  let base: number = options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs;
   let runs = 0;
   let failing = false;
   let lastProgress = started;
@@ -90,15 +91,22 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
     };
     try {
-      runWithTimeLimit(limit, () => fc.modelRun(setup, cmds));
+      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => fc.modelRun(setup, cmds));
     } catch (e) {
       failing = true;
       if (!(e instanceof RunTimeout)) throw e;
-      limit = Math.min(limit, AFTER_HANG_LIMIT_MS);
+      // The next runs are shrink attempts of the same hang.
+      base = Math.min(base, AFTER_HANG_BASE_MS);
       throw hang(session, e);
     }
   };
   return { checks, maxCommands, stats, commands, predicate, property: fc.property(commands, predicate) };
+}
+
+function countCommands(cmds: Iterable<unknown>): number {
+  let n = 0;
+  for (const _ of cmds) n++;
+  return n;
 }
 
 function hang(session: Session | undefined, timeout: RunTimeout): CheckFailure {

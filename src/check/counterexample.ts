@@ -6,7 +6,6 @@ import type { Trace, TraceStep } from '../trace/trace.ts';
 import { formatResult } from '../trace/format-call.ts';
 import type { CheckId, Finding, RanStep } from './failure.ts';
 import type { SelectableCheck } from './checks.ts';
-import { ALL_CHECKS } from './checks.ts';
 
 export interface Counterexample {
   readonly proposal: string;
@@ -33,22 +32,4 @@ export function toTrace(proposal: string, steps: readonly RanStep[]): Trace {
     note: result === undefined ? 'recorded: did not return' : `recorded = ${formatResult(step, result)}`,
   }));
   return { proposal, steps: out };
-}
-
-// Shell-safe words pass as they are; anything else is single-quoted.
-const quote = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-
-export function replayCommand(o: {
-  proposal: string;
-  seed: number;
-  path: string;
-  checks: readonly SelectableCheck[];
-  maxCommands: number;
-  defaultMaxCommands: number;
-}): string {
-  const words = ['zdspec', 'check', o.proposal, '--seed', String(o.seed), '--path', o.path];
-  if (o.maxCommands !== o.defaultMaxCommands) words.push('--max-commands', String(o.maxCommands));
-  // The selection changes what fails first, so a partial one is part of the replay.
-  if (o.checks.length !== ALL_CHECKS.length) for (const c of o.checks) words.push('--invariant', c);
-  return words.map(quote).join(' ');
 }

@@ -8,10 +8,19 @@ import type { InvariantId } from '../../properties/invariants/invariant.ts';
  * What failed: an invariant (by id), the refinement check, or the proposal's
  * own code (a hook threw, or did not return in time).
  */
-export type FindingKind = 'invariant' | 'refinement' | 'proposal-crashed' | 'proposal-timeout';
+export type FindingKind = 'invariant' | 'refinement' | ProposalFault;
+
+/**
+ * The proposal's own code misbehaved: a hook threw (or ended the process),
+ * did not return in time, or returned something that is not the decision
+ * its kernel function makes. Always reported; nothing after it can run.
+ */
+export type ProposalFault = 'proposal-crashed' | 'proposal-timeout' | 'proposal-bad-return';
+export const PROPOSAL_FAULTS: readonly ProposalFault[] = ['proposal-crashed', 'proposal-timeout', 'proposal-bad-return'];
+export const isProposalFault = (check: string): check is ProposalFault => (PROPOSAL_FAULTS as readonly string[]).includes(check);
 
 /** The check named in reports and in `findViolations`: an invariant id or a kind. */
-export type CheckId = InvariantId | 'refinement' | 'proposal-crashed' | 'proposal-timeout';
+export type CheckId = InvariantId | 'refinement' | ProposalFault;
 
 export interface RanStep {
   readonly step: Step;

@@ -8,6 +8,7 @@ import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { checkProposal, type CheckOptions } from './check-proposal.ts';
 import { ALL_CHECKS, type SelectableCheck } from './checks.ts';
 import type { Counterexample } from './counterexample.ts';
+import { isProposalFault } from './failure.ts';
 import { emptyStats, type CommandStats } from './stats.ts';
 
 export interface ViolationSearch {
@@ -71,11 +72,11 @@ export function findViolations(proposal: ResolvedProposal, options: FindOptions 
     if (result.interrupted) timedOut = true;
     if (cx === undefined) break;
     found.push(cx);
-    if (cx.check === 'proposal-crashed' || cx.check === 'proposal-timeout') break;
+    if (isProposalFault(cx.check)) break;
     remaining = remaining.filter((c) => c !== cx.check);
   }
   const violated = new Set<string>(found.map((c) => c.check));
-  const stopped = found.some((c) => c.check === 'proposal-crashed' || c.check === 'proposal-timeout');
+  const stopped = found.some((c) => isProposalFault(c.check));
   return {
     proposal: proposal.name,
     era: proposal.era.name,

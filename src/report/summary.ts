@@ -3,6 +3,7 @@
 // (holds). Text, Markdown and JSON; only the "Generated" line varies between
 // identical runs (no timings: they would break byte-identical reports).
 import { ALL_CHECKS } from '../check/checks.ts';
+import { PROPOSAL_FAULTS } from '../check/failure.ts';
 import type { Counterexample } from '../check/counterexample.ts';
 import { writeAtomic } from './write-atomic.ts';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const verdictOf = (p: ProposalSummary, check: string): string => {
 
 // Columns: every selectable check, plus crash/timeout when one was found.
 function columns(rows: readonly ProposalSummary[]): string[] {
-  const extra = ['proposal-crashed', 'proposal-timeout'].filter((k) => rows.some((r) => r.found.some((c) => c.check === k)));
+  const extra = PROPOSAL_FAULTS.filter((k) => rows.some((r) => r.found.some((c) => c.check === k)));
   return [...ALL_CHECKS, ...extra];
 }
 
