@@ -17,7 +17,8 @@ export interface DocStep {
   readonly n: number;
   readonly call: string;
   readonly failing: boolean;
-  readonly frames: readonly string[];
+  /** One line per frame touched, as the words a text report wraps between. */
+  readonly frames: readonly (readonly string[])[];
 }
 
 export interface CounterexampleDoc {

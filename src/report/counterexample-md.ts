@@ -1,19 +1,28 @@
 // A counterexample as Markdown (a CI summary, an issue, a review comment).
+// Table cells go through md-cell.ts (calls hold "PROT_READ|PROT_WRITE"),
+// code spans through md-code.ts (any text shows as it is).
 import type { CounterexampleDoc } from './counterexample-doc.ts';
+import { mdCell } from './md-cell.ts';
+import { mdCode } from './md-code.ts';
 
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+// A list item is one line: a message's line break would end it early.
+const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+
+// A fenced block ends at a line of as many backticks as its fence: make the
+// fence longer than any run inside.
+const fenceFor = (lines: readonly string[]): string => '`'.repeat(Math.max(3, ...lines.flatMap((l) => [...l.matchAll(/`+/g)].map((m) => m[0].length + 1))));
 
 export function counterexampleMarkdown(doc: CounterexampleDoc, generated: string): string {
   const out: string[] = [
-    `# zdspec counterexample: ${doc.headline}`,
+    `# zdspec counterexample: ${oneLine(doc.headline)}`,
     '',
     `_Generated: ${generated}_`,
     '',
-    `- **Proposal:** ${code(doc.proposal.name)} — ${doc.proposal.title}`,
+    `- **Proposal:** ${mdCode(doc.proposal.name)} — ${oneLine(doc.proposal.title)}`,
     `- **Era:** ${doc.proposal.era}`,
-    `- **Source:** ${doc.proposal.source}`,
-    `- **Violated:** ${code(doc.check)}${doc.side ? ` (${doc.side} side)` : ''} — ${doc.statement}`,
-    `- **Guarded by:** ${doc.guards.map(code).join(', ')}`,
+    `- **Source:** ${oneLine(doc.proposal.source)}`,
+    `- **Violated:** ${mdCode(doc.check)}${doc.side ? ` (${doc.side} side)` : ''} — ${oneLine(doc.statement)}`,
+    `- **Guarded by:** ${doc.guards.map(mdCode).join(', ')}`,
     '',
     `## Steps (${doc.steps.length}, shrunk)`,
     '',
@@ -21,12 +30,14 @@ export function counterexampleMarkdown(doc: CounterexampleDoc, generated: string
     '|---:|---|---|',
   ];
   for (const step of doc.steps) {
-    const call = `${code(step.call)}${step.failing ? ' **← fails**' : ''}`;
-    out.push(`| ${step.n} | ${call} | ${step.frames.map((f) => f.replace(/\|/g, '\\|')).join('<br>')} |`);
+    const call = `${mdCode(step.call)}${step.failing ? ' **← fails**' : ''}`;
+    const frames = step.frames.map((words) => words.join(' ')).join('\n');
+    out.push(`| ${step.n} | ${mdCell(call)} | ${mdCell(frames)} |`);
   }
   out.push('', `## At step ${doc.failingStep}`, '');
-  for (const line of doc.expected) out.push(`- **expected:** ${line}`);
-  for (const line of doc.actual) out.push(`- **actual:** ${line}`);
-  out.push('', '## Replay', '', `Seed ${code(String(doc.seed))}, path ${code(doc.path)}.`, '', '```sh', ...doc.replay, '```');
+  for (const line of doc.expected) out.push(`- **expected:** ${oneLine(line)}`);
+  for (const line of doc.actual) out.push(`- **actual:** ${oneLine(line)}`);
+  const fence = fenceFor(doc.replay);
+  out.push('', '## Replay', '', `Seed ${mdCode(String(doc.seed))}, path ${mdCode(doc.path)}.`, '', `${fence}sh`, ...doc.replay, fence);
   return `${out.join('\n')}\n`;
 }

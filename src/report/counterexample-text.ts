@@ -1,14 +1,24 @@
 // A counterexample as plain text that fits 80 columns, to paste into a patch
-// review email. The only line that changes between identical runs is the
-// "Generated:" timestamp.
+// review email: every line, whatever the proposal's path, title or messages
+// (wrap.ts breaks even a single overlong word), and the replay commands are
+// wrapped with " \" continuations so they still paste into a shell
+// (wrap-command.ts). The only line that changes between identical runs is
+// the "Generated:" timestamp.
 import type { CounterexampleDoc } from './counterexample-doc.ts';
-import { wrap } from './wrap.ts';
+import { TEXT_WIDTH, wrap } from './wrap.ts';
+import { wrapCommand } from './wrap-command.ts';
+
+// Steps are numbered in a 3-column field; calls continue under the call and
+// frames (and their continuations) two further in.
+const STEP_CONTINUATION = '       ';
+const FRAME_CONTINUATION = '         ';
 
 export function counterexampleText(doc: CounterexampleDoc, generated: string): string {
   const out: string[] = [];
   const para = (text: string, indent = '') => out.push(...wrap(text, indent));
   para(`zdspec counterexample: ${doc.headline}`);
-  out.push(`Generated: ${generated}`, '');
+  para(`Generated: ${generated}`);
+  out.push('');
   para(`Proposal: ${doc.proposal.name} -- ${doc.proposal.title}`);
   para(`Era: ${doc.proposal.era}. Source: ${doc.proposal.source}`);
   out.push('');
@@ -18,14 +28,15 @@ export function counterexampleText(doc: CounterexampleDoc, generated: string): s
   out.push('', `Steps (${doc.steps.length}, shrunk; frames touched: before→after):`);
   for (const step of doc.steps) {
     const mark = step.failing ? ' <-- fails' : '';
-    out.push(...wrap(`${step.call}${mark}`, `${String(step.n).padStart(3)}  `, 80, '       '));
-    for (const frame of step.frames) out.push(...wrap(frame, '       ', 80, '         '));
+    out.push(...wrap(`${step.call}${mark}`, `${String(step.n).padStart(3)}  `, TEXT_WIDTH, STEP_CONTINUATION));
+    for (const frame of step.frames) out.push(...wrap(frame, STEP_CONTINUATION, TEXT_WIDTH, FRAME_CONTINUATION));
   }
   out.push('', `At step ${doc.failingStep}:`);
   for (const line of doc.expected) para(`expected: ${line}`, '  ');
   for (const line of doc.actual) para(`actual: ${line}`, '  ');
-  out.push('', `Seed ${doc.seed}, path ${doc.path}`, 'Replay:');
-  // Commands are never broken: a long one overflows rather than breaks.
-  for (const command of doc.replay) out.push(`  ${command}`);
+  out.push('');
+  para(`Seed ${doc.seed}, path ${doc.path}`);
+  out.push('Replay:');
+  for (const command of doc.replay) out.push(...wrapCommand(command, '  ', TEXT_WIDTH, '    '));
   return `${out.join('\n')}\n`;
 }

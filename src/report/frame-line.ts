@@ -41,17 +41,19 @@ export function frameWords(change: FrameChange): string[] {
 export const frameLine = (change: FrameChange): string => frameWords(change).join(' ');
 
 /**
- * Lines for a step's frames; a run of frames a step created (a new pgmap)
- * collapses into one "pfns A–B" line.
+ * A step's frames, one line each as its words (frameWords: a text report
+ * wraps between them, and inside one only when it does not fit on a line);
+ * a run of frames a step created (a new pgmap) collapses into one "pfns A–B"
+ * line.
  */
-export function frameLines(changes: readonly FrameChange[]): string[] {
-  const out: string[] = [];
+export function frameLines(changes: readonly FrameChange[]): string[][] {
+  const out: string[][] = [];
   let run: FrameChange[] = [];
   const flush = () => {
     const first = run[0];
     const last = run[run.length - 1];
-    if (first && last && run.length > 1) out.push(`pfns ${first.pfn}-${last.pfn} ${first.after?.type ?? '?'}: new, refcount ${show(first.after?.refcount)}`);
-    else if (first) out.push(frameLine(first));
+    if (first && last && run.length > 1) out.push([`pfns ${first.pfn}-${last.pfn} ${first.after?.type ?? '?'}:`, 'new,', `refcount ${show(first.after?.refcount)}`]);
+    else if (first) out.push(frameWords(first));
     run = [];
   };
   for (const change of changes) {
@@ -60,7 +62,7 @@ export function frameLines(changes: readonly FrameChange[]): string[] {
     const joins = created && prev !== undefined && prev.pfn + 1 === change.pfn && prev.after?.type === change.after?.type && prev.after?.refcount === change.after?.refcount;
     if (!joins) flush();
     if (created) run.push(change);
-    else out.push(frameLine(change));
+    else out.push(frameWords(change));
   }
   flush();
   return out;
