@@ -62,7 +62,7 @@ describe('checkProposal', () => {
     for (const line of texts[0]!.split('\n')) if (!line.startsWith('  zdspec ')) expect(line.length).toBeLessThanOrEqual(80);
 
     // `zdspec replay` reproduces it (exit 1) ...
-    const replay = await runVerb(replayCommand(), ['replay', first.json]);
+    const replay = await runVerb(replayCommand(), ['replay', first.json, '--allow-proposal-file']);
     expect(replay.out).toContain(`reproduced: ${cx.check}`);
     expect(replay.code).toBe(1);
     // ... and the exact re-run by seed and path gives the same trace.

@@ -57,6 +57,8 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
   // Anything but a CheckFailure is a bug of the harness or the models: surface it.
   if (!(error instanceof CheckFailure)) throw error instanceof Error ? error : new Error(String(error));
   const name = options.proposalSpec ?? proposal.name;
+  const ended = performance.now();
+  const first = run.firstFailure() ?? { runs: details.numRuns, elapsedMs: ended - started };
   const path = formatReplayToken({
     path: details.counterexamplePath ?? '',
     commandsReplayPath: commandsReplayPathOf((details.counterexample as readonly unknown[] | null)?.[0]),
@@ -67,12 +69,13 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
     check: error.finding.check,
     finding: error.finding,
     steps: error.steps,
-    trace: toTrace(name, error.steps),
+    trace: toTrace(options.traceProposal ?? name, error.steps),
     seed: details.seed,
     path,
-    replay: replayCommand({ proposal: name, seed: details.seed, path, checks, maxCommands, defaultMaxCommands: CHECK_DEFAULTS.maxCommands }),
+    replay: replayCommand({ proposal: name, seed: details.seed, path, checks, found: error.finding.check, maxCommands, defaultMaxCommands: CHECK_DEFAULTS.maxCommands }),
     checks,
     maxCommands,
+    timing: { runsToFirst: first.runs, msToFirst: first.elapsedMs, shrinks: details.numShrinks, shrinkMs: ended - started - first.elapsedMs },
   };
   return { ...base, counterexample };
 }

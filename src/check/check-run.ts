@@ -43,16 +43,36 @@ export interface CheckOptions {
   readonly hookTimeLimitMs?: number;
   readonly sides?: PairOptions['sides'];
   readonly onProgress?: (p: CheckProgress) => void;
-  /** How the proposal is named on a command line (its path for a file). */
+  /**
+   * Every failing run, the first one found and then each shrink step's
+   * (fast-check only re-runs smaller candidates): the latest is the best
+   * counterexample so far, worth keeping if the search is interrupted.
+   */
+  readonly onFailure?: (f: CheckFailure) => void;
+  /** How the proposal is named on a command line (its path as given for a file): the replay command uses it. */
   readonly proposalSpec?: string;
+  /**
+   * How the counterexample JSON names the proposal (default proposalSpec):
+   * a file relative to the report directory, since `zdspec run`/`replay`
+   * resolve a trace's proposal path against the trace's own directory.
+   */
+  readonly traceProposal?: string;
   /** Substitute pair (tests, benchmarks). */
   readonly createPair?: (proposal: ResolvedProposal, options: PairOptions) => Pair;
+}
+
+/** When the first failing run was found: what it took to get there. */
+export interface FirstFailure {
+  readonly runs: number;
+  readonly elapsedMs: number;
 }
 
 export interface CheckRun {
   readonly checks: readonly SelectableCheck[];
   readonly maxCommands: number;
   readonly stats: CommandStats;
+  /** Set by the first failing run (before shrinking). */
+  firstFailure(): FirstFailure | undefined;
   readonly commands: fc.Arbitrary<Iterable<fc.Command<CheckModel, Session>>>;
   /** One fast-check run: a fresh pair through the commands; throws on a failed check. */
   readonly predicate: (commands: Iterable<fc.Command<CheckModel, Session>>) => void;
@@ -77,7 +97,14 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   let base: number = options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs;
   let runs = 0;
   let failing = false;
+  let first: FirstFailure | undefined;
   let lastProgress = started;
+  const failed = (f: CheckFailure): CheckFailure => {
+    if (first === undefined) first = { runs, elapsedMs: performance.now() - started };
+    failing = true;
+    options.onFailure?.(f);
+    return f;
+  };
   const predicate = (cmds: Iterable<fc.Command<CheckModel, Session>>): void => {
     runs++;
     const now = performance.now();
@@ -93,14 +120,14 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     try {
       runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => fc.modelRun(setup, cmds));
     } catch (e) {
-      failing = true;
+      if (e instanceof CheckFailure) throw failed(e);
       if (!(e instanceof RunTimeout)) throw e;
       // The next runs are shrink attempts of the same hang.
       base = Math.min(base, AFTER_HANG_BASE_MS);
-      throw hang(session, e);
+      throw failed(hang(session, e));
     }
   };
-  return { checks, maxCommands, stats, commands, predicate, property: fc.property(commands, predicate) };
+  return { checks, maxCommands, stats, firstFailure: () => first, commands, predicate, property: fc.property(commands, predicate) };
 }
 
 function countCommands(cmds: Iterable<unknown>): number {

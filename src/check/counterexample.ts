@@ -22,14 +22,30 @@ export interface Counterexample {
   /** The checks the run was asked for. */
   readonly checks: readonly SelectableCheck[];
   readonly maxCommands: number;
+  /** What finding it took: runs and time to the first failing run, then the shrinking. */
+  readonly timing: CounterexampleTiming;
 }
 
-/** Steps as a trace: each result as the step's note, so a replay does not assert it. */
+export interface CounterexampleTiming {
+  /** Runs of this search round up to and including the first failing one. */
+  readonly runsToFirst: number;
+  readonly msToFirst: number;
+  /** Accepted shrink steps and the time they took. */
+  readonly shrinks: number;
+  readonly shrinkMs: number;
+}
+
+/**
+ * Steps as a trace: each result as the step's note (for a person) and as
+ * `recorded` (for `zdspec replay`, which compares it with the new result),
+ * never as `expect`, so a replay does not assert it.
+ */
 export function toTrace(proposal: string, steps: readonly RanStep[]): Trace {
   const out: TraceStep[] = steps.map(({ step, result }) => ({
     op: step.op,
     args: step.args as Readonly<Record<string, unknown>>,
     note: result === undefined ? 'recorded: did not return' : `recorded = ${formatResult(step, result)}`,
+    ...(result === undefined ? {} : { recorded: result }),
   }));
   return { proposal, steps: out };
 }

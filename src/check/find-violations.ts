@@ -30,6 +30,8 @@ export interface ViolationSearch {
 export interface FindOptions extends Omit<CheckOptions, 'path'> {
   /** Runs per round (each round re-checks what is left). */
   readonly budget?: { readonly runs?: number; readonly maxCommands?: number };
+  /** Each counterexample as soon as it is shrunk, before the search goes on. */
+  readonly onFinding?: (cx: Counterexample) => void;
 }
 
 export function findViolations(proposal: ResolvedProposal, options: FindOptions = {}): ViolationSearch {
@@ -72,6 +74,7 @@ export function findViolations(proposal: ResolvedProposal, options: FindOptions 
     if (result.interrupted) timedOut = true;
     if (cx === undefined) break;
     found.push(cx);
+    options.onFinding?.(cx);
     if (isProposalFault(cx.check)) break;
     remaining = remaining.filter((c) => c !== cx.check);
   }

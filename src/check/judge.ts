@@ -1,5 +1,5 @@
 // Which failure of a pair step the checker reports, among the checks it was
-// asked for. Order: a crash (nothing else is known), the kernel model's
+// asked for. Order: a crash or a bad hook result (nothing else is known), the kernel model's
 // invariants (the rule a reviewer reads), the refinement check, then the
 // reference's own invariants (a design whose era facts break an invariant
 // shows it there too).
@@ -9,8 +9,8 @@ import type { CheckId, Finding } from './failure.ts';
 export function judgeStep(rec: PairStep, checks: ReadonlySet<CheckId>, stepIndex: number): Finding | undefined {
   if (rec.crash !== undefined) {
     // A reference crash is a specification bug; it stops the run all the same.
-    const check = rec.crash.in === 'proposal' ? 'proposal-crashed' : 'refinement';
-    return { kind: check === 'refinement' ? 'refinement' : 'proposal-crashed', check, stepIndex, message: rec.crash.message };
+    const check = rec.crash.in === 'proposal' ? rec.crash.fault : 'refinement';
+    return { kind: check, check, stepIndex, message: rec.crash.message };
   }
   return judgeChecks(rec, checks, stepIndex);
 }

@@ -2,6 +2,7 @@
 // as opposed to a bug in zdspec.
 import { ProposalError } from '../../models/proposals/proposal-error.ts';
 import { TraceError } from '../trace/trace-error.ts';
+import { ReportDirError } from '../report/report-dir.ts';
 
 /** A user-facing input error with its own clear message (file not found, ...). */
 export class InputError extends Error {
@@ -9,5 +10,5 @@ export class InputError extends Error {
 }
 
 export function isBadInput(e: unknown): e is Error {
-  return e instanceof TraceError || e instanceof ProposalError || e instanceof InputError;
+  return e instanceof TraceError || e instanceof ProposalError || e instanceof InputError || e instanceof ReportDirError;
 }

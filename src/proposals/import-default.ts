@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { ProposalError } from '../../models/proposals/proposal-error.ts';
+import { ProposalEscape } from './process-guard.ts';
 
 const NO_DEFAULT = Symbol('no default export');
 
@@ -37,8 +38,13 @@ function defaultExport(namespace: Record<string, unknown>): unknown {
   return value;
 }
 
-/** esbuild's "Transform failed" text carries path:line:column; keep line and column, drop the noise. */
+/**
+ * esbuild's "Transform failed" text carries path:line:column; keep line and
+ * column, drop the noise. A guarded process.exit (process-guard.ts) says what
+ * was called.
+ */
 function loadFailure(e: unknown): string {
+  if (e instanceof ProposalEscape) return `called ${e.call} while loading: a proposal cannot end the process`;
   const message = e instanceof Error ? e.message : String(e);
   const syntax = /Transform failed with \d+ errors?:\n([\s\S]*)/.exec(message);
   if (syntax?.[1]) {

@@ -1,7 +1,9 @@
 // A counterexample as JSON in the trace format (DESIGN §6): `zdspec run` and
 // `zdspec replay` execute it. What is not a trace field — seed, path, the
 // violated check, the replay command, the timestamp — sits under one
-// `counterexample` key, so the steps stay a plain trace.
+// `counterexample` key, so the steps stay a plain trace. Each step keeps the
+// `recorded` result toTrace gave it: `zdspec replay` compares it with the new
+// result to tell a fix from a replay that diverged.
 import type { Counterexample } from '../check/counterexample.ts';
 import type { Trace } from '../trace/trace.ts';
 

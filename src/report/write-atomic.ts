@@ -1,12 +1,13 @@
 // Reports are written atomically: to a temporary file in the same directory,
 // then renamed over the target, so an interrupted run never leaves a
 // half-written report (rename within one file system is atomic).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeDirectory } from './make-directory.ts';
 
 export function writeAtomic(file: string, content: string): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, content);

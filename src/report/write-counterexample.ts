@@ -1,20 +1,12 @@
 // Writes one counterexample as text, Markdown and JSON beside each other:
-// <dir>/<proposal>.<check>.{txt,md,json}. Re-runs the shrunk trace first
-// (explain-counterexample.ts) for the per-step frames.
+// <dir>/<stem>.{txt,md,json}, each atomically.
 import { basename, extname, join } from 'node:path';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { Counterexample } from '../check/counterexample.ts';
-import { buildDoc } from './counterexample-doc.ts';
-import { counterexampleJson } from './counterexample-json.ts';
-import { counterexampleMarkdown } from './counterexample-md.ts';
-import { counterexampleText } from './counterexample-text.ts';
-import { explainCounterexample } from './explain-counterexample.ts';
+import { type CounterexamplePaths, renderCounterexample } from './render-counterexample.ts';
 import { writeAtomic } from './write-atomic.ts';
 
-export interface WrittenCounterexample {
-  readonly txt: string;
-  readonly md: string;
-  readonly json: string;
+export interface WrittenCounterexample extends CounterexamplePaths {
   /** The text report, for printing. */
   readonly text: string;
 }
@@ -23,24 +15,28 @@ export interface WrittenCounterexample {
 const SOURCE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
 /** A file-name-safe stem: a proposal path becomes its base name without the source extension. */
-export function reportStem(cx: Counterexample): string {
+export function reportStem(cx: Pick<Counterexample, 'proposal' | 'check'>): string {
   const ext = extname(cx.proposal);
   const name = basename(cx.proposal, SOURCE_EXTENSIONS.has(ext) ? ext : '').replace(/[^\w.-]+/g, '_');
   return `${name}.${cx.check}`;
 }
+
+export const counterexamplePaths = (dir: string, stem: string): CounterexamplePaths => {
+  const base = join(dir, stem);
+  return { txt: `${base}.txt`, md: `${base}.md`, json: `${base}.json` };
+};
 
 export function writeCounterexample(
   cx: Counterexample,
   proposal: ResolvedProposal,
   dir: string,
   generated: string = new Date().toISOString(),
+  stem: string = reportStem(cx),
 ): WrittenCounterexample {
-  const stem = join(dir, reportStem(cx));
-  const files = { txt: `${stem}.txt`, md: `${stem}.md`, json: `${stem}.json` };
-  const doc = buildDoc(explainCounterexample(cx, proposal), proposal, [`zdspec replay ${files.json}`, cx.replay]);
-  const text = counterexampleText(doc, generated);
-  writeAtomic(files.txt, text);
-  writeAtomic(files.md, counterexampleMarkdown(doc, generated));
-  writeAtomic(files.json, counterexampleJson(cx, generated));
-  return { ...files, text };
+  const paths = counterexamplePaths(dir, stem);
+  const rendered = renderCounterexample(cx, proposal, paths, { generated });
+  writeAtomic(paths.txt, rendered.txt);
+  writeAtomic(paths.md, rendered.md);
+  writeAtomic(paths.json, rendered.json);
+  return { ...paths, text: rendered.txt };
 }

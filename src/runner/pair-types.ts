@@ -16,11 +16,14 @@ export interface InvariantFinding {
   readonly messages: readonly string[];
 }
 
-/** Something threw: a proposal hook (or the kernel model) during apply, or the reference. */
-export interface Crash {
-  readonly in: 'proposal' | 'reference';
-  readonly message: string;
-}
+/**
+ * Something went wrong that ends the run: a proposal hook (or the kernel
+ * model) threw during apply, a proposal hook returned something that is not
+ * its decision, or the reference threw.
+ */
+export type Crash =
+  | { readonly in: 'proposal'; readonly fault: 'proposal-crashed' | 'proposal-bad-return'; readonly message: string }
+  | { readonly in: 'reference'; readonly message: string };
 
 export interface PairOptions {
   /** Invariants to evaluate (default: all). */

@@ -14,6 +14,7 @@ import type { View } from '../../models/view.ts';
 import type { Invariant } from '../../properties/invariants/invariant.ts';
 import { describeDifference } from './deep-equal.ts';
 import { evaluateInvariants } from './evaluate-invariants.ts';
+import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
 import type { Crash, Pair, PairOptions, PairStart, PairStep } from './pair-types.ts';
 import { checkRefinement } from './refinement.ts';
@@ -31,7 +32,8 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     ? models.invariants.filter((inv) => options.invariants?.includes(inv.id))
     : models.invariants;
   const checkReference = options.sides !== 'kernel';
-  const kernel = models.createKernel(era, guardHooks(proposal.hooks));
+  // Only the proposal's own hooks have their results checked (hook-crash.ts).
+  const kernel = models.createKernel(era, guardHooks(proposal.hooks, proposal.overridden));
   let refState: AbsState = reference.init(era);
   let kernelView = kernel.view();
   let refView: View = reference.view(era, refState);
@@ -56,8 +58,11 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
       kernelView = kernel.view();
     } catch (e) {
       crashed = true;
-      const message = e instanceof HookCrash ? e.message : `the kernel model threw (outside any hook): ${errorMessage(e)}`;
-      return { step, crash: { in: 'proposal', message }, allowed: [], invariants: [], before, after: before };
+      const crash: Crash =
+        e instanceof HookCrash || e instanceof HookBadReturn
+          ? { in: 'proposal', fault: e.fault, message: e.message }
+          : { in: 'proposal', fault: 'proposal-crashed', message: `the kernel model threw (outside any hook): ${errorMessage(e)}` };
+      return { step, crash, allowed: [], invariants: [], before, after: before };
     }
     let allowed: PairStep['allowed'];
     try {

@@ -7,6 +7,7 @@ import { OP_NAMES, type OpName } from '../../models/ops.ts';
 import { INVARIANT_IDS } from '../../properties/invariants/invariant.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { checkExpect } from './check-expect.ts';
+import { checkRecorded } from './check-recorded.ts';
 import { checkField } from './field-type.ts';
 import { findJsonSyntaxProblem } from './json-syntax-error.ts';
 import { opSchema, type ArgSpec } from './op-schemas.ts';
@@ -15,7 +16,8 @@ import { TraceError, describeValue } from './trace-error.ts';
 
 // `counterexample`: seed, path, check and replay command of a saved counterexample.
 const TRACE_KEYS = ['proposal', 'era', 'title', 'description', 'steps', 'runs', 'counterexample'];
-const STEP_KEYS = ['op', 'args', 'expect', 'note'];
+// `recorded`: the result a saved counterexample's step had (replay compares it).
+const STEP_KEYS = ['op', 'args', 'expect', 'note', 'recorded'];
 const RUN_KEYS = ['proposal', 'violates'];
 
 type Json = Record<string, unknown>;
@@ -84,6 +86,10 @@ function parseStep(step: unknown, index: number, file: string): TraceStep {
     if (problem) fail(problem[0], problem[1]);
   }
   if ('note' in step && typeof step.note !== 'string') fail('note', `expected a string, got ${describeValue(step.note)}`);
+  if ('recorded' in step) {
+    const problem = checkRecorded(op, step.recorded);
+    if (problem) fail(problem[0], problem[1]);
+  }
   return { ...(step as unknown as TraceStep), args };
 }
 

@@ -1,7 +1,7 @@
 // The trace format (DESIGN §6): what `zdspec run` executes, what scenarios
 // are written in, and what a counterexample is saved as.
 import type { EraName } from '../../models/eras/era.ts';
-import type { OpName } from '../../models/ops.ts';
+import type { OpName, OpResult } from '../../models/ops.ts';
 import type { FrameType, MemcgId, PteKind } from '../../models/vocabulary.ts';
 
 /** Facts about one virtual page after the step, keyed "p0:3" (process:vpn). */
@@ -32,6 +32,13 @@ export interface TraceStep {
   readonly expect?: Expectation;
   /** A note printed beside the step (scenarios use the selftest's words). */
   readonly note?: string;
+  /**
+   * Saved counterexamples: the result the step had when it was recorded (a
+   * success value like {"pin": "pin0"}, or {"errno": "EBUSY"}). Unlike
+   * `expect` it asserts nothing: `zdspec replay` compares it with the new
+   * result to tell a fix from a trace that no longer means what it meant.
+   */
+  readonly recorded?: OpResult;
 }
 
 export interface Trace {

@@ -1,6 +1,9 @@
-// Parsing `zdspec check` options: every bad value is an InputError naming
-// the option (exit 2), never a silent default.
-import { ALL_CHECKS, isSelectableCheck, type SelectableCheck } from '../../check/checks.ts';
+// Parsing the options of `zdspec check` (and the ones `run` and `replay`
+// share with it: --invariant, durations): every bad value is an InputError
+// naming the option (exit 2), never a silent default.
+import type { InvariantId } from '../../../properties/invariants/invariant.ts';
+import { ALL_CHECKS, invariantsOf, isSelectableCheck, type SelectableCheck } from '../../check/checks.ts';
+import { DEFAULT_HANG_BASE_MS } from '../../check/hang-limit.ts';
 import { isValidPath, parseReplayToken } from '../../check/replay-path.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { InputError } from '../bad-input.ts';
@@ -20,14 +23,23 @@ export function parseSeed(raw: string | undefined): number | undefined {
   return n | 0;
 }
 
-/** "30s", "2m", "500ms", or a bare number of seconds → milliseconds. */
+/**
+ * "30s", "2m", "500ms", or a bare number of seconds → milliseconds, at least
+ * 1: a budget of 0 (or one that rounds to 0) would check nothing, so it is a
+ * usage error rather than a run that passes vacuously.
+ */
 export function parseDuration(option: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw.trim());
   if (m === null) throw new InputError(`${option}: expected a duration like 30s, 2m or 500ms, got '${raw}'`);
   const unit = m[2] ?? 's';
-  return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
+  const ms = Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
+  if (ms < 1) throw new InputError(`${option}: expected a duration of at least 1 ms, like 30s, 2m or 500ms (a budget of 0 checks nothing), got '${raw}'`);
+  return ms;
 }
+
+/** --hook-time-limit (run, replay): the hang limit's base in ms; a run of n steps hangs after base + 25 ms × n. */
+export const parseHookTimeLimit = (raw: string | undefined): number => parseDuration('--hook-time-limit', raw) ?? DEFAULT_HANG_BASE_MS;
 
 export function parsePath(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -44,6 +56,17 @@ export function parseChecks(raw: readonly string[] | undefined): SelectableCheck
     if (!isSelectableCheck(id)) throw new InputError(`--invariant: unknown check '${id}'${didYouMean(id, ALL_CHECKS)}; ids: ${ALL_CHECKS.join(', ')}`);
   }
   return [...new Set(ids)] as SelectableCheck[];
+}
+
+/**
+ * --invariant for `run` and `replay`, as runTrace takes it: the invariants to
+ * evaluate and whether refinement failures count. Nothing selected: every
+ * invariant and refinement; a selection without "refinement" skips it, as in
+ * `zdspec check`.
+ */
+export function runChecks(selected: readonly SelectableCheck[] | undefined): { invariants?: InvariantId[]; refinement: boolean } {
+  if (selected === undefined || selected.length === 0) return { refinement: true };
+  return { invariants: invariantsOf(selected), refinement: selected.includes('refinement') };
 }
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -1,25 +1,26 @@
 // `zdspec run TRACE.json`: one trace through the kernel model and the
 // reference, step by step, with every check. A scenario with `runs` (and no
 // --proposal) runs under each listed proposal and is judged against its
-// expected verdict.
+// expected verdict. A step naming a handle no earlier step created is bad
+// input (exit 2); a hook that never returns is a proposal-timeout finding.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { INVARIANT_IDS, type InvariantId } from '../../../properties/invariants/invariant.ts';
 import { loadProposal } from '../../proposals/load-proposal.ts';
 import { formatRun } from '../../report/format-run.ts';
 import { proposalSpecFor, specInTrace } from '../../runner/choose-proposal.ts';
 import { judgeScenarioRun } from '../../runner/judge-scenario.ts';
-import { runTrace } from '../../runner/run-trace.ts';
+import { runTraceTimed } from '../../runner/run-trace-timed.ts';
 import type { RunReport } from '../../runner/run-report.ts';
 import { parseTrace } from '../../trace/parse-trace.ts';
-import { didYouMean } from '../../util/did-you-mean.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
+import { collect, parseChecks, parseHookTimeLimit, runChecks } from './check-options.ts';
 
 interface RunFlags {
   readonly proposal?: string;
-  readonly invariants?: string;
+  readonly invariant?: string[];
+  readonly hookTimeLimit?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -29,30 +30,46 @@ Examples:
   $ zdspec run properties/scenarios/hmm-migrate.json
   $ zdspec run trace.json --proposal coherent-v1
   $ zdspec run trace.json --proposal ./my-series-v2.ts --quiet
-  $ zdspec run trace.json --invariants no-longterm-pin-coherent,refcount-expected --json
+  $ zdspec run trace.json --invariant no-longterm-pin-coherent --invariant refinement --json
+  $ zdspec run trace.json --proposal ./my-series-v2.ts --hook-time-limit 500ms
+
+Checks: every invariant and the refinement check, or only those --invariant
+names (ids, repeatable or comma-separated; "refinement" too). As in zdspec
+check, a selection without "refinement" does not report refinement failures.
+Expectations (expect) are always checked.
+
+Handles: a step naming a handle (p3, pgmap0, pin1, ...) that no earlier step
+created is bad input; naming one that was created and released since is a
+legitimate test of a stale handle.
+
+Time limit: a run of n steps that takes longer than the --hook-time-limit
+base + 25 ms × n counts as a hung proposal hook (proposal-timeout).
 
 Exit codes: 0 every check holds; 1 an expectation, invariant or refinement
-check failed (or a proposal hook threw); 2 bad input (malformed trace,
-proposal that does not load, bad option).`;
+check failed (or a proposal hook threw or hung); 2 bad input (malformed
+trace, a handle no earlier step created, proposal that does not load, bad
+option).`;
 
 export function runCommand(): Command {
   return new Command('run')
     .description('run a trace (JSON) on the kernel model and the reference, checking refinement, invariants and expectations')
     .argument('<trace>', 'the trace file: {"proposal"?, "era"?, "steps": [{"op", "args", "expect"?, "note"?}]}')
     .option('-p, --proposal <name|path>', "a built-in proposal or a proposal file (overrides the trace's)")
-    .option('-i, --invariants <ids>', 'comma-separated invariant ids to check (default: all)')
+    .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
+    .option('--hook-time-limit <duration>', 'base of the hang limit, e.g. 2s, 500ms: n steps hang after base + 25 ms × n (default 2s)')
     .option('--json', 'print the run report(s) as JSON')
     .option('-q, --quiet', 'print only the first failure and the summary')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: RunFlags) => {
+      const checks = runChecks(parseChecks(flags.invariant));
+      const hookTimeLimitMs = parseHookTimeLimit(flags.hookTimeLimit);
       const trace = parseTrace(await readTrace(file), file);
-      const invariants = parseInvariantIds(flags.invariants);
       const runs = flags.proposal === undefined && trace.runs?.length ? trace.runs : [undefined];
       const reports: { report: RunReport; verdict?: string }[] = [];
       for (const run of runs) {
         const spec = run ? specInTrace(run.proposal, file) : proposalSpecFor(trace, file, flags.proposal);
         const proposal = await loadProposal(spec);
-        const report = runTrace(trace, { proposal, ...(invariants ? { invariants } : {}) });
+        const report = runTraceTimed(trace, { proposal, file, ...checks, hookTimeLimitMs });
         const verdict = run ? judgeScenarioRun(report, run) : report.ok ? undefined : 'a check failed';
         reports.push({ report, ...(verdict ? { verdict } : {}) });
         if (verdict) cli().exit(EXIT.FAILED);
@@ -81,15 +98,4 @@ async function readTrace(file: string): Promise<string> {
     const code = (e as { code?: string }).code;
     throw new InputError(`${file}: ${code === 'ENOENT' ? 'trace file not found' : `cannot read: ${(e as Error).message}`}`);
   }
-}
-
-function parseInvariantIds(list: string | undefined): InvariantId[] | undefined {
-  if (list === undefined) return undefined;
-  return list.split(',').map((raw) => {
-    const id = raw.trim();
-    if (!(INVARIANT_IDS as readonly string[]).includes(id)) {
-      throw new InputError(`--invariants: unknown invariant '${id}'${didYouMean(id, INVARIANT_IDS)}; ids: ${INVARIANT_IDS.join(', ')}`);
-    }
-    return id as InvariantId;
-  });
 }

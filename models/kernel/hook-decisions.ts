@@ -1,0 +1,42 @@
+// The type of each hook's decision, at run time (DESIGN §4): what
+// src/runner/hook-crash.ts checks a proposal's hook against. A table over
+// every HookName, each entry typed by the hook's return type, so a new hook
+// in hooks.ts does not compile until its decision is described here, and a
+// description that accepts something the hook's type does not is a type
+// error too.
+import { ERRNOS, MC_TARGETS } from '../vocabulary.ts';
+import { decision, type DecisionType } from './decision-type.ts';
+import type {
+  CopyNonpresentDecision,
+  FastGupDecision,
+  FreeDecision,
+  HookName,
+  Hooks,
+  PteOnInsert,
+} from './hooks.ts';
+
+const { boolean, count, every, oneOf, record, union } = decision;
+
+const errno = oneOf(ERRNOS);
+
+export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType<Hooks[K]>> } = {
+  page_is_devmap_managed: boolean,
+  free_zone_device_folio: record<FreeDecision>({
+    action: oneOf(every<FreeDecision['action']>()(['driver-free', 'wake-idle', 'reset-to-one', 'buddy'])),
+    at: oneOf(every<FreeDecision['at']>()([0, 1])),
+  }),
+  expected_page_refs: count,
+  migrate_vma_check_page: boolean,
+  migrate_vma_insert_page: oneOf(every<PteOnInsert>()(['device-private', 'present', 'present-devmap', 'unsupported'])),
+  folio_is_longterm_pinnable: boolean,
+  gup_longterm_unpinnable: union(
+    record({ action: oneOf(['migrate']) }),
+    record({ action: oneOf(['fail']), errno }),
+    record({ action: oneOf(['pin']) }),
+  ),
+  try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
+  get_mctgt_type: oneOf(MC_TARGETS),
+  memory_failure_dev_pagemap: union(record({ action: oneOf(['poison-and-kill']) }), record({ action: oneOf(['refuse']), errno })),
+  copy_nonpresent_pte: oneOf(every<CopyNonpresentDecision>()(['share-readonly', 'share', 'restore-then-copy'])),
+  folio_add_lru: boolean,
+};

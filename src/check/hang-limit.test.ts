@@ -1,0 +1,46 @@
+// The hang limit grows with the run: an honest 5,000-command run under
+// upstream is not a hung hook even with a base limit far below its length,
+// while a hook that loops still is, quickly.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
+import { resolveProposal } from '../../models/proposals/resolve-proposal.ts';
+import { checkProposal } from './check-proposal.ts';
+import { checkRun } from './check-run.ts';
+import { NEXT } from './next.ts';
+import { commandArbitrary } from './op-command.ts';
+import { emptyStats, totalRan } from './stats.ts';
+
+describe('hang limit', () => {
+  // properties/deep/long-runs.test.ts does the same with 5,000 commands.
+  it('a 400-command run under upstream is not a timeout (base limit 50 ms)', () => {
+    const upstream = resolveBuiltin('upstream');
+    const run = checkRun(upstream, { hookTimeLimitMs: 50, sides: 'kernel' });
+    const stats = emptyStats();
+    const commands = fc.sample(commandArbitrary(Object.values(NEXT), upstream.era, stats), { numRuns: 400, seed: 7 });
+    const started = performance.now();
+    expect(() => run.predicate(commands)).not.toThrow();
+    // The run really was long: nearly every command ran (a few find no handle), far longer than the 50 ms base.
+    expect(totalRan(stats)).toBeGreaterThan(350);
+    expect(performance.now() - started).toBeGreaterThan(50);
+  });
+
+  it('a hook that loops is still a proposal-timeout', () => {
+    const looping = resolveProposal({
+      name: 'loops',
+      title: 'a hook that never returns',
+      source: 'src/check/hang-limit.test.ts',
+      extends: 'upstream',
+      hooks: {
+        folio_is_longterm_pinnable: () => {
+          for (;;);
+        },
+      },
+    });
+    const started = performance.now();
+    const cx = checkProposal(looping, { seed: 3, runs: 200, hookTimeLimitMs: 100 }).counterexample;
+    expect(cx?.check).toBe('proposal-timeout');
+    expect(cx?.finding.message).toMatch(/did not return within \d+ ms .*a proposal hook loops or blocks/);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});

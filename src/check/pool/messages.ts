@@ -1,0 +1,23 @@
+// What a check worker tells the main thread, and what the main thread asks.
+// The main thread owns the report directory, the terminal and the signals;
+// a worker only searches and renders.
+import type { Counterexample } from '../counterexample.ts';
+import type { ViolationSearch } from '../find-violations.ts';
+import type { RenderedCounterexample } from '../../report/render-counterexample.ts';
+import type { CheckJob } from './check-job.ts';
+
+export type ToWorker = { readonly type: 'job'; readonly job: CheckJob };
+
+/** A search's outcome, as the summary needs it (`interrupted`: the --time-limit cut it short). */
+export type JobOutcome = ViolationSearch;
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'progress'; readonly job: number; readonly runs: number; readonly commands: number; readonly elapsedMs: number; readonly failing: boolean }
+  /** The smallest failing run so far while shrinking, as a trace (written only if the run is interrupted). */
+  | { readonly type: 'candidate'; readonly job: number; readonly check: string; readonly steps: number; readonly trace: string }
+  /** A shrunk counterexample, rendered: the main thread writes it at once. */
+  | { readonly type: 'finding'; readonly job: number; readonly counterexample: Counterexample; readonly rendered: RenderedCounterexample }
+  | { readonly type: 'done'; readonly job: number; readonly outcome: JobOutcome }
+  /** The job could not run: `badInput` for a proposal that does not load, else a zdspec bug. */
+  | { readonly type: 'failed'; readonly job: number; readonly message: string; readonly badInput: boolean };

@@ -1,0 +1,43 @@
+// One counterexample as the three texts written beside each other: the
+// 80-column text, Markdown and the JSON trace. Re-runs the shrunk trace first
+// (explain-counterexample.ts) for the per-step frames. Pure: writing is the
+// caller's (write-counterexample.ts, or the check verb's main thread when a
+// worker thread rendered it).
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import type { Counterexample } from '../check/counterexample.ts';
+import { buildDoc } from './counterexample-doc.ts';
+import { counterexampleJson } from './counterexample-json.ts';
+import { counterexampleMarkdown } from './counterexample-md.ts';
+import { counterexampleText } from './counterexample-text.ts';
+import { explainCounterexample } from './explain-counterexample.ts';
+import { shellQuote } from '../util/shell-quote.ts';
+
+/** Where a counterexample's three files go (paths as a person would type them). */
+export interface CounterexamplePaths {
+  readonly txt: string;
+  readonly md: string;
+  readonly json: string;
+}
+
+export interface RenderedCounterexample {
+  readonly txt: string;
+  readonly md: string;
+  readonly json: string;
+}
+
+export interface RenderOptions {
+  /** The run's timestamp (every report of one run carries the same). */
+  readonly generated: string;
+  /** The JSON names a proposal file: replaying it needs --allow-proposal-file (a proposal is code). */
+  readonly proposalIsFile?: boolean;
+}
+
+export function renderCounterexample(cx: Counterexample, proposal: ResolvedProposal, paths: CounterexamplePaths, o: RenderOptions): RenderedCounterexample {
+  const replayJson = ['zdspec', 'replay', paths.json, ...(o.proposalIsFile ? ['--allow-proposal-file'] : [])].map(shellQuote).join(' ');
+  const doc = buildDoc(explainCounterexample(cx, proposal), proposal, [replayJson, cx.replay]);
+  return {
+    txt: counterexampleText(doc, o.generated),
+    md: counterexampleMarkdown(doc, o.generated),
+    json: counterexampleJson(cx, o.generated),
+  };
+}

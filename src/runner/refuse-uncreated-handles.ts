@@ -1,0 +1,50 @@
+// A trace step that names a handle no earlier step created (pin0 before any
+// pin_user_pages succeeded, p3 with one fork) is a typo or a trace cut short,
+// not a test: the models would answer an errno and the run would hold,
+// silently. So the runner refuses it as bad input (exit 2). "Created" is read
+// off the running kernel model's handle counters (AbsState.next: p0 and m0
+// exist at start): handle N of a kind was ever created iff N < its counter.
+// A handle that was created and released since (put, unpinned, exited) is
+// fine — naming it again is a legitimate test of a stale handle.
+import type { AbsState } from '../../models/state.ts';
+import { handleFields } from '../trace/handle-fields.ts';
+import type { HandlePrefix } from '../trace/field-type.ts';
+import { TraceError } from '../trace/trace-error.ts';
+import type { Pair } from './pair-types.ts';
+
+const COUNTER: { readonly [P in HandlePrefix]: keyof AbsState['next'] } = {
+  p: 'proc',
+  m: 'memcg',
+  pgmap: 'pgmap',
+  ref: 'ref',
+  pin: 'pin',
+  f: 'file',
+};
+
+/** The pair, refusing (with a TraceError naming file, step, field and handle) a step that names a never-created handle. */
+export function refuseUncreatedHandles(pair: Pair, file: string): Pair {
+  let index = 0;
+  return {
+    start: pair.start,
+    step(step) {
+      const { next } = pair.kernelView().state;
+      const args = step.args as Readonly<Record<string, unknown>>;
+      for (const { field, prefix } of handleFields(step.op, 'args')) {
+        const handle = args[field];
+        if (typeof handle !== 'string') continue;
+        if (Number(handle.slice(prefix.length)) < next[COUNTER[prefix]]) continue;
+        throw new TraceError(
+          { file, step: index, field: `args.${field}` },
+          `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`,
+        );
+      }
+      index++;
+      return pair.step(step);
+    },
+    get crashed() {
+      return pair.crashed;
+    },
+    kernelView: () => pair.kernelView(),
+    referenceView: () => pair.referenceView(),
+  };
+}
