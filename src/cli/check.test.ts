@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { columns } from '../report/columns.ts';
+import { mdTableRows } from '../report/testing/md-table-rows.ts';
 import { main } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-check-'));
@@ -35,6 +37,9 @@ describe('zdspec check: the report directory', () => {
     expect([isFile.code, isFile.err]).toEqual([2, expect.stringContaining('exists and is not a directory')]);
     const proc = await zdspec('check', 'upstream', '--runs', '5', '--report-dir', '/proc/zdspec-reports');
     expect([proc.code, proc.err]).toEqual([2, expect.stringMatching(/--report-dir \/proc\/zdspec-reports: cannot create it/)]);
+    // A directory nobody can write to, not even root.
+    const readOnly = await zdspec('check', 'upstream', '--runs', '5', '--report-dir', '/proc/self');
+    expect([readOnly.code, readOnly.err]).toEqual([2, expect.stringMatching(/--report-dir \/proc\/self: cannot write there: E[A-Z]+: /)]);
   });
 
   it('holds one run: the previous run\'s files go, files zdspec did not write stay', async () => {
@@ -84,6 +89,23 @@ describe('zdspec check: the summary', () => {
     expect(json.proposals[0]).toMatchObject({ proposal: 'upstream', status: 'done', runs: 7 });
     const text = readFileSync(join(reports, 'summary.txt'), 'utf8');
     expect(text).toMatch(/seed 77; runs 7; max-commands 9/);
+  });
+
+  it('of several proposals: each finding is a line naming its file, then the verdict table; summary.txt fits 80 columns, summary.md parses', async () => {
+    const reports = join(dir, 'several');
+    const r = await zdspec('check', 'coherent-v1', 'upstream', '--seed', '1', '--runs', '60', '--invariant', 'no-longterm-pin-coherent', '--report-dir', reports);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`coherent-v1: violates no-longterm-pin-coherent (4 steps) → ${reports}/coherent-v1.no-longterm-pin-coherent.txt`);
+    // The counterexample itself is only in its file.
+    expect(r.out).not.toContain('zdspec counterexample:');
+    expect(r.out).toMatch(/Verdicts: V violated[^\n]*\n {26} +1 +2\n/);
+    expect(r.out).toMatch(/no-longterm-pin-coherent +V +\.\n/);
+    expect(r.out).toContain('1 coherent-v1  2 upstream');
+    for (const line of readFileSync(join(reports, 'summary.txt'), 'utf8').split('\n')) expect(columns(line), line).toBeLessThanOrEqual(80);
+    const [table] = mdTableRows(readFileSync(join(reports, 'summary.md'), 'utf8'));
+    // A header and a row per check, each with a cell per proposal plus the label.
+    expect(table?.length).toBeGreaterThan(15);
+    for (const cells of table ?? []) expect(cells).toBe(3);
   });
 
   it('shows progress off a terminal, on stderr', async () => {

@@ -1,6 +1,6 @@
 // The CLI end to end on the real models: exit codes (0 holds, 1 a check
 // failed, 2 bad input) and the messages bad input gets.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,5 +124,13 @@ describe('zdspec list and help', () => {
       expect(out).toContain('Examples:');
     }
     expect((await zdspec('run', passing, '--bogus')).code).toBe(2);
+  });
+});
+
+describe('zdspec --version', () => {
+  it('prints the package version and exits 0', async () => {
+    const { code, out } = await zdspec('--version');
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   });
 });

@@ -27,7 +27,8 @@ export interface ReportDir {
 }
 
 const fail = (path: string, what: string, e?: unknown): never => {
-  const why = e instanceof Error ? `: ${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`.replace(/: {2}/, ': ') : '';
+  // Node's message already starts with the code: 'ENOTDIR: not a directory, mkdir ...'.
+  const why = e instanceof Error ? `: ${e.message}` : '';
   throw new ReportDirError(`--report-dir ${path}: ${what}${why}`);
 };
 
