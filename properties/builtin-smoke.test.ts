@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROPOSALS } from '../models/proposals/registry.ts';
 import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
 import { findViolations } from '../src/check/find-violations.ts';
-import { INVARIANT_IDS } from './invariants/invariant.ts';
+import { INVARIANT_IDS } from '../models/invariants/invariant.ts';
 
 const BUDGET = { runs: 100, maxCommands: 30 };
 const SEED = 4242;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../models/ops.ts';
 import { HOOK_NAMES } from '../models/kernel/hooks.ts';
 import { BUILTIN_NAMES } from '../models/proposals/registry.ts';
-import { INVARIANTS } from './invariants/all.ts';
+import { INVARIANTS } from '../models/invariants/all.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const table = readme.split('<!-- invariants-table:start -->')[1]?.split('<!-- invariants-table:end -->')[0] ?? '';

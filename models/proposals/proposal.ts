@@ -3,7 +3,7 @@
 // adds typing.
 import type { Era, EraName } from '../eras/era.ts';
 import type { Hooks } from '../kernel/hooks.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../invariants/invariant.ts';
 
 /** Declarative era overrides: any era fact except its name. */
 export type EraOverrides = Partial<Omit<Era, 'name'>>;

@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PROPOSALS } from '../../models/proposals/registry.ts';
 import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
-import { INVARIANT_IDS } from '../invariants/invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 import { findViolations, type ViolationSearch } from '../../src/check/find-violations.ts';
 import { isProposalFault } from '../../src/check/failure.ts';
 

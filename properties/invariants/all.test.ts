@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERA_NAMES } from '../../models/eras/era.ts';
-import { INVARIANTS, invariantById } from './all.ts';
+import { INVARIANTS, invariantById } from '../../models/invariants/all.ts';
 import { stateWith } from './fixtures/state-with.ts';
 import { viewOf } from './fixtures/view-with.ts';
-import { INVARIANT_IDS } from './invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 
 describe('INVARIANTS', () => {
   it('has exactly one invariant per id of INVARIANT_IDS, in that order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbsPin, AbsState } from '../../models/state.ts';
 import type { MemoryType } from '../../models/vocabulary.ts';
-import { coherentEvictable } from './coherent-evictable.ts';
+import { coherentEvictable } from '../../models/invariants/coherent-evictable.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
 

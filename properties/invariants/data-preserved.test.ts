@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataPreserved } from './data-preserved.ts';
+import { dataPreserved } from '../../models/invariants/data-preserved.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
 

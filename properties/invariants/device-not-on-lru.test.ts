@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceNotOnLru } from './device-not-on-lru.ts';
+import { deviceNotOnLru } from '../../models/invariants/device-not-on-lru.ts';
 import { anonPage, stateWith } from './fixtures/state-with.ts';
 import { viewOf, withCounters } from './fixtures/view-with.ts';
 

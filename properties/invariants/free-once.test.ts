@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeOnce } from './free-once.ts';
+import { freeOnce } from '../../models/invariants/free-once.ts';
 import { anonPage, stateWith } from './fixtures/state-with.ts';
 import { viewOf } from './fixtures/view-with.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AbsState } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf, withMemcgUsage } from './fixtures/view-with.ts';
-import { memcgChargeConserved } from './memcg-charge-conserved.ts';
+import { memcgChargeConserved } from '../../models/invariants/memcg-charge-conserved.ts';
 
 const charged = stateWith({
   memcgs: ['m0', 'm1'],

@@ -4,7 +4,7 @@ import type { ZdEvent } from '../../models/events.ts';
 import type { McTarget, Pfn } from '../../models/vocabulary.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
-import { memcgTarget } from './memcg-target.ts';
+import { memcgTarget } from '../../models/invariants/memcg-target.ts';
 
 // p0 in m0 maps: vpn 0 system pfn 1 (m0), vpn 1 COHERENT 4096 (m0),
 // vpn 2 system pfn 2 charged to m1, vpn 3 device-private 8192 (m0).

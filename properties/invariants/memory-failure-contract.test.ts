@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AbsState } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
-import { memoryFailureContract } from './memory-failure-contract.ts';
+import { memoryFailureContract } from '../../models/invariants/memory-failure-contract.ts';
 
 const byIndex = { pgmap: 'pgmap0' as const, index: 0, countIncreased: true };
 const byVpn = { proc: 'p0' as const, vpn: 0, countIncreased: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { viewOf } from './fixtures/view-with.ts';
-import { noLongtermPinCoherent } from './no-longterm-pin-coherent.ts';
+import { noLongtermPinCoherent } from '../../models/invariants/no-longterm-pin-coherent.ts';
 
 const coherent = (longterm: boolean) =>
   stateWith({

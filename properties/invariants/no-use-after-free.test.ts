@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonVma, pgmapPfn, pte, stateWith } from './fixtures/state-with.ts';
 import { viewOf } from './fixtures/view-with.ts';
-import { noUseAfterFree } from './no-use-after-free.ts';
+import { noUseAfterFree } from '../../models/invariants/no-use-after-free.ts';
 
 const daxVma = anonVma(0, 4, { kind: 'dax', shared: true, pgmap: 'pgmap0', file: 'f0' });
 const dax = pgmapPfn('pgmap0', 0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ZdEvent } from '../../models/events.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
-import { ownerIsolation } from './owner-isolation.ts';
+import { ownerIsolation } from '../../models/invariants/owner-isolation.ts';
 
 // devA's PRIVATE page 4096 and COHERENT page 8192, devB's PRIVATE pgmap2.
 const before = viewOf(

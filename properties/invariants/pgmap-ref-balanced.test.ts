@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonPage, stateWith } from './fixtures/state-with.ts';
 import { viewOf, withPgmapRef } from './fixtures/view-with.ts';
-import { pgmapRefBalanced } from './pgmap-ref-balanced.ts';
+import { pgmapRefBalanced } from '../../models/invariants/pgmap-ref-balanced.ts';
 
 const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' }, pgmap1: { type: 'FS_DAX' } }, frames: { 4096: anonPage() } });
 

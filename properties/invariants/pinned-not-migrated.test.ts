@@ -5,7 +5,7 @@ import type { AbsState } from '../../models/state.ts';
 import type { MemoryType } from '../../models/vocabulary.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf } from './fixtures/view-with.ts';
-import { pinnedNotMigrated } from './pinned-not-migrated.ts';
+import { pinnedNotMigrated } from '../../models/invariants/pinned-not-migrated.ts';
 
 /** pgmap0 index 0 (or system pfn 1) mapped by p0 with `refs` FOLL_GET refs and `pins` pins. */
 function page(type: MemoryType | 'SYSTEM', refs: number, pins = 0, leaked = 0): { state: AbsState; pfn: number } {

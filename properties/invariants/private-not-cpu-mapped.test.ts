@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AbsPte } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { viewOf } from './fixtures/view-with.ts';
-import { privateNotCpuMapped } from './private-not-cpu-mapped.ts';
+import { privateNotCpuMapped } from '../../models/invariants/private-not-cpu-mapped.ts';
 
 const mapped = (kind: AbsPte['kind']) =>
   viewOf(

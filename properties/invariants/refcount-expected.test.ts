@@ -3,7 +3,7 @@ import { ERAS } from '../../models/eras/registry.ts';
 import { GUP_PIN_COUNTING_BIAS } from '../../models/vocabulary.ts';
 import { anonPage, anonVma, pgmapPfn, pte, stateWith } from './fixtures/state-with.ts';
 import { viewOf, withCounters } from './fixtures/view-with.ts';
-import { refcountExpected } from './refcount-expected.ts';
+import { refcountExpected } from '../../models/invariants/refcount-expected.ts';
 
 // p0 maps pfn 1 at vpn 0, holds ref0 and pin0 on it: refcount 1 + 1 + 1024.
 const busy = stateWith({

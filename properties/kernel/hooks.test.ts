@@ -4,7 +4,7 @@ import { createKernel } from '../../models/kernel/create-kernel.ts';
 import { defaultHooks } from '../../models/kernel/default-hooks.ts';
 import { HOOK_NAMES, type HookName, type Hooks } from '../../models/kernel/hooks.ts';
 import { PGMAP_BASE } from '../../models/limits.ts';
-import { invariantById } from '../invariants/all.ts';
+import { invariantById } from '../../models/invariants/all.ts';
 import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
 describe('kernel model: proposal hooks', () => {

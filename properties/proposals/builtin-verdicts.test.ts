@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERA_NAMES } from '../../models/eras/era.ts';
 import { BUILTIN_NAMES, BUILTIN_PROPOSALS, builtinProposal } from '../../models/proposals/registry.ts';
-import { INVARIANT_IDS } from '../invariants/invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 
 const sourceOf = (name: string) =>
   readFileSync(new URL(`../../models/proposals/builtin/${name}.ts`, import.meta.url), 'utf8');

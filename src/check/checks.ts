@@ -1,7 +1,7 @@
 // The checks a run can be asked for: every invariant plus the refinement
 // check. A crash or a hang of the proposal's code is always reported.
-import { INVARIANT_IDS } from '../../properties/invariants/invariant.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
 import { type CheckId, PROPOSAL_FAULTS } from './failure.ts';
 
 export type SelectableCheck = InvariantId | 'refinement';

@@ -2,7 +2,7 @@
 // fast-check records it and shrinks; carries the concrete steps that ran so
 // the shrunk counterexample is known without re-running fast-check.
 import type { OpResult, Step } from '../../models/ops.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
 
 /**
  * What failed: an invariant (by id), the refinement check, or the proposal's

@@ -4,9 +4,9 @@
 // frames each touched, the check that failed with its statement and guards,
 // expected vs actual at the failing step, and the replay commands.
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
-import { invariantById } from '../../properties/invariants/all.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
-import { INVARIANT_IDS } from '../../properties/invariants/invariant.ts';
+import { invariantById } from '../../models/invariants/all.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 import type { CheckId } from '../check/failure.ts';
 import { asStep } from '../runner/run-trace.ts';
 import { formatCall, formatResult } from '../trace/format-call.ts';

@@ -3,7 +3,7 @@
 // failure explained — the check (invariant id and statement, or refinement),
 // the frames involved before → after, and what the reference allowed.
 import type { Colors } from 'picocolors/types';
-import { invariantById } from '../../properties/invariants/all.ts';
+import { invariantById } from '../../models/invariants/all.ts';
 import { asStep } from '../runner/run-on-pair.ts';
 import type { Failure, RunReport, StepRecord } from '../runner/run-report.ts';
 import { formatCall, formatResult } from '../trace/format-call.ts';

@@ -3,7 +3,7 @@
 import { createKernel } from '../../models/kernel/create-kernel.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { reference } from '../../models/reference/reference.ts';
-import { INVARIANTS } from '../../properties/invariants/all.ts';
+import { INVARIANTS } from '../../models/invariants/all.ts';
 import { createPairWith, type PairModels } from './pair.ts';
 import type { Pair, PairOptions } from './pair-types.ts';
 

@@ -2,7 +2,7 @@
 // reported as violated with the exception's message: a broken predicate must
 // not pass silently, nor crash the harness.
 import type { View } from '../../models/view.ts';
-import type { Invariant, StepContext } from '../../properties/invariants/invariant.ts';
+import type { Invariant, StepContext } from '../../models/invariants/invariant.ts';
 import { errorMessage } from './hook-crash.ts';
 import type { InvariantFinding, Side } from './pair-types.ts';
 

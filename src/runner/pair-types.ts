@@ -5,7 +5,7 @@ import type { ZdEvent } from '../../models/events.ts';
 import type { Outcome } from '../../models/model.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import type { View } from '../../models/view.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
 
 export type Side = 'kernel' | 'reference';
 

@@ -8,7 +8,7 @@ import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
 import type { View } from '../../models/view.ts';
 import { ERAS } from '../../models/eras/registry.ts';
-import type { Invariant } from '../../properties/invariants/invariant.ts';
+import type { Invariant } from '../../models/invariants/invariant.ts';
 import type { Trace } from '../trace/trace.ts';
 import { createPairWith, type PairModels } from './pair.ts';
 import { runTraceOnPair } from './run-on-pair.ts';

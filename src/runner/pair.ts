@@ -11,7 +11,7 @@ import type { Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
 import type { View } from '../../models/view.ts';
-import type { Invariant } from '../../properties/invariants/invariant.ts';
+import type { Invariant } from '../../models/invariants/invariant.ts';
 import { describeDifference } from './deep-equal.ts';
 import { evaluateInvariants } from './evaluate-invariants.ts';
 import { HookBadReturn } from './hook-bad-return.ts';

@@ -6,7 +6,7 @@ import type { ZdEvent } from '../../models/events.ts';
 import type { Outcome } from '../../models/model.ts';
 import type { OpResult } from '../../models/ops.ts';
 import type { View } from '../../models/view.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
 import type { TraceStep } from '../trace/trace.ts';
 import type { InvariantFinding, Side } from './pair-types.ts';
 

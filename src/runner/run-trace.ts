@@ -2,7 +2,7 @@
 // naming a handle no earlier step created is refused as bad input
 // (refuse-uncreated-handles.ts).
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
-import type { InvariantId } from '../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../../models/invariants/invariant.ts';
 import type { Trace } from '../trace/trace.ts';
 import { createPair } from './create-pair.ts';
 import { refuseUncreatedHandles } from './refuse-uncreated-handles.ts';

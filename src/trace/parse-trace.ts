@@ -4,7 +4,7 @@
 // is a TraceError naming the file, the step and the field.
 import { ERA_NAMES } from '../../models/eras/era.ts';
 import { OP_NAMES, type OpName } from '../../models/ops.ts';
-import { INVARIANT_IDS } from '../../properties/invariants/invariant.ts';
+import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { checkExpect } from './check-expect.ts';
 import { checkRecorded } from './check-recorded.ts';

@@ -1,7 +1,7 @@
 // Parsing the options of `zdspec check` (and the ones `run` and `replay`
 // share with it: --invariant, durations): every bad value is an InputError
 // naming the option (exit 2), never a silent default.
-import type { InvariantId } from '../../../properties/invariants/invariant.ts';
+import type { InvariantId } from '../../../models/invariants/invariant.ts';
 import { ALL_CHECKS, invariantsOf, isSelectableCheck, type SelectableCheck } from '../../check/checks.ts';
 import { DEFAULT_HANG_BASE_MS } from '../../check/hang-limit.ts';
 import { isValidPath, parseReplayToken } from '../../check/replay-path.ts';

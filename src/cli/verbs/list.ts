@@ -2,7 +2,7 @@
 // litmus-test "Result:" table) and the invariants (statement and guards).
 import { Command } from 'commander';
 import { BUILTIN_PROPOSALS } from '../../../models/proposals/registry.ts';
-import { INVARIANTS } from '../../../properties/invariants/all.ts';
+import { INVARIANTS } from '../../../models/invariants/all.ts';
 import { cli, say } from '../cli-context.ts';
 
 const EXAMPLES = `

@@ -6,10 +6,10 @@
 // reference (MF_COUNT_INCREASED) and the get_dev_pagemap reference are
 // dropped; and a poisoned page is never handed out again.
 import { isDeepStrictEqual } from 'node:util';
-import type { OpArgs } from '../../models/ops.ts';
-import type { AbsState } from '../../models/state.ts';
-import type { View } from '../../models/view.ts';
-import type { Pfn, PgmapId } from '../../models/vocabulary.ts';
+import type { OpArgs } from '../ops.ts';
+import type { AbsState } from '../state.ts';
+import type { View } from '../view.ts';
+import type { Pfn, PgmapId } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant, StepContext } from './invariant.ts';
 import { ptesByPfn, pteText } from './mappings.ts';

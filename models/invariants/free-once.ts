@@ -3,7 +3,7 @@
 // allocs and frees are counted in the state, so a missed free (a leak: the
 // driver never gets its page back, BUG-02) and a double free (a put that
 // reaches the threshold twice, BUG-03) both break frees = allocs - inUse.
-import { ZERO_PFN } from '../../models/vocabulary.ts';
+import { ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 

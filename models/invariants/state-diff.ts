@@ -1,7 +1,7 @@
 // Which parts of two abstract states differ, named by handle, for messages
 // of invariants that demand "nothing changed".
 import { isDeepStrictEqual } from 'node:util';
-import type { AbsState } from '../../models/state.ts';
+import type { AbsState } from '../state.ts';
 
 const RECORDS = ['frames', 'pgmaps', 'procs', 'files', 'refs', 'pins'] as const;
 

@@ -1,7 +1,7 @@
 // Narrowing a StepContext to one operation: its arguments and, when it
 // succeeded, its value. StepContext keeps op and args uncorrelated, so the
 // cast lives here once.
-import { isFailure, type OpArgs, type OpName, type OpValues } from '../../models/ops.ts';
+import { isFailure, type OpArgs, type OpName, type OpValues } from '../ops.ts';
 import type { StepContext } from './invariant.ts';
 
 export function argsFor<K extends OpName>(step: StepContext | undefined, op: K): OpArgs[K] | undefined {

@@ -3,8 +3,8 @@
 // migrate_vma's pgmap_owner, ~v5.7). A device may see its own private pages
 // in place; another owner's must be faulted back to RAM first, and
 // migrate_vma must not collect them.
-import type { AbsState } from '../../models/state.ts';
-import type { Pfn } from '../../models/vocabulary.ts';
+import type { AbsState } from '../state.ts';
+import type { Pfn } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant, StepContext } from './invariant.ts';
 import { argsFor } from './step-args.ts';

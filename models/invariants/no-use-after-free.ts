@@ -3,9 +3,9 @@
 // devmap-era DAX mapping (pte_devmap takes no page reference; the page is
 // "in use" only while GUP holds it, KERNEL-SEMANTICS §2.2, §7). Frames of a
 // removed pgmap no longer exist at all, so nothing may name them.
-import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
-import type { AbsFrame } from '../../models/state.ts';
-import { TYPE_RULES } from '../../models/type-rules.ts';
+import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
+import type { AbsFrame } from '../state.ts';
+import { TYPE_RULES } from '../type-rules.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';

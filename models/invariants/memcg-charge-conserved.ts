@@ -2,11 +2,11 @@
 // existing memcg, page_counter usage matches the pages charged, uncharge
 // happens on free (BUG-15, BUG-23: only for types that are charged), and
 // where the era moves charges with the task they follow it (BUG-22).
-import { expectedMemcgUsage } from '../../models/derive/expected-counters.ts';
-import type { AbsState } from '../../models/state.ts';
-import { TYPE_RULES } from '../../models/type-rules.ts';
-import type { View } from '../../models/view.ts';
-import { type MemcgId, ZERO_PFN } from '../../models/vocabulary.ts';
+import { expectedMemcgUsage } from '../derive/expected-counters.ts';
+import type { AbsState } from '../state.ts';
+import { TYPE_RULES } from '../type-rules.ts';
+import type { View } from '../view.ts';
+import { type MemcgId, ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant, StepContext } from './invariant.ts';
 import { ptesByPfn, ptesOf } from './mappings.ts';

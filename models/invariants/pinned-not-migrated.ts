@@ -4,7 +4,7 @@
 // Conversely a page with exactly the expected references must move, or
 // device memory can never be evicted. Judged from the step's events against
 // the references the page had before the step.
-import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
+import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
 import { pfnLabel, frameLabel, usersText } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { migrateCheck } from './migrate-check.ts';

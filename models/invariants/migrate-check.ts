@@ -8,9 +8,9 @@
 // the pre-check's extra++ slack never lets an unexpected reference through,
 // in any era.
 import { match } from 'ts-pattern';
-import type { Era } from '../../models/eras/era.ts';
-import type { FrameUsers } from '../../models/derive/frame-users.ts';
-import type { AbsFrame } from '../../models/state.ts';
+import type { Era } from '../eras/era.ts';
+import type { FrameUsers } from '../derive/frame-users.ts';
+import type { AbsFrame } from '../state.ts';
 import { typeClass } from './type-class.ts';
 
 export interface CheckOutcome {

@@ -2,9 +2,9 @@
 // get_dev_pagemap / zone_device_page_init reference must be dropped
 // (KERNEL-SEMANTICS §2.4, BUG-28); and a range whose teardown completed has
 // no page left in use.
-import { expectedPgmapRef } from '../../models/derive/expected-counters.ts';
-import type { AbsPgmap } from '../../models/state.ts';
-import type { PgmapId } from '../../models/vocabulary.ts';
+import { expectedPgmapRef } from '../derive/expected-counters.ts';
+import type { AbsPgmap } from '../state.ts';
+import type { PgmapId } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 

@@ -2,9 +2,9 @@
 // always get it back (TTM eviction, driver unbind). Once short-term references
 // are dropped, migrate_device_range moves every in-use page out, and
 // memunmap_pages can then finish (KERNEL-SEMANTICS §2.4, §3.6).
-import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
-import type { AbsPgmap, AbsState } from '../../models/state.ts';
-import type { PgmapId } from '../../models/vocabulary.ts';
+import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
+import type { AbsPgmap, AbsState } from '../state.ts';
+import type { PgmapId } from '../vocabulary.ts';
 import { frameLabel, usersText } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { ptesByPfn } from './mappings.ts';

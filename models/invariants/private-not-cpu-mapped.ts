@@ -2,7 +2,7 @@
 // addressable; its struct pages are opaque and reached only through
 // device-private swap entries. A present PTE to one would let the CPU touch
 // memory it cannot address (include/linux/memremap.h).
-import { TYPE_RULES } from '../../models/type-rules.ts';
+import { TYPE_RULES } from '../type-rules.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { ptesByPfn, pteText } from './mappings.ts';

@@ -1,9 +1,9 @@
 // The shape of an invariant: an id, a one-line statement in the kernel's
 // words, the kernel functions that guard it, and the predicate. The id is the
 // same in messages, reports, README and test titles.
-import type { ZdEvent } from '../../models/events.ts';
-import type { OpArgs, OpName, OpResult } from '../../models/ops.ts';
-import type { View } from '../../models/view.ts';
+import type { ZdEvent } from '../events.ts';
+import type { OpArgs, OpName, OpResult } from '../ops.ts';
+import type { View } from '../view.ts';
 
 export const INVARIANT_IDS = [
   'refcount-expected',

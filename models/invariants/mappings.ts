@@ -1,8 +1,8 @@
 // Who names a frame, by handle: the PTEs, GUP references and pins pointing at
 // it. frameUsers (models/derive/) counts them; these name them for messages
 // and for the invariants that ask "which process maps it".
-import type { AbsGupRef, AbsPin, AbsPte, AbsState } from '../../models/state.ts';
-import type { Pfn, PinId, ProcId, RefId, Vpn } from '../../models/vocabulary.ts';
+import type { AbsGupRef, AbsPin, AbsPte, AbsState } from '../state.ts';
+import type { Pfn, PinId, ProcId, RefId, Vpn } from '../vocabulary.ts';
 
 export interface PteAt {
   readonly proc: ProcId;

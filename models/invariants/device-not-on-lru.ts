@@ -2,7 +2,7 @@
 // will never be on an lru reclaim list" (v4.5, KERNEL-SEMANTICS §8); mlock,
 // NUMA balancing, reclaim and memcg all rely on it (BUG-15). The 2016
 // coherent-device NUMA RFC (seed 002) broke it by design.
-import { TYPE_RULES } from '../../models/type-rules.ts';
+import { TYPE_RULES } from '../type-rules.ts';
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 

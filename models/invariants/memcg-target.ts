@@ -6,8 +6,8 @@
 // COHERENT in v6.0) or rejecting device-private entries before looking at
 // them (BUG-22) leaves charges behind.
 import { match } from 'ts-pattern';
-import type { AbsFrame } from '../../models/state.ts';
-import type { FrameType, McTarget, MemcgId, Pfn } from '../../models/vocabulary.ts';
+import type { AbsFrame } from '../state.ts';
+import type { FrameType, McTarget, MemcgId, Pfn } from '../vocabulary.ts';
 import { frameLabel, pfnLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { ptesOf } from './mappings.ts';

@@ -1,8 +1,8 @@
 // How invariant messages name frames and users, so every message reads the
 // same way: "pfn 4097 (COHERENT, pgmap0 index 1): ...".
-import type { FrameUsers } from '../../models/derive/frame-users.ts';
-import type { AbsFrame, AbsState } from '../../models/state.ts';
-import type { Pfn } from '../../models/vocabulary.ts';
+import type { FrameUsers } from '../derive/frame-users.ts';
+import type { AbsFrame, AbsState } from '../state.ts';
+import type { Pfn } from '../vocabulary.ts';
 
 export function frameLabel(frame: AbsFrame): string {
   return frame.pgmap === null

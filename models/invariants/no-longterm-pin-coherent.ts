@@ -5,8 +5,8 @@
 import { frameLabel } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 import { typeClass } from './type-class.ts';
-import type { AbsPin } from '../../models/state.ts';
-import type { PinId } from '../../models/vocabulary.ts';
+import type { AbsPin } from '../state.ts';
+import type { PinId } from '../vocabulary.ts';
 
 export const noLongtermPinCoherent: Invariant = {
   id: 'no-longterm-pin-coherent',

@@ -2,9 +2,9 @@
 // rules derive from the abstract state (models/derive/expected-counters.ts).
 // A wrong free threshold, a put path that skips the type's hook (BUG-01,
 // BUG-02) or a reference taken and never dropped all show up here first.
-import { expectedRefcount } from '../../models/derive/expected-counters.ts';
-import { NO_USERS, settledFrameUsers } from '../../models/derive/frame-users.ts';
-import { ZERO_PFN } from '../../models/vocabulary.ts';
+import { expectedRefcount } from '../derive/expected-counters.ts';
+import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
+import { ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel, usersText } from './describe.ts';
 import type { Invariant } from './invariant.ts';
 

@@ -3,9 +3,9 @@
 // read returns the last value written there (models/derive/expected-data.ts,
 // the ghost `written` maps), unless the page was poisoned. BUG-04 and BUG-09
 // lost data exactly this way.
-import { expectedData } from '../../models/derive/expected-data.ts';
-import type { AbsState } from '../../models/state.ts';
-import type { ProcId, Vpn } from '../../models/vocabulary.ts';
+import { expectedData } from '../derive/expected-data.ts';
+import type { AbsState } from '../state.ts';
+import type { ProcId, Vpn } from '../vocabulary.ts';
 import { pfnLabel } from './describe.ts';
 import type { Invariant, StepContext } from './invariant.ts';
 import { ptesOf } from './mappings.ts';

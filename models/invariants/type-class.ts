@@ -2,7 +2,7 @@
 // match, so a new memory type does not compile until it is put in a family
 // (the seeds' bug class: a new type forgotten in one switch).
 import { match } from 'ts-pattern';
-import type { FrameType } from '../../models/vocabulary.ts';
+import type { FrameType } from '../vocabulary.ts';
 
 /**
  * 'system': normal RAM. 'device-private': not CPU addressable, reached through
