@@ -36,8 +36,6 @@ export interface AbsFrame {
   readonly allocs: number;
   /** Times the type's free path ran (page_free, wake-up, buddy free, reset). */
   readonly frees: number;
-  /** References held across steps by nobody the state names (a leak). The specification keeps 0. */
-  readonly leaked: number;
 }
 
 export interface AbsPte {
@@ -99,8 +97,6 @@ export interface AbsPgmap {
   readonly killed: boolean;
   /** memunmap_pages completed: the range is gone. */
   readonly removed: boolean;
-  /** pgmap references held by nobody the state names (a leak). The specification keeps 0. */
-  readonly leaked: number;
   /** For FS_DAX/GENERIC/HOST/PCI_P2PDMA: the file object a dax mmap maps. */
   readonly file: FileId | null;
 }

@@ -12,37 +12,36 @@ import type { FrameUsers } from './frame-users.ts';
  * folio_ref_count as the era counts it: idle count when free, otherwise the
  * type's base plus one per counted mapping (a devmap-era DAX PTE takes none),
  * one per FOLL_GET, GUP_PIN_COUNTING_BIAS per FOLL_PIN (try_grab_folio,
- * small folio), one for the page cache, plus leaked references.
+ * small folio), one for the page cache.
  * The zero page is never counted here (my_zero_pfn is not refcounted by GUP).
  */
 export function expectedRefcount(era: Era, frame: AbsFrame, u: FrameUsers): number {
   if (frame.pfn === ZERO_PFN) return 0;
   const rule = TYPE_RULES[frame.type].refcount(era);
-  if (!frame.inUse) return rule.idle + u.leaked;
+  if (!frame.inUse) return rule.idle;
   return (
     rule.base +
     (rule.mapsTakeRef ? u.maps : 0) +
     u.refs +
     u.pins * GUP_PIN_COUNTING_BIAS +
-    u.pagecache +
-    u.leaked
+    u.pagecache
   );
 }
 
 /**
  * pgmap->ref: the initial reference until percpu_ref_kill, one per pfn where
  * memremap_pages takes them up front, one per allocated page where
- * zone_device_page_init takes them (v6.1 PRIVATE/COHERENT), plus leaks.
+ * zone_device_page_init takes them (v6.1 PRIVATE/COHERENT).
  */
 export function expectedPgmapRef(era: Era, state: AbsState, pgmap: AbsPgmap): number {
-  if (pgmap.removed) return pgmap.leaked;
+  if (pgmap.removed) return 0;
   const perAlloc = TYPE_RULES[pgmap.type].pgmapRefPerAlloc(era);
   const live = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages);
   let allocated = 0;
   if (perAlloc) {
     for (let i = 0; i < pgmap.npages; i++) if (state.frames[pgmap.start + i]?.inUse) allocated++;
   }
-  return live + allocated + pgmap.leaked;
+  return live + allocated;
 }
 
 /** Pages charged to each memcg: the frames whose folio_memcg it is. */

@@ -13,21 +13,18 @@ export interface FrameUsers {
   readonly longtermPins: number;
   /** 1 when the page cache holds it. */
   readonly pagecache: number;
-  /** References nobody named holds (a leak). */
-  readonly leaked: number;
 }
 
 /** Users of every frame at once: one pass over the state. */
 export function frameUsers(state: AbsState): Map<Pfn, FrameUsers> {
-  const acc = new Map<Pfn, { maps: number; refs: number; pins: number; longtermPins: number; pagecache: number; leaked: number }>();
+  const acc = new Map<Pfn, { maps: number; refs: number; pins: number; longtermPins: number; pagecache: number }>();
   const get = (pfn: Pfn) => {
     let u = acc.get(pfn);
-    if (!u) acc.set(pfn, (u = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0, leaked: 0 }));
+    if (!u) acc.set(pfn, (u = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0 }));
     return u;
   };
   for (const frame of Object.values(state.frames)) {
     const u = get(frame.pfn);
-    u.leaked = frame.leaked;
     u.pagecache = frame.file === null ? 0 : 1;
   }
   for (const proc of Object.values(state.procs)) {
@@ -42,7 +39,7 @@ export function frameUsers(state: AbsState): Map<Pfn, FrameUsers> {
   return acc;
 }
 
-export const NO_USERS: FrameUsers = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0, leaked: 0 };
+export const NO_USERS: FrameUsers = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0 };
 
 const settled = new WeakMap<AbsState, Map<Pfn, FrameUsers>>();
 

@@ -2,14 +2,13 @@
 // always get it back (TTM eviction, driver unbind). Once short-term references
 // are dropped, migrate_device_range moves every in-use page out, and
 // memunmap_pages can then finish (KERNEL-SEMANTICS §2.4, §3.6).
-import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
 import type { AbsPgmap, AbsState } from '../state.ts';
 import type { PgmapId } from '../vocabulary.ts';
-import { frameLabel, usersText } from './describe.ts';
-import type { Invariant } from './invariant.ts';
-import { ptesByPfn } from './mappings.ts';
+import { frameLabel } from './describe.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
 import { argsFor, errnoOf, valueFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
+import { users, usersText } from './users.ts';
 
 const framesOf = (state: AbsState, pgmap: AbsPgmap) =>
   Array.from({ length: pgmap.npages }, (_, i) => state.frames[pgmap.start + i]).filter((f) => f !== undefined);
@@ -21,15 +20,13 @@ const framesOf = (state: AbsState, pgmap: AbsPgmap) =>
  * alone must never keep it: the mappings are unmapped by migrate_device_unmap
  * and a long-term pin of coherent memory must not exist.
  */
-function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] {
-  const users = settledFrameUsers(state);
-  const out: string[] = [];
+function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violation[] {
+  const out: Violation[] = [];
   for (const frame of framesOf(state, pgmap)) {
     if (!frame.inUse) continue;
-    const u = users.get(frame.pfn) ?? NO_USERS;
-    const shortTerm = u.refs + (u.pins - u.longtermPins);
-    if (shortTerm > 0) continue;
-    out.push(`${frameLabel(frame)}: still in use after migrate_device_range(${id}) with no short-term reference (${usersText(u)})`);
+    const u = users(state, frame.pfn);
+    if (u.refs + (u.pins - u.longtermPins) > 0) continue;
+    out.push(violation('eviction', `${frameLabel(frame)}: still in use after migrate_device_range(${id}) with no short-term reference (${usersText(u)})`));
   }
   return out;
 }
@@ -37,25 +34,19 @@ function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] 
 /**
  * After memunmap_pages returned EBUSY: the driver can still evict whatever a
  * mapping, GUP reference or pin holds. If no frame of the range is held by
- * any of those, only leaked page or pgmap references remain and
- * wait_for_completion(&pgmap->done) would never return.
+ * any of those, something holds a page or pgmap reference nobody can give
+ * back, and wait_for_completion(&pgmap->done) would never return.
  */
-function afterUnmapBusy(state: AbsState, id: PgmapId, pgmap: AbsPgmap): string[] {
-  const users = settledFrameUsers(state);
-  const ptes = ptesByPfn(state);
+function afterUnmapBusy(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violation[] {
   const frames = framesOf(state, pgmap);
-  const actionable = frames.some((f) => {
-    const u = users.get(f.pfn) ?? NO_USERS;
-    const mapped = (ptes.get(f.pfn) ?? []).some((at) => at.pte.kind !== 'hwpoison');
-    return mapped || (f.inUse && u.maps + u.refs + u.pins > 0);
+  const releasable = frames.some((f) => {
+    const u = users(state, f.pfn);
+    return u.maps + u.refs + u.pins > 0;
   });
-  if (actionable) return [];
+  if (releasable) return [];
   const inUse = frames.filter((f) => f.inUse);
-  const leakedPages = frames.reduce((n, f) => n + f.leaked, 0);
-  const held = inUse.length === 0 ? 'no frame in use' : `in use: ${inUse.map(frameLabel).join(', ')}`;
-  return [
-    `${id} (${pgmap.type}): memunmap_pages returned EBUSY but nothing a driver can release holds it (${held}; leaked page references ${leakedPages}, leaked pgmap references ${pgmap.leaked}): memunmap_pages cannot finish`,
-  ];
+  const held = inUse.length === 0 ? 'no frame in use' : `in use with no user: ${inUse.map(frameLabel).join(', ')}`;
+  return [violation('teardown', `${id} (${pgmap.type}): memunmap_pages returned EBUSY but nothing a driver can release holds it (${held}): memunmap_pages cannot finish`)];
 }
 
 export const coherentEvictable: Invariant = {
@@ -66,6 +57,10 @@ export const coherentEvictable: Invariant = {
     'mm/migrate_device.c: migrate_vma_check_page',
     'mm/gup.c: __gup_longterm_locked',
     'mm/memremap.c: memunmap_pages',
+  ],
+  clauses: [
+    { id: 'eviction', statement: 'after migrate_device_range of a device-coherent pgmap, a page still in use has a short-term reference or pin' },
+    { id: 'teardown', statement: 'memunmap_pages of a device-coherent pgmap is busy only while a mapping, reference or pin the driver can release holds one of its pages' },
   ],
   check(after, before, step) {
     if (!before || !step) return [];

@@ -1,28 +1,28 @@
 // data-preserved: whatever happens to the page behind a virtual address —
 // migration to and from device memory, fork and COW, eviction, pinning — a
-// read returns the last value written there (models/derive/expected-data.ts,
-// the ghost `written` maps), unless the page was poisoned. BUG-04 and BUG-09
-// lost data exactly this way.
-import { expectedData } from '../derive/expected-data.ts';
+// read returns the last value written there (expected-read.ts, the ghost
+// `written` maps), unless the page was poisoned. BUG-04 and BUG-09 lost data
+// exactly this way.
 import type { AbsState } from '../state.ts';
 import type { ProcId, Vpn } from '../vocabulary.ts';
 import { pfnLabel } from './describe.ts';
-import type { Invariant, StepContext } from './invariant.ts';
+import { expectedData } from './expected-read.ts';
+import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
 import { ptesOf } from './mappings.ts';
 import { argsFor, valueFor } from './step-args.ts';
 
 const MAPPING_KINDS = new Set(['present', 'present-devmap', 'device-private', 'device-exclusive']);
 
 /** Every mapped, unpoisoned page holds what its virtual address must read. */
-function mappedPages(state: AbsState): string[] {
-  const out: string[] = [];
+function mappedPages(state: AbsState): Violation[] {
+  const out: Violation[] = [];
   for (const [proc, p] of Object.entries(state.procs) as [ProcId, AbsState['procs'][ProcId]][]) {
     for (const at of ptesOf(state, proc)) {
       if (!MAPPING_KINDS.has(at.pte.kind)) continue;
       const frame = state.frames[at.pte.pfn];
       if (!frame || frame.hwpoison) continue;
       const want = expectedData(state, p, at.vpn);
-      if (frame.data !== want) out.push(`${pfnLabel(state, frame.pfn)}: holds ${frame.data}, but ${proc} vpn ${at.vpn} last wrote ${want}`);
+      if (frame.data !== want) out.push(violation('mapped', `${pfnLabel(state, frame.pfn)}: holds ${frame.data}, but ${proc} vpn ${at.vpn} must read ${want}`));
     }
   }
   return out;
@@ -33,15 +33,15 @@ function mappedPages(state: AbsState): string[] {
  * fault may migrate or allocate (changing the state) but never the value.
  * The driver's verification read after migrate_to_device counts as a read.
  */
-function reads(before: AbsState, step: StepContext): string[] {
-  const out: string[] = [];
+function reads(before: AbsState, step: StepContext): Violation[] {
+  const out: Violation[] = [];
   const judge = (proc: ProcId, vpn: Vpn, got: number | undefined, what: string) => {
     const p = before.procs[proc];
     if (!p || got === undefined) return;
     const pte = p.ptes[vpn];
     if (pte && before.frames[pte.pfn]?.hwpoison) return;
     const want = expectedData(before, p, vpn);
-    if (got !== want) out.push(`${what} of ${proc} vpn ${vpn} returned ${got}, but the last value written there is ${want}`);
+    if (got !== want) out.push(violation('read', `${what} of ${proc} vpn ${vpn} returned ${got}, but the last value written there is ${want}`));
   };
   const cpu = argsFor(step, 'cpu_read');
   const cpuValue = valueFor(step, 'cpu_read');
@@ -65,6 +65,10 @@ export const dataPreserved: Invariant = {
     'mm/memory.c: copy_present_page',
     'mm/memory.c: do_swap_page',
     'mm/hmm.c: hmm_range_fault',
+  ],
+  clauses: [
+    { id: 'mapped', statement: 'every mapped, unpoisoned frame holds what each virtual page mapping it must read' },
+    { id: 'read', statement: 'a CPU read, a device read or the driver\'s verification read returns what the page must read' },
   ],
   check(after, before, step) {
     return [...mappedPages(after.state), ...(before && step ? reads(before.state, step) : [])];

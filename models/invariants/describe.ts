@@ -1,6 +1,5 @@
 // How invariant messages name frames and users, so every message reads the
 // same way: "pfn 4097 (COHERENT, pgmap0 index 1): ...".
-import type { FrameUsers } from '../derive/frame-users.ts';
 import type { AbsFrame, AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 
@@ -14,8 +13,4 @@ export function frameLabel(frame: AbsFrame): string {
 export function pfnLabel(state: AbsState, pfn: Pfn): string {
   const frame = state.frames[pfn];
   return frame ? frameLabel(frame) : `pfn ${pfn} (no such frame)`;
-}
-
-export function usersText(u: FrameUsers): string {
-  return `maps ${u.maps}, refs ${u.refs}, pins ${u.pins} (long-term ${u.longtermPins}), page cache ${u.pagecache}, leaked ${u.leaked}`;
 }

@@ -1,23 +1,38 @@
 // device-not-on-lru: ZONE_DEVICE pages "always have an elevated count and
 // will never be on an lru reclaim list" (v4.5, KERNEL-SEMANTICS §8); mlock,
-// NUMA balancing, reclaim and memcg all rely on it (BUG-15). The 2016
-// coherent-device NUMA RFC (seed 002) broke it by design.
-import { TYPE_RULES } from '../type-rules.ts';
+// NUMA balancing, reclaim and memcg all rely on it. The 2016 coherent-device
+// NUMA RFC (seed 002) broke it by design. And the LRU holds live, charged
+// folios only: BUG-15 put the folio about to be freed — with its charge
+// already moved to the other one — back on the LRU in
+// migrate_device_finalize.
+import { ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
 
 export const deviceNotOnLru: Invariant = {
   id: 'device-not-on-lru',
-  statement: 'a ZONE_DEVICE folio is never on an LRU list: folio_test_lru is false for every device page',
+  statement: 'a ZONE_DEVICE folio is never on an LRU list, and neither is a free or an uncharged folio',
   guards: [
     'mm/migrate_device.c: migrate_vma_insert_page',
     'mm/migrate_device.c: migrate_device_finalize',
     'mm/swap.c: folio_add_lru',
   ],
+  clauses: [
+    { id: 'device', statement: 'folio_test_lru is false for every ZONE_DEVICE page' },
+    { id: 'free', statement: 'a free folio is not on an LRU list' },
+    // The reference derives LRU membership from being in use; it has no
+    // isolation of its own to judge (a migrated-from folio held by GUP is off
+    // the LRU in the kernel).
+    { id: 'uncharged', statement: 'every folio on an LRU list is charged to a memcg (BUG-15)', sides: 'kernel' },
+  ],
   check(after) {
-    const out: string[] = [];
+    const out: Violation[] = [];
     for (const frame of Object.values(after.state.frames)) {
-      if (!TYPE_RULES[frame.type].onLru && after.counters[frame.pfn]?.lru === true) out.push(`${frameLabel(frame)}: on the LRU`);
+      if (after.counters[frame.pfn]?.lru !== true) continue;
+      const label = frameLabel(frame);
+      if (frame.type !== 'SYSTEM') out.push(violation('device', `${label}: on the LRU`));
+      else if (!frame.inUse) out.push(violation('free', `${label}: free, yet on the LRU`));
+      else if (frame.memcg === null && frame.pfn !== ZERO_PFN) out.push(violation('uncharged', `${label}: on the LRU but charged to no memcg`));
     }
     return out;
   },

@@ -1,32 +1,44 @@
 // free-once: the type's free path (page_free / folio_free, the FS_DAX idle
-// wake-up, the reset to one, the buddy free) runs exactly once per allocation.
-// allocs and frees are counted in the state, so a missed free (a leak: the
-// driver never gets its page back, BUG-02) and a double free (a put that
-// reaches the threshold twice, BUG-03) both break frees = allocs - inUse.
+// wake-up, the reset to one, the buddy free) runs exactly once per
+// allocation. allocs and frees are counted in the state, so a double free
+// (a put that reaches the threshold twice, BUG-03) breaks frees = allocs −
+// inUse; and a frame still in use that nothing holds any more — no
+// mapping that counts, no GUP reference or pin, no page cache — missed its
+// free (a put that skipped the type's path: BUG-01, BUG-02).
 import { ZERO_PFN } from '../vocabulary.ts';
+import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
+import { users, usersText } from './users.ts';
 
 export const freeOnce: Invariant = {
   id: 'free-once',
-  statement: "the folio's free path (free_zone_device_folio → pgmap->ops->page_free, or __folio_put to the buddy allocator) runs exactly once per allocation",
+  statement: "the folio's free path (free_zone_device_folio → pgmap->ops->page_free, or __folio_put to the buddy allocator) runs exactly once per allocation, when its last user goes",
   guards: [
     'mm/memremap.c: free_zone_device_folio',
     'mm/swap.c: __folio_put',
     'mm/swap.c: release_pages',
     'mm/gup.c: gup_put_folio',
   ],
+  clauses: [
+    { id: 'count', statement: 'a frame has been freed once per allocation, but for the one it is in now' },
+    { id: 'missed', statement: 'a frame in use has a user: a counted mapping, a GUP reference or pin, or the page cache' },
+  ],
   check(after) {
-    const out: string[] = [];
+    const out: Violation[] = [];
     for (const frame of Object.values(after.state.frames)) {
       // The zero page is in use from boot, never allocated, never freed.
       if (frame.pfn === ZERO_PFN) continue;
+      const label = frameLabel(frame);
       const want = frame.allocs - (frame.inUse ? 1 : 0);
-      if (frame.frees === want) continue;
-      const why = frame.frees > want ? 'freed more than once per allocation' : 'a free was missed';
-      out.push(
-        `${frameLabel(frame)}: ${frame.frees} frees for ${frame.allocs} allocations while ${frame.inUse ? 'in use' : 'free'} (expected ${want} frees): ${why}`,
-      );
+      if (frame.frees !== want) {
+        const why = frame.frees > want ? 'freed more than once per allocation' : 'a free was missed';
+        out.push(violation('count', `${label}: ${frame.frees} frees for ${frame.allocs} allocations while ${frame.inUse ? 'in use' : 'free'} (expected ${want} frees): ${why}`));
+      }
+      if (!frame.inUse) continue;
+      const u = users(after.state, frame.pfn);
+      const held = (counting(after.era, frame.type).mapsCount ? u.maps : 0) + u.refs + u.pins + Number(u.pagecache);
+      if (held === 0) out.push(violation('missed', `${label}: in use, but nothing holds it (${usersText(u)}): its free path never ran`));
     }
     return out;
   },

@@ -1,25 +1,36 @@
 // The shape of an invariant: an id, a one-line statement in the kernel's
-// words, the kernel functions that guard it, and the predicate. The id is the
-// same in messages, reports, README and test titles.
+// words, the kernel functions that guard it, its named clauses and the
+// predicate. The id is the same in messages, reports, README and test
+// titles. Invariants are stated from first principles — memory type names,
+// PTE kinds, counters and the era's declared facts — and never read the
+// per-type table (models/type-rules.ts), the default hooks or the
+// reference's derivations: a judge that shared the models' oracle could not
+// see the models' mistakes.
 import type { ZdEvent } from '../events.ts';
 import type { OpArgs, OpName, OpResult } from '../ops.ts';
 import type { View } from '../view.ts';
 
+/**
+ * In judge order: when several fail after the same step, the first named
+ * here is the one a counterexample reports, so the specific rules come
+ * first and the counting rules — which notice almost any mistake, least
+ * precisely — last.
+ */
 export const INVARIANT_IDS = [
-  'refcount-expected',
-  'free-once',
-  'no-use-after-free',
-  'no-longterm-pin-coherent',
-  'coherent-evictable',
   'private-not-cpu-mapped',
-  'pinned-not-migrated',
-  'memcg-charge-conserved',
-  'memcg-target',
-  'memory-failure-contract',
-  'data-preserved',
-  'device-not-on-lru',
-  'pgmap-ref-balanced',
+  'no-longterm-pin-coherent',
   'owner-isolation',
+  'pinned-not-migrated',
+  'data-preserved',
+  'memory-failure-contract',
+  'memcg-target',
+  'device-not-on-lru',
+  'coherent-evictable',
+  'no-use-after-free',
+  'free-once',
+  'memcg-charge-conserved',
+  'pgmap-ref-balanced',
+  'refcount-expected',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -31,15 +42,37 @@ export interface StepContext {
   readonly events: readonly ZdEvent[];
 }
 
+/** One named part of an invariant's rule. */
+export interface Clause {
+  readonly id: string;
+  readonly statement: string;
+  /**
+   * 'kernel' for a clause whose reference side could only restate the
+   * reference's own derivation (the reference keeps no counter of its own
+   * there): it is judged on the kernel model only.
+   */
+  readonly sides?: 'both' | 'kernel';
+}
+
+export interface Violation {
+  readonly clause: string;
+  /** Names the frames and handles involved. */
+  readonly message: string;
+}
+
 export interface Invariant {
   readonly id: InvariantId;
   readonly statement: string;
   /** Kernel functions that keep it true (file: function). */
   readonly guards: readonly string[];
+  readonly clauses: readonly Clause[];
   /**
-   * Violations found, as messages naming the frames/handles involved; empty
-   * when it holds. `before` and `step` are absent for the initial state;
-   * transitional invariants judge only states reached by a step.
+   * Violations found; empty when it holds. `before` and `step` are absent
+   * for the initial state; transitional clauses judge only states reached
+   * by a step.
    */
-  check(after: View, before?: View, step?: StepContext): readonly string[];
+  check(after: View, before?: View, step?: StepContext): readonly Violation[];
 }
+
+/** A violation of `clause` (an id of the invariant's own clauses). */
+export const violation = (clause: string, message: string): Violation => ({ clause, message });

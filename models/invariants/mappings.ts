@@ -1,6 +1,6 @@
 // Who names a frame, by handle: the PTEs, GUP references and pins pointing at
-// it. frameUsers (models/derive/) counts them; these name them for messages
-// and for the invariants that ask "which process maps it".
+// it. users.ts counts them; these name them for messages and for the
+// invariants that ask "which process maps it".
 import type { AbsGupRef, AbsPin, AbsPte, AbsState } from '../state.ts';
 import type { Pfn, PinId, ProcId, RefId, Vpn } from '../vocabulary.ts';
 

@@ -9,7 +9,7 @@ import { match } from 'ts-pattern';
 import type { AbsFrame } from '../state.ts';
 import type { FrameType, McTarget, MemcgId, Pfn } from '../vocabulary.ts';
 import { frameLabel, pfnLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
 import { ptesOf } from './mappings.ts';
 import { argsFor, valueFor } from './step-args.ts';
 
@@ -42,12 +42,16 @@ export const memcgTarget: Invariant = {
     'mm/memcontrol.c: mc_handle_swap_pte',
     'mm/memcontrol.c: mem_cgroup_move_charge_pte_range',
   ],
+  clauses: [
+    { id: 'classified', statement: 'each page get_mctgt_type meets gets MC_TARGET_PAGE (system), MC_TARGET_DEVICE (device-private/coherent) when charged to mc.from and reached through a present PTE or a device-private entry, else MC_TARGET_NONE' },
+    { id: 'device-private-seen', statement: 'charge moving looks at every device-private entry of the task (mc_handle_swap_pte)' },
+  ],
   check(_after, before, step) {
     const args = argsFor(step, 'mem_cgroup_move_task');
     if (!before || !step || !args) return [];
     const from = before.state.procs[args.proc]?.memcg;
     if (from === undefined) return [];
-    const out: string[] = [];
+    const out: Violation[] = [];
     // A page met again after its charge moved is no longer charged to
     // mc.from: NONE is then right (mem_cgroup_move_account ran once).
     const movedAlready = new Set<Pfn>();
@@ -58,14 +62,14 @@ export const memcgTarget: Invariant = {
       seen.add(ev.pfn);
       const frame = before.state.frames[ev.pfn];
       if (!frame) {
-        out.push(`${pfnLabel(before.state, ev.pfn)}: classified ${ev.target} but no such frame`);
+        out.push(violation('classified', `${pfnLabel(before.state, ev.pfn)}: classified ${ev.target} but no such frame`));
         continue;
       }
       const reachable = taskPtes.some((at) => at.pte.pfn === ev.pfn && CANDIDATE_KINDS.has(at.pte.kind));
       const want = expectedTarget(frame, from, reachable);
       const again = movedAlready.has(ev.pfn) && ev.target === 'NONE';
       if (ev.target !== want && !again) {
-        out.push(`${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`);
+        out.push(violation('classified', `${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`));
       }
       if (ev.target === 'PAGE' || ev.target === 'DEVICE') movedAlready.add(ev.pfn);
     }
@@ -73,7 +77,7 @@ export const memcgTarget: Invariant = {
     if (valueFor(step, 'mem_cgroup_move_task') && args.moveCharge && before.era.chargeMoving) {
       for (const at of taskPtes) {
         if (at.pte.kind !== 'device-private' || seen.has(at.pte.pfn)) continue;
-        out.push(`${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`);
+        out.push(violation('device-private-seen', `${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`));
       }
     }
     return out;

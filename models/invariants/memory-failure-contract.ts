@@ -2,20 +2,23 @@
 // (KERNEL-SEMANTICS §6, BUG-25, BUG-28). Device-private and device-coherent
 // memory is refused ("TODO: Handle device pages which may need coordination
 // with device-side memory"), so nothing may change; RAM-like memory is
-// poisoned, unmapped and its users killed; on every path the caller's page
-// reference (MF_COUNT_INCREASED) and the get_dev_pagemap reference are
-// dropped; and a poisoned page is never handed out again.
+// poisoned, unmapped and its users killed; its page references end as its
+// remaining users give (the madvise caller's MF_COUNT_INCREASED reference and
+// the get_dev_pagemap reference are dropped on every path); and a poisoned
+// page is never handed out again.
 import { isDeepStrictEqual } from 'node:util';
 import type { OpArgs } from '../ops.ts';
-import type { AbsState } from '../state.ts';
+import type { AbsFrame, AbsState } from '../state.ts';
 import type { View } from '../view.ts';
-import type { Pfn, PgmapId } from '../vocabulary.ts';
+import { GUP_PIN_COUNTING_BIAS, type Pfn, ZERO_PFN } from '../vocabulary.ts';
+import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant, StepContext } from './invariant.ts';
+import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
 import { ptesByPfn, pteText } from './mappings.ts';
 import { stateDiff } from './state-diff.ts';
 import { argsFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
+import { users } from './users.ts';
 
 /** The frame memory_failure was aimed at: pgmap+index, or proc+vpn's PTE (no fault). */
 export function memoryFailureTarget(state: AbsState, args: OpArgs['memory_failure']): Pfn | undefined {
@@ -28,56 +31,83 @@ export function memoryFailureTarget(state: AbsState, args: OpArgs['memory_failur
 }
 
 /** A hwpoison page stays out of every allocator (PageHWPoison is never cleared here). */
-function neverReallocated(after: View, before: View): string[] {
-  const out: string[] = [];
+function neverReallocated(after: View, before: View): Violation[] {
+  const out: Violation[] = [];
   for (const frame of Object.values(before.state.frames)) {
     const now = after.state.frames[frame.pfn];
-    if (frame.hwpoison && now && now.allocs > frame.allocs) out.push(`${frameLabel(frame)}: hwpoison, yet allocated again (allocs ${frame.allocs} → ${now.allocs})`);
+    if (frame.hwpoison && now && now.allocs > frame.allocs) out.push(violation('never-reallocated', `${frameLabel(frame)}: hwpoison, yet allocated again (allocs ${frame.allocs} → ${now.allocs})`));
   }
   return out;
 }
 
-/** BUG-28: no path of memory_failure may leave a page or pgmap reference behind. */
-function referencesDropped(after: View, before: View): string[] {
-  const out: string[] = [];
-  for (const frame of Object.values(before.state.frames)) {
-    const now = after.state.frames[frame.pfn];
-    if (now && now.leaked !== frame.leaked) out.push(`${frameLabel(frame)}: leaked page references ${frame.leaked} → ${now.leaked} across memory_failure (MF_COUNT_INCREASED reference not dropped)`);
-  }
-  for (const [id, pgmap] of Object.entries(before.state.pgmaps) as [PgmapId, AbsState['pgmaps'][PgmapId]][]) {
-    const now = after.state.pgmaps[id];
-    if (now && now.leaked !== pgmap.leaked) out.push(`${id}: leaked pgmap references ${pgmap.leaked} → ${now.leaked} across memory_failure (get_dev_pagemap reference not dropped)`);
-  }
-  return out;
+/**
+ * When memory_failure may leave RAM-like memory unpoisoned: the zero page (a
+ * reserved page: MF_IGNORED), a page already poisoned, a ZONE_DEVICE page
+ * whose dev_pagemap is going away (get_dev_pagemap fails: -ENXIO), and a DAX
+ * page nobody maps (dax_lock_folio finds no mapping: -EBUSY).
+ */
+function mayStayUnpoisoned(state: AbsState, frame: AbsFrame): boolean {
+  if (frame.pfn === ZERO_PFN || frame.hwpoison) return true;
+  if (frame.pgmap === null) return false;
+  const pgmap = state.pgmaps[frame.pgmap];
+  if (!pgmap || pgmap.killed || pgmap.removed) return true;
+  return users(state, frame.pfn).maps === 0;
 }
 
-/** The type's contract for the target frame. */
-function perType(after: View, before: View, step: StepContext, pfn: Pfn): string[] {
-  const frame = before.state.frames[pfn];
-  const now = after.state.frames[pfn];
-  if (!frame || !now) return [];
+/** Device memory: refused, nothing changes. */
+function deviceRefused(after: View, before: View, step: StepContext, frame: AbsFrame): Violation[] {
+  const out: Violation[] = [];
   const label = frameLabel(frame);
-  if (typeClass(frame.type) === 'device-private' || typeClass(frame.type) === 'device-coherent') {
-    const out: string[] = [];
-    if (!('errno' in step.result)) out.push(`${label}: memory_failure returned ${JSON.stringify(step.result)}, expected an errno for device memory`);
-    const changed = isDeepStrictEqual(before.state, after.state) ? [] : stateDiff(before.state, after.state);
-    if (changed.length > 0) out.push(`${label}: memory_failure of device memory changed ${changed.join(', ')}`);
-    return out;
-  }
-  const out: string[] = [];
-  const succeeded = !('errno' in step.result) && !('signal' in step.result);
-  if (succeeded && !now.hwpoison) out.push(`${label}: memory_failure succeeded but the page is not hwpoison`);
-  // Whenever the page was poisoned by this step (success, or EBUSY with GUP
-  // users left), unmap_and_kill must have unmapped and signalled every user.
+  if (!('errno' in step.result)) out.push(violation('device-refused', `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected an errno for device memory`));
+  const changed = isDeepStrictEqual(before.state, after.state) ? [] : stateDiff(before.state, after.state);
+  if (changed.length > 0) out.push(violation('device-refused', `${label}: memory_failure of device memory changed ${changed.join(', ')}`));
+  return out;
+}
+
+/** RAM-like memory: poisoned (when it can be), every mapping replaced by a hwpoison entry, each mapper signalled once. */
+function ramPoisoned(after: View, before: View, frame: AbsFrame): Violation[] {
+  const out: Violation[] = [];
+  const label = frameLabel(frame);
+  const now = after.state.frames[frame.pfn];
+  if (!now) return out;
+  if (!now.hwpoison && !mayStayUnpoisoned(before.state, frame)) out.push(violation('ram-poisoned', `${label}: memory_failure left a ${frame.type} page unpoisoned`));
   if (frame.hwpoison || !now.hwpoison) return out;
-  for (const at of ptesByPfn(after.state).get(pfn) ?? []) {
-    if (at.pte.kind !== 'hwpoison') out.push(`${label}: poisoned but still mapped by the ${pteText(at)}`);
+  for (const at of ptesByPfn(after.state).get(frame.pfn) ?? []) {
+    if (at.pte.kind !== 'hwpoison') out.push(violation('mappers-killed', `${label}: poisoned but still mapped by the ${pteText(at)}`));
   }
-  const mappers = new Set((ptesByPfn(before.state).get(pfn) ?? []).filter((at) => at.pte.kind !== 'hwpoison').map((at) => at.proc));
+  const mappers = new Set((ptesByPfn(before.state).get(frame.pfn) ?? []).filter((at) => at.pte.kind !== 'hwpoison').map((at) => at.proc));
   for (const proc of mappers) {
     const was = before.state.procs[proc]?.sigbus ?? 0;
     const is = after.state.procs[proc]?.sigbus;
-    if (is !== undefined && is !== was + 1) out.push(`${label}: ${proc} mapped it, sigbus ${was} → ${is} (expected one SIGBUS)`);
+    if (is !== undefined && is !== was + 1) out.push(violation('mappers-killed', `${label}: ${proc} mapped it, sigbus ${was} → ${is} (expected one SIGBUS)`));
+  }
+  return out;
+}
+
+/**
+ * BUG-28: memory_failure's own references (the madvise caller's, the
+ * get_dev_pagemap one) are gone when it returns: the target's refcount moved
+ * only by the users it removed (mappings turned into hwpoison entries, the
+ * page cache), or reached the idle count if the page was freed; the
+ * pgmap's reference count did not move.
+ */
+function referencesDropped(after: View, before: View, frame: AbsFrame): Violation[] {
+  const out: Violation[] = [];
+  const now = after.state.frames[frame.pfn];
+  const c0 = before.counters[frame.pfn];
+  const c1 = after.counters[frame.pfn];
+  if (!now || !c0 || !c1 || frame.pfn === ZERO_PFN) return out;
+  const rule = counting(after.era, frame.type);
+  const u0 = users(before.state, frame.pfn);
+  const u1 = users(after.state, frame.pfn);
+  const usersDelta =
+    (rule.mapsCount ? u1.maps - u0.maps : 0) + (u1.refs - u0.refs) + (u1.pins - u0.pins) * GUP_PIN_COUNTING_BIAS + Number(u1.pagecache) - Number(u0.pagecache);
+  const want = !now.inUse && frame.inUse ? rule.idle : c0.refcount + usersDelta;
+  if (c1.refcount !== want) out.push(violation('references-dropped', `${frameLabel(frame)}: refcount ${c0.refcount} → ${c1.refcount} across memory_failure, expected ${want} (a reference it took was not dropped, or one it did not take was)`));
+  if (frame.pgmap !== null) {
+    const r0 = before.pgmapRefs[frame.pgmap];
+    const r1 = after.pgmapRefs[frame.pgmap];
+    if (r0 !== r1) out.push(violation('references-dropped', `${frame.pgmap}: pgmap->ref ${r0} → ${r1} across memory_failure (get_dev_pagemap reference not dropped)`));
   }
   return out;
 }
@@ -93,14 +123,26 @@ export const memoryFailureContract: Invariant = {
     'mm/memory-failure.c: put_ref_page',
     'mm/page_alloc.c: check_new_page',
   ],
+  clauses: [
+    { id: 'device-refused', statement: 'memory_failure of a device-private or device-coherent page returns an errno and changes nothing' },
+    { id: 'ram-poisoned', statement: 'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps' },
+    { id: 'mappers-killed', statement: 'a page poisoned by the step is mapped only by hwpoison entries, and each process that mapped it got one SIGBUS' },
+    { id: 'references-dropped', statement: "the target's refcount moves only by the users memory_failure removed, and pgmap->ref does not move" },
+    { id: 'never-reallocated', statement: 'a HWPoison page is never allocated again' },
+  ],
   check(after, before, step) {
     if (!before || !step) return [];
     const out = neverReallocated(after, before);
     const args = argsFor(step, 'memory_failure');
     if (!args) return out;
-    out.push(...referencesDropped(after, before));
     const pfn = memoryFailureTarget(before.state, args);
-    if (pfn !== undefined) out.push(...perType(after, before, step, pfn));
+    const frame = pfn === undefined ? undefined : before.state.frames[pfn];
+    if (!frame) return out;
+    const cls = typeClass(frame.type);
+    if (cls === 'device-private' || cls === 'device-coherent') out.push(...deviceRefused(after, before, step, frame));
+    // PCI_P2PDMA is a PCI BAR, not RAM: nothing to poison (dax_lock_folio finds no DAX mapping: -EBUSY).
+    else if (frame.type !== 'PCI_P2PDMA') out.push(...ramPoisoned(after, before, frame));
+    out.push(...referencesDropped(after, before, frame));
     return out;
   },
 };

@@ -2,19 +2,19 @@
 // refcount check", KERNEL-SEMANTICS §3.3), as pinned-not-migrated needs it:
 // does the page carry references the migration must refuse, and would it
 // move. Two checks decide: migrate_vma_check_page, the pre-check of
-// migrate_device_unmap, says which types may go on at all (per era); then
-// folio_migrate_mapping (mm/migrate.c) demands the exact expected count
-// (expected_page_refs / folio_expected_ref_count + the caller's extra), so
-// the pre-check's extra++ slack never lets an unexpected reference through,
-// in any era.
+// migrate_device_unmap, says which types may go on at all (the era's
+// declared migrateCheck); then folio_migrate_mapping (mm/migrate.c) demands
+// the exact expected count (expected_page_refs / folio_expected_ref_count +
+// the caller's extra), so the pre-check's extra++ slack never lets an
+// unexpected reference through, in any era.
 import { match } from 'ts-pattern';
 import type { Era } from '../eras/era.ts';
-import type { FrameUsers } from '../derive/frame-users.ts';
 import type { AbsFrame } from '../state.ts';
 import { typeClass } from './type-class.ts';
+import type { Users } from './users.ts';
 
 export interface CheckOutcome {
-  /** References the migration must refuse: FOLL_GET refs, pins, leaks. */
+  /** References the migration must refuse: FOLL_GET references, pins. */
   readonly unexpected: boolean;
   /** The page passes both checks: it must move. */
   readonly passes: boolean;
@@ -35,12 +35,7 @@ function eligible(era: Era, frame: AbsFrame): boolean {
     .exhaustive();
 }
 
-/**
- * `_noSlack` (the caller already holds the reference the extra++ slack
- * absorbs, as migrate_longterm_unpinnable_folios does) no longer changes
- * anything: no path tolerates an unexpected reference.
- */
-export function migrateCheck(era: Era, frame: AbsFrame, u: FrameUsers, _noSlack: boolean): CheckOutcome {
-  const unexpected = u.pins > 0 || u.leaked > 0 || u.refs > 0;
+export function migrateCheck(era: Era, frame: AbsFrame, u: Users): CheckOutcome {
+  const unexpected = u.pins > 0 || u.refs > 0;
   return { unexpected, passes: eligible(era, frame) && !unexpected };
 }

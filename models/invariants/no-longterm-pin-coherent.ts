@@ -2,11 +2,11 @@
 // FOLL_LONGTERM pin either fails or migrates the page to system RAM first and
 // pins the copy (BUG-18, seed 001). A pin recorded long-term on a COHERENT or
 // PUBLIC frame is the bug itself, whatever path let it through.
-import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
-import { typeClass } from './type-class.ts';
 import type { AbsPin } from '../state.ts';
 import type { PinId } from '../vocabulary.ts';
+import { frameLabel } from './describe.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
+import { typeClass } from './type-class.ts';
 
 export const noLongtermPinCoherent: Invariant = {
   id: 'no-longterm-pin-coherent',
@@ -17,13 +17,14 @@ export const noLongtermPinCoherent: Invariant = {
     'mm/gup.c: check_and_migrate_movable_pages',
     'mm/migrate_device.c: migrate_device_coherent_folio',
   ],
+  clauses: [{ id: 'longterm-pin', statement: 'no long-term pin names a device-coherent frame' }],
   check(after) {
     const { state } = after;
-    const out: string[] = [];
+    const out: Violation[] = [];
     for (const [id, pin] of Object.entries(state.pins) as [PinId, AbsPin][]) {
       if (!pin.longterm) continue;
       const frame = state.frames[pin.pfn];
-      if (frame && typeClass(frame.type) === 'device-coherent') out.push(`${frameLabel(frame)}: long-term pin ${id} held by ${pin.proc}`);
+      if (frame && typeClass(frame.type) === 'device-coherent') out.push(violation('longterm-pin', `${frameLabel(frame)}: long-term pin ${id} held by ${pin.proc}`));
     }
     return out;
   },

@@ -3,11 +3,10 @@
 // devmap-era DAX mapping (pte_devmap takes no page reference; the page is
 // "in use" only while GUP holds it, KERNEL-SEMANTICS §2.2, §7). Frames of a
 // removed pgmap no longer exist at all, so nothing may name them.
-import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
 import type { AbsFrame } from '../state.ts';
-import { TYPE_RULES } from '../type-rules.ts';
+import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
 import { pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
 
 export const noUseAfterFree: Invariant = {
@@ -20,29 +19,31 @@ export const noUseAfterFree: Invariant = {
     'mm/gup.c: gup_put_folio',
     'mm/migrate_device.c: migrate_device_finalize',
   ],
+  clauses: [
+    { id: 'freed-used', statement: 'a free frame is not mapped (but by hwpoison entries and uncounted devmap-era DAX PTEs), referenced, pinned or in the page cache' },
+    { id: 'removed-range', statement: 'a frame of a removed dev_pagemap is not in use and nothing maps, references or pins it' },
+  ],
   check(after) {
     const { state, era } = after;
-    const out: string[] = [];
-    const users = settledFrameUsers(state);
+    const out: Violation[] = [];
     const ptes = ptesByPfn(state);
     const isRemoved = (f: AbsFrame) => f.pgmap !== null && state.pgmaps[f.pgmap]?.removed === true;
     for (const frame of Object.values(state.frames)) {
       const removed = isRemoved(frame);
       if (frame.inUse && !removed) continue;
+      const clause = removed ? 'removed-range' : 'freed-used';
       const label = frameLabel(frame);
       const what = removed ? `frame of removed ${frame.pgmap}` : 'free';
-      if (removed && frame.inUse) out.push(`${label}: in use although ${frame.pgmap} was removed`);
-      for (const [id, ref] of refsOn(state, frame.pfn)) out.push(`${label}: ${what}, but GUP reference ${id} held by ${ref.proc}`);
-      for (const [id, pin] of pinsOn(state, frame.pfn)) out.push(`${label}: ${what}, but ${pin.longterm ? 'long-term ' : ''}pin ${id} held by ${pin.proc}`);
-      if (frame.file !== null) out.push(`${label}: ${what}, but still in the page cache of ${frame.file} index ${frame.fileIndex}`);
-      const leaked = (users.get(frame.pfn) ?? NO_USERS).leaked;
-      if (leaked > 0) out.push(`${label}: ${what}, but ${leaked} leaked reference(s) remain`);
+      if (removed && frame.inUse) out.push(violation(clause, `${label}: in use although ${frame.pgmap} was removed`));
+      for (const [id, ref] of refsOn(state, frame.pfn)) out.push(violation(clause, `${label}: ${what}, but GUP reference ${id} held by ${ref.proc}`));
+      for (const [id, pin] of pinsOn(state, frame.pfn)) out.push(violation(clause, `${label}: ${what}, but ${pin.longterm ? 'long-term ' : ''}pin ${id} held by ${pin.proc}`));
+      if (frame.file !== null) out.push(violation(clause, `${label}: ${what}, but still in the page cache of ${frame.file} index ${frame.fileIndex}`));
       // devmap-era DAX PTEs take no reference and may stay on an idle frame,
       // but not on a frame whose range is gone.
-      const uncounted = !TYPE_RULES[frame.type].refcount(era).mapsTakeRef && !removed;
+      const uncounted = !counting(era, frame.type).mapsCount && !removed;
       for (const at of ptes.get(frame.pfn) ?? []) {
         if (at.pte.kind === 'hwpoison' || uncounted) continue;
-        out.push(`${label}: ${what}, but mapped by the ${pteText(at)}`);
+        out.push(violation(clause, `${label}: ${what}, but mapped by the ${pteText(at)}`));
       }
     }
     return out;

@@ -6,7 +6,7 @@
 import type { AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant, StepContext } from './invariant.ts';
+import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
 import { argsFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
 
@@ -37,11 +37,12 @@ export const ownerIsolation: Invariant = {
     'mm/migrate_device.c: migrate_vma_collect_pmd',
     'mm/rmap.c: make_device_exclusive',
   ],
+  clauses: [{ id: 'foreign-private', statement: "no device accesses in place, reports or migrates another owner's device-private page" }],
   check(_after, before, step) {
     if (!before || !step) return [];
     const who = actor(before.state, step);
     if (!who) return [];
-    const out: string[] = [];
+    const out: Violation[] = [];
     for (const ev of step.events) {
       if (ev.ev !== who.ev) continue;
       const pfn = ev.ev === 'migrate' ? ev.from : ev.ev === 'device-access' ? ev.pfn : undefined;
@@ -50,7 +51,7 @@ export const ownerIsolation: Invariant = {
       if (owner === undefined || owner === who.owner) continue;
       const frame = before.state.frames[pfn];
       const did = ev.ev === 'migrate' ? 'migrated' : 'accessed in place';
-      if (frame) out.push(`${frameLabel(frame)}: owned by "${owner}", ${did} by ${step.op} on behalf of "${who.owner}"`);
+      if (frame) out.push(violation('foreign-private', `${frameLabel(frame)}: owned by "${owner}", ${did} by ${step.op} on behalf of "${who.owner}"`));
     }
     return out;
   },

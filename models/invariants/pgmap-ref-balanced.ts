@@ -1,12 +1,26 @@
 // pgmap-ref-balanced: pgmap->ref is what memunmap_pages waits on, so every
-// get_dev_pagemap / zone_device_page_init reference must be dropped
-// (KERNEL-SEMANTICS §2.4, BUG-28); and a range whose teardown completed has
-// no page left in use.
-import { expectedPgmapRef } from '../derive/expected-counters.ts';
-import type { AbsPgmap } from '../state.ts';
+// reference taken must be dropped (KERNEL-SEMANTICS §2.4, BUG-28); and a
+// range whose teardown completed has no page left in use. The count, from
+// the era's declared pgmap reference scheme (era.pgmapRef):
+// - the initial reference (percpu_ref_init) until percpu_ref_kill;
+// - 'per-pfn': one per pfn, taken by memremap_pages (percpu_ref_get_many)
+//   and dropped by memunmap_pages;
+// - 'per-alloc' (0dc45ca1ce18, v6.1): for MEMORY_DEVICE_PRIVATE and
+//   COHERENT one per allocated page (zone_device_page_init ↔
+//   free_zone_device_folio); the other types keep one per pfn.
+import type { Era } from '../eras/era.ts';
+import type { AbsPgmap, AbsState } from '../state.ts';
 import type { PgmapId } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
+
+function expectedRef(era: Era, state: AbsState, pgmap: AbsPgmap): number {
+  if (pgmap.removed) return 0;
+  const perAlloc = era.pgmapRef === 'per-alloc' && (pgmap.type === 'PRIVATE' || pgmap.type === 'COHERENT');
+  let n = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages);
+  if (perAlloc) for (let i = 0; i < pgmap.npages; i++) if (state.frames[pgmap.start + i]?.inUse) n++;
+  return n;
+}
 
 export const pgmapRefBalanced: Invariant = {
   id: 'pgmap-ref-balanced',
@@ -18,18 +32,22 @@ export const pgmapRefBalanced: Invariant = {
     'mm/memremap.c: free_zone_device_folio',
     'mm/memremap.c: get_dev_pagemap',
   ],
+  clauses: [
+    { id: 'ref', statement: "pgmap->ref is the initial reference while live plus the era's per-pfn or per-allocation references" },
+    { id: 'removed-idle', statement: 'no page of a pgmap whose memunmap_pages completed is in use' },
+  ],
   check(after) {
     const { state, era } = after;
-    const out: string[] = [];
+    const out: Violation[] = [];
     for (const [id, pgmap] of Object.entries(state.pgmaps) as [PgmapId, AbsPgmap][]) {
-      const want = expectedPgmapRef(era, state, pgmap);
+      const want = expectedRef(era, state, pgmap);
       const got = after.pgmapRefs[id];
       const phase = pgmap.removed ? 'removed' : pgmap.killed ? 'killed' : 'live';
-      if (got !== want) out.push(`${id} (${pgmap.type}, ${phase}): pgmap->ref ${got ?? 'missing'}, expected ${want}`);
+      if (got !== want) out.push(violation('ref', `${id} (${pgmap.type}, ${phase}): pgmap->ref ${got ?? 'missing'}, expected ${want}`));
       if (!pgmap.removed) continue;
       for (let i = 0; i < pgmap.npages; i++) {
         const frame = state.frames[pgmap.start + i];
-        if (frame?.inUse) out.push(`${frameLabel(frame)}: in use although memunmap_pages(${id}) completed`);
+        if (frame?.inUse) out.push(violation('removed-idle', `${frameLabel(frame)}: in use although memunmap_pages(${id}) completed`));
       }
     }
     return out;

@@ -2,9 +2,8 @@
 // addressable; its struct pages are opaque and reached only through
 // device-private swap entries. A present PTE to one would let the CPU touch
 // memory it cannot address (include/linux/memremap.h).
-import { TYPE_RULES } from '../type-rules.ts';
 import { frameLabel } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+import { type Invariant, violation } from './invariant.ts';
 import { ptesByPfn, pteText } from './mappings.ts';
 
 export const privateNotCpuMapped: Invariant = {
@@ -16,13 +15,14 @@ export const privateNotCpuMapped: Invariant = {
     'mm/memory.c: do_swap_page',
     'mm/memory.c: copy_nonpresent_pte',
   ],
+  clauses: [{ id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page' }],
   check(after) {
-    const out: string[] = [];
+    const out = [];
     for (const [pfn, list] of ptesByPfn(after.state)) {
       const frame = after.state.frames[pfn];
-      if (!frame || TYPE_RULES[frame.type].cpuAddressable) continue;
+      if (frame?.type !== 'PRIVATE') continue;
       for (const at of list) {
-        if (at.pte.kind === 'present' || at.pte.kind === 'present-devmap') out.push(`${frameLabel(frame)}: mapped by the ${pteText(at)}`);
+        if (at.pte.kind === 'present' || at.pte.kind === 'present-devmap') out.push(violation('present', `${frameLabel(frame)}: mapped by the ${pteText(at)}`));
       }
     }
     return out;

@@ -1,12 +1,13 @@
 // refcount-expected: the struct-page counters match what the era's counting
-// rules derive from the abstract state (models/derive/expected-counters.ts).
-// A wrong free threshold, a put path that skips the type's hook (BUG-01,
-// BUG-02) or a reference taken and never dropped all show up here first.
-import { expectedRefcount } from '../derive/expected-counters.ts';
-import { NO_USERS, settledFrameUsers } from '../derive/frame-users.ts';
-import { ZERO_PFN } from '../vocabulary.ts';
-import { frameLabel, usersText } from './describe.ts';
-import type { Invariant } from './invariant.ts';
+// rules (counting.ts) give for the frame's users. A wrong free threshold, a
+// put path that skips the type's hook (BUG-01, BUG-02) or a reference taken
+// and never dropped all show up here — last in judge order, since almost
+// any mistake shows here too, less precisely than in the rule it broke.
+import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
+import { counting } from './counting.ts';
+import { frameLabel } from './describe.ts';
+import { type Invariant, type Violation, violation } from './invariant.ts';
+import { users, usersText } from './users.ts';
 
 export const refcountExpected: Invariant = {
   id: 'refcount-expected',
@@ -20,24 +21,29 @@ export const refcountExpected: Invariant = {
     'mm/memory.c: zap_pte_range',
     'mm/migrate_device.c: migrate_vma_insert_page',
   ],
+  clauses: [
+    { id: 'refcount', statement: "folio_ref_count is the type's idle count when free, else its base plus one per counted mapping and FOLL_GET reference, GUP_PIN_COUNTING_BIAS per pin and one for the page cache" },
+    { id: 'mapcount', statement: 'folio_mapcount is the number of PTEs mapping the frame (present, devmap, device-private, device-exclusive)' },
+    { id: 'pincount', statement: 'the pin count is the number of FOLL_PIN pins' },
+  ],
   check(after) {
-    const out: string[] = [];
-    const users = settledFrameUsers(after.state);
+    const out: Violation[] = [];
     for (const frame of Object.values(after.state.frames)) {
       // my_zero_pfn is not refcounted by GUP or mappings: nothing to compare.
       if (frame.pfn === ZERO_PFN) continue;
       const label = frameLabel(frame);
       const c = after.counters[frame.pfn];
       if (!c) {
-        out.push(`${label}: no counters in the view`);
+        out.push(violation('refcount', `${label}: no counters in the view`));
         continue;
       }
-      const u = users.get(frame.pfn) ?? NO_USERS;
-      const want = expectedRefcount(after.era, frame, u);
+      const u = users(after.state, frame.pfn);
+      const rule = counting(after.era, frame.type);
+      const want = frame.inUse ? rule.base + (rule.mapsCount ? u.maps : 0) + u.refs + u.pins * GUP_PIN_COUNTING_BIAS + Number(u.pagecache) : rule.idle;
       const state = `${frame.inUse ? 'in use' : 'free'}; ${usersText(u)}`;
-      if (c.refcount !== want) out.push(`${label}: refcount ${c.refcount}, expected ${want} (${state})`);
-      if (c.mapcount !== u.maps) out.push(`${label}: mapcount ${c.mapcount}, expected ${u.maps} (${state})`);
-      if (c.pincount !== u.pins) out.push(`${label}: pincount ${c.pincount}, expected ${u.pins} (${state})`);
+      if (c.refcount !== want) out.push(violation('refcount', `${label}: refcount ${c.refcount}, expected ${want} (${state})`));
+      if (c.mapcount !== u.maps) out.push(violation('mapcount', `${label}: mapcount ${c.mapcount}, expected ${u.maps} (${state})`));
+      if (c.pincount !== u.pins) out.push(violation('pincount', `${label}: pincount ${c.pincount}, expected ${u.pins} (${state})`));
     }
     return out;
   },

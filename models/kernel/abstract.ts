@@ -36,7 +36,6 @@ function absFrames(k: KernelState): Record<number, AbsFrame> {
       hwpoison: m.has(s, PG_hwpoison),
       allocs: m.allocs[s] ?? 0,
       frees: m.frees[s] ?? 0,
-      leaked: m.leaked[s] ?? 0,
     };
   }
   return frames;
@@ -86,7 +85,6 @@ export function abstractState(k: KernelState): AbsState {
       npages: pg.npages,
       killed: pg.killed,
       removed: pg.removed,
-      leaked: pg.leaked,
       file: pg.file === null ? null : fileId(pg.file),
     };
   }

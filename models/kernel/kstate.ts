@@ -60,7 +60,6 @@ export interface KPgmap {
   readonly slot: number;
   killed: boolean;
   removed: boolean;
-  leaked: number;
   readonly file: number | null;
   /** pgmap->ref (percpu_ref) count. */
   ref: number;

@@ -35,7 +35,6 @@ export class Memmap {
   data = new Float64Array(0);
   allocs = new Int32Array(0);
   frees = new Int32Array(0);
-  leaked = new Int32Array(0);
 
   /** Adds `n` slots for pfns start..start+n-1 and returns the first slot. */
   add(start: Pfn, n: number, pgmap: number, refcount: number): number {
@@ -83,7 +82,6 @@ export class Memmap {
     this.data = g(this.data, Float64Array);
     this.allocs = g(this.allocs, Int32Array);
     this.frees = g(this.frees, Int32Array);
-    this.leaked = g(this.leaked, Int32Array);
     this.cap = cap;
   }
 }

@@ -34,7 +34,7 @@ export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpR
     file = k.next.file++;
     k.files.set(file, { kind: 'dax', npages: a.npages, pages: new Map(), vmaCount: 0 });
   }
-  const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, slot, killed: false, removed: false, leaked: 0, file, ref: 1 };
+  const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, slot, killed: false, removed: false, file, ref: 1 };
   if (!refPerAlloc(k, pg)) pg.ref += a.npages;
   k.pgmaps[num] = pg;
   return { pgmap: `pgmap${num}` };

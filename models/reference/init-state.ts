@@ -21,7 +21,6 @@ export function pristineFrame(pfn: Pfn, type: AbsFrame['type'], pgmap: AbsFrame[
     hwpoison: false,
     allocs: 0,
     frees: 0,
-    leaked: 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbsState } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { stepOf, viewOf, withMemcgUsage } from './fixtures/view-with.ts';
+import { stepOf, viewOf, withMemcgUsage, messagesOf } from './fixtures/view-with.ts';
 import { memcgChargeConserved } from '../../models/invariants/memcg-charge-conserved.ts';
 
 const charged = stateWith({
@@ -11,11 +11,11 @@ const charged = stateWith({
 
 describe('memcg-charge-conserved', () => {
   it('holds when usage matches and every charged page has one existing memcg', () => {
-    expect(memcgChargeConserved.check(viewOf(charged))).toEqual([]);
+    expect(messagesOf(memcgChargeConserved, viewOf(charged))).toEqual([]);
   });
 
   it('fails when page_counter usage drifts from the charged pages', () => {
-    expect(memcgChargeConserved.check(withMemcgUsage(viewOf(charged), 'm1', 1))).toEqual(['m1: usage 1 pages, but 2 frames are charged to it']);
+    expect(messagesOf(memcgChargeConserved, withMemcgUsage(viewOf(charged), 'm1', 1))).toEqual(['m1: usage 1 pages, but 2 frames are charged to it']);
   });
 
   it('fails on a missed uncharge, a charged DAX page, an uncharged anon page and a ghost memcg', () => {
@@ -25,16 +25,16 @@ describe('memcg-charge-conserved', () => {
       frames: { 1: { allocs: 1, frees: 1, memcg: 'm0' }, 2: anonPage(0, null), 3: anonPage(0, 'm5'), 4096: { inUse: true, allocs: 1, memcg: 'm0' } },
       procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte('present', 2) } } },
     });
-    const out = memcgChargeConserved.check(viewOf(state, 'v6.1'));
+    const out = messagesOf(memcgChargeConserved, viewOf(state, 'v6.1'));
     expect(out).toContain('pfn 1 (SYSTEM): free but still charged to m0 (mem_cgroup_uncharge missed)');
     expect(out).toContain('pfn 2 (SYSTEM): in use as a mapped anon page but charged to no memcg');
     expect(out).toContain('pfn 3 (SYSTEM): charged to m5, which does not exist');
-    expect(out).toContain('pfn 4096 (GENERIC, pgmap0 index 0): charged to m0, but GENERIC pages are never charged');
+    expect(out).toContain('pfn 4096 (GENERIC, pgmap0 index 0): charged to m0, but GENERIC memory is never charged');
   });
 
   it('holds for an unmapped migration source kept alive by a GUP reference after mem_cgroup_migrate took its charge', () => {
     const state = stateWith({ memcgs: ['m0'], frames: { 2: anonPage(0, null) }, refs: { ref0: { pfn: 2, proc: 'p0' } } });
-    expect(memcgChargeConserved.check(viewOf(state, 'v6.1'))).toEqual([]);
+    expect(messagesOf(memcgChargeConserved, viewOf(state, 'v6.1'))).toEqual([]);
   });
 
   describe('charge moving (v6.0, move_charge_at_immigrate)', () => {
@@ -53,21 +53,21 @@ describe('memcg-charge-conserved', () => {
     const move = (moved: number, moveCharge = true) => stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm1', moveCharge }, { moved });
 
     it('holds when every page only the task maps follows it', () => {
-      expect(memcgChargeConserved.check(viewOf(moveTo({ 1: 'm1', 4096: 'm1' }), 'v6.0'), viewOf(before, 'v6.0'), move(2))).toEqual([]);
+      expect(messagesOf(memcgChargeConserved, viewOf(moveTo({ 1: 'm1', 4096: 'm1' }), 'v6.0'), viewOf(before, 'v6.0'), move(2))).toEqual([]);
     });
 
     it('fails when a device-private page stays behind (BUG-22)', () => {
-      const out = memcgChargeConserved.check(viewOf(moveTo({ 1: 'm1', 4096: 'm0' }), 'v6.0'), viewOf(before, 'v6.0'), move(1));
+      const out = messagesOf(memcgChargeConserved, viewOf(moveTo({ 1: 'm1', 4096: 'm0' }), 'v6.0'), viewOf(before, 'v6.0'), move(1));
       expect(out).toEqual(['pfn 4096 (PRIVATE, pgmap0 index 0): mapped only by p0 (vpn 1) and charged to m0, still charged to m0 after moving p0 to m1']);
     });
 
     it('does not judge moves without moveCharge, eras without charge moving, or shared pages', () => {
       const stay = moveTo({ 1: 'm0', 4096: 'm0' });
-      expect(memcgChargeConserved.check(viewOf(stay, 'v6.0'), viewOf(before, 'v6.0'), move(0, false))).toEqual([]);
-      expect(memcgChargeConserved.check(viewOf(stay, 'upstream'), viewOf(before, 'upstream'), move(0))).toEqual([]);
+      expect(messagesOf(memcgChargeConserved, viewOf(stay, 'v6.0'), viewOf(before, 'v6.0'), move(0, false))).toEqual([]);
+      expect(messagesOf(memcgChargeConserved, viewOf(stay, 'upstream'), viewOf(before, 'upstream'), move(0))).toEqual([]);
       const shared = { ...before, procs: { ...before.procs, p1: { ...before.procs.p0!, ptes: { 0: pte('present', 1, false), 1: pte('device-private', 4096, false) } } } };
       const sharedAfter = { ...stay, procs: { ...stay.procs, p1: shared.procs.p1 } };
-      expect(memcgChargeConserved.check(viewOf(sharedAfter, 'v6.0'), viewOf(shared, 'v6.0'), move(0))).toEqual([]);
+      expect(messagesOf(memcgChargeConserved, viewOf(sharedAfter, 'v6.0'), viewOf(shared, 'v6.0'), move(0))).toEqual([]);
     });
   });
 });

@@ -3,7 +3,7 @@ import type { EraName } from '../../models/eras/era.ts';
 import type { ZdEvent } from '../../models/events.ts';
 import type { McTarget, Pfn } from '../../models/vocabulary.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { stepOf, viewOf } from './fixtures/view-with.ts';
+import { stepOf, viewOf, messagesOf } from './fixtures/view-with.ts';
 import { memcgTarget } from '../../models/invariants/memcg-target.ts';
 
 // p0 in m0 maps: vpn 0 system pfn 1 (m0), vpn 1 COHERENT 4096 (m0),
@@ -23,7 +23,7 @@ const before = stateWith({
 const mctgt = (pfn: Pfn, target: McTarget): ZdEvent => ({ ev: 'mctgt', pfn, target });
 const judge = (era: EraName, events: ZdEvent[]) => {
   const v = viewOf(before, era);
-  return memcgTarget.check(v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 3 }, events));
+  return messagesOf(memcgTarget, v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 3 }, events));
 };
 const right = [mctgt(1, 'PAGE'), mctgt(4096, 'DEVICE'), mctgt(2, 'NONE'), mctgt(8192, 'DEVICE')];
 
@@ -40,7 +40,7 @@ describe('memcg-target', () => {
     });
     const v = viewOf(poisoned, 'v6.0');
     const move = (t: McTarget) =>
-      memcgTarget.check(v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 0 }, [mctgt(1, t), mctgt(3, t)]));
+      messagesOf(memcgTarget, v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 0 }, [mctgt(1, t), mctgt(3, t)]));
     expect(move('NONE')).toEqual([]);
     expect(move('PAGE')).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbsState } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { stepOf, viewOf } from './fixtures/view-with.ts';
+import { stepOf, viewOf, messagesOf, withCounters, withPgmapRef } from './fixtures/view-with.ts';
 import { memoryFailureContract } from '../../models/invariants/memory-failure-contract.ts';
 
 const byIndex = { pgmap: 'pgmap0' as const, index: 0, countIncreased: true };
@@ -17,22 +17,26 @@ describe('memory-failure-contract', () => {
     const before = viewOf(coherent, 'v6.1');
 
     it('holds for an errno and an unchanged state', () => {
-      expect(memoryFailureContract.check(before, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([]);
+      expect(messagesOf(memoryFailureContract, before, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([]);
     });
 
     it('fails when the page is poisoned and the call succeeds', () => {
       const poisoned: AbsState = { ...coherent, frames: { ...coherent.frames, 4096: { ...coherent.frames[4096]!, hwpoison: true } } };
-      expect(memoryFailureContract.check(viewOf(poisoned, 'v6.1'), before, stepOf('memory_failure', byIndex, {}))).toEqual([
+      expect(messagesOf(memoryFailureContract, viewOf(poisoned, 'v6.1'), before, stepOf('memory_failure', byIndex, {}))).toEqual([
         'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure returned {}, expected an errno for device memory',
         'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure of device memory changed pfn 4096',
       ]);
     });
 
-    it('fails when the pgmap reference leaks (BUG-28)', () => {
-      const leaked: AbsState = { ...coherent, pgmaps: { pgmap0: { ...coherent.pgmaps.pgmap0!, leaked: 1 } } };
-      const out = memoryFailureContract.check(viewOf(leaked, 'v6.1'), before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }));
-      expect(out).toContain('pgmap0: leaked pgmap references 0 → 1 across memory_failure (get_dev_pagemap reference not dropped)');
-      expect(out).toContain('pfn 4096 (COHERENT, pgmap0 index 0): memory_failure of device memory changed pgmaps pgmap0');
+    it('fails when the page or pgmap reference leaks (BUG-28)', () => {
+      const leakedPage = withCounters(before, 4096, { refcount: (before.counters[4096]?.refcount ?? 0) + 1 });
+      expect(messagesOf(memoryFailureContract, leakedPage, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([
+        'pfn 4096 (COHERENT, pgmap0 index 0): refcount 1 → 2 across memory_failure, expected 1 (a reference it took was not dropped, or one it did not take was)',
+      ]);
+      const leakedPgmap = withPgmapRef(before, 'pgmap0', (before.pgmapRefs.pgmap0 ?? 0) + 1);
+      expect(messagesOf(memoryFailureContract, leakedPgmap, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([
+        'pgmap0: pgmap->ref 2 → 3 across memory_failure (get_dev_pagemap reference not dropped)',
+      ]);
     });
   });
 
@@ -55,18 +59,18 @@ describe('memory-failure-contract', () => {
     const before = viewOf(mapped);
 
     it('holds when every mapper is unmapped and signalled once', () => {
-      expect(memoryFailureContract.check(viewOf(poisoned(1)), before, stepOf('memory_failure', byVpn, {}))).toEqual([]);
+      expect(messagesOf(memoryFailureContract, viewOf(poisoned(1)), before, stepOf('memory_failure', byVpn, {}))).toEqual([]);
     });
 
     it('fails when a mapper is left mapped and unsignalled', () => {
-      expect(memoryFailureContract.check(viewOf(poisoned(0, 'present')), before, stepOf('memory_failure', byVpn, {}))).toEqual([
+      expect(messagesOf(memoryFailureContract, viewOf(poisoned(0, 'present')), before, stepOf('memory_failure', byVpn, {}))).toEqual([
         'pfn 1 (SYSTEM): poisoned but still mapped by the present PTE at p1 vpn 0',
         'pfn 1 (SYSTEM): p1 mapped it, sigbus 0 → 0 (expected one SIGBUS)',
       ]);
     });
 
     it('fails when success leaves the page unpoisoned', () => {
-      expect(memoryFailureContract.check(before, before, stepOf('memory_failure', byVpn, {}))).toEqual(['pfn 1 (SYSTEM): memory_failure succeeded but the page is not hwpoison']);
+      expect(messagesOf(memoryFailureContract, before, before, stepOf('memory_failure', byVpn, {}))).toEqual(['pfn 1 (SYSTEM): memory_failure left a SYSTEM page unpoisoned']);
     });
   });
 
@@ -74,7 +78,7 @@ describe('memory-failure-contract', () => {
     const before = stateWith({ frames: { 1: { hwpoison: true, allocs: 1, frees: 1 } } });
     const after = stateWith({ frames: { 1: { ...anonPage(), hwpoison: true, allocs: 2, frees: 1 } } });
     const step = stepOf('cpu_write', { proc: 'p0', vpn: 0, value: 1 }, {});
-    expect(memoryFailureContract.check(viewOf(after), viewOf(before), step)).toEqual(['pfn 1 (SYSTEM): hwpoison, yet allocated again (allocs 1 → 2)']);
-    expect(memoryFailureContract.check(viewOf(before), viewOf(before), step)).toEqual([]);
+    expect(messagesOf(memoryFailureContract, viewOf(after), viewOf(before), step)).toEqual(['pfn 1 (SYSTEM): hwpoison, yet allocated again (allocs 1 → 2)']);
+    expect(messagesOf(memoryFailureContract, viewOf(before), viewOf(before), step)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { viewOf } from './fixtures/view-with.ts';
+import { viewOf, messagesOf } from './fixtures/view-with.ts';
 import { noLongtermPinCoherent } from '../../models/invariants/no-longterm-pin-coherent.ts';
 
 const coherent = (longterm: boolean) =>
@@ -16,11 +16,11 @@ const coherent = (longterm: boolean) =>
 
 describe('no-longterm-pin-coherent', () => {
   it('holds for short-term pins of coherent pages and long-term pins of system RAM', () => {
-    expect(noLongtermPinCoherent.check(viewOf(coherent(false), 'v6.1'))).toEqual([]);
+    expect(messagesOf(noLongtermPinCoherent, viewOf(coherent(false), 'v6.1'))).toEqual([]);
   });
 
   it('fails on a long-term pin of a COHERENT page', () => {
-    expect(noLongtermPinCoherent.check(viewOf(coherent(true), 'v6.1'))).toEqual(['pfn 4097 (COHERENT, pgmap0 index 1): long-term pin pin0 held by p0']);
+    expect(messagesOf(noLongtermPinCoherent, viewOf(coherent(true), 'v6.1'))).toEqual(['pfn 4097 (COHERENT, pgmap0 index 1): long-term pin pin0 held by p0']);
   });
 
   it('fails on a long-term pin of a v4.14 PUBLIC page', () => {
@@ -30,6 +30,6 @@ describe('no-longterm-pin-coherent', () => {
       procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte('present-devmap', 4096) } } },
       pins: { pin2: { pfn: 4096, proc: 'p0', longterm: true, write: false } },
     });
-    expect(noLongtermPinCoherent.check(viewOf(state, 'v4.14'))).toEqual(['pfn 4096 (PUBLIC, pgmap0 index 0): long-term pin pin2 held by p0']);
+    expect(messagesOf(noLongtermPinCoherent, viewOf(state, 'v4.14'))).toEqual(['pfn 4096 (PUBLIC, pgmap0 index 0): long-term pin pin2 held by p0']);
   });
 });

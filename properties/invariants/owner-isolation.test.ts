@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ZdEvent } from '../../models/events.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { stepOf, viewOf } from './fixtures/view-with.ts';
+import { stepOf, viewOf, messagesOf } from './fixtures/view-with.ts';
 import { ownerIsolation } from '../../models/invariants/owner-isolation.ts';
 
 // devA's PRIVATE page 4096 and COHERENT page 8192, devB's PRIVATE pgmap2.
@@ -15,7 +15,7 @@ const before = viewOf(
 );
 
 const read = (owner: string, events: ZdEvent[]) =>
-  ownerIsolation.check(before, before, stepOf('device_read', { proc: 'p0', vpn: 0, npages: 2, owner }, { cpages: 2, faults: 1, data: [0, 0] }, events));
+  messagesOf(ownerIsolation, before, before, stepOf('device_read', { proc: 'p0', vpn: 0, npages: 2, owner }, { cpages: 2, faults: 1, data: [0, 0] }, events));
 
 describe('owner-isolation', () => {
   it('holds when a device reads its own private page, or another owner reads a coherent one', () => {
@@ -32,9 +32,9 @@ describe('owner-isolation', () => {
   it("fails when migrate_to_device collects another owner's private page", () => {
     const step = (pgmap: 'pgmap0' | 'pgmap2') =>
       stepOf('migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap }, { errno: 'ENOENT' }, [{ ev: 'migrate', from: 4096, to: 12288 }]);
-    expect(ownerIsolation.check(before, before, step('pgmap2'))).toEqual([
+    expect(messagesOf(ownerIsolation, before, before, step('pgmap2'))).toEqual([
       'pfn 4096 (PRIVATE, pgmap0 index 0): owned by "devA", migrated by migrate_to_device on behalf of "devB"',
     ]);
-    expect(ownerIsolation.check(before, before, step('pgmap0'))).toEqual([]);
+    expect(messagesOf(ownerIsolation, before, before, step('pgmap0'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonPage, stateWith } from './fixtures/state-with.ts';
-import { viewOf, withPgmapRef } from './fixtures/view-with.ts';
+import { viewOf, withPgmapRef, messagesOf } from './fixtures/view-with.ts';
 import { pgmapRefBalanced } from '../../models/invariants/pgmap-ref-balanced.ts';
 
 const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' }, pgmap1: { type: 'FS_DAX' } }, frames: { 4096: anonPage() } });
@@ -9,16 +9,16 @@ describe('pgmap-ref-balanced', () => {
   it('holds when pgmap->ref is the derivation (per allocation since v6.1, per pfn before)', () => {
     expect(viewOf(state, 'v6.1').pgmapRefs.pgmap0).toBe(2);
     expect(viewOf(state, 'v6.0').pgmapRefs.pgmap0).toBe(5);
-    expect(pgmapRefBalanced.check(viewOf(state, 'v6.1'))).toEqual([]);
-    expect(pgmapRefBalanced.check(viewOf(state, 'v6.0'))).toEqual([]);
+    expect(messagesOf(pgmapRefBalanced, viewOf(state, 'v6.1'))).toEqual([]);
+    expect(messagesOf(pgmapRefBalanced, viewOf(state, 'v6.0'))).toEqual([]);
   });
 
   it('fails when a reference is not dropped', () => {
-    expect(pgmapRefBalanced.check(withPgmapRef(viewOf(state, 'v6.1'), 'pgmap0', 3))).toEqual(['pgmap0 (PRIVATE, live): pgmap->ref 3, expected 2']);
+    expect(messagesOf(pgmapRefBalanced, withPgmapRef(viewOf(state, 'v6.1'), 'pgmap0', 3))).toEqual(['pgmap0 (PRIVATE, live): pgmap->ref 3, expected 2']);
   });
 
   it('fails when memunmap_pages completed with a page in use', () => {
     const removed = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE', killed: true, removed: true } }, frames: { 4097: anonPage() } });
-    expect(pgmapRefBalanced.check(viewOf(removed, 'v6.1'))).toEqual(['pfn 4097 (PRIVATE, pgmap0 index 1): in use although memunmap_pages(pgmap0) completed']);
+    expect(messagesOf(pgmapRefBalanced, viewOf(removed, 'v6.1'))).toEqual(['pfn 4097 (PRIVATE, pgmap0 index 1): in use although memunmap_pages(pgmap0) completed']);
   });
 });

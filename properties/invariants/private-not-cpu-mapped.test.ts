@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbsPte } from '../../models/state.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
-import { viewOf } from './fixtures/view-with.ts';
+import { viewOf, messagesOf } from './fixtures/view-with.ts';
 import { privateNotCpuMapped } from '../../models/invariants/private-not-cpu-mapped.ts';
 
 const mapped = (kind: AbsPte['kind']) =>
@@ -16,14 +16,14 @@ const mapped = (kind: AbsPte['kind']) =>
 
 describe('private-not-cpu-mapped', () => {
   it('holds for a device-private entry', () => {
-    expect(privateNotCpuMapped.check(mapped('device-private'))).toEqual([]);
+    expect(messagesOf(privateNotCpuMapped, mapped('device-private'))).toEqual([]);
   });
 
   it('fails for a present PTE to a PRIVATE page', () => {
-    expect(privateNotCpuMapped.check(mapped('present'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present PTE at p1 vpn 3']);
+    expect(messagesOf(privateNotCpuMapped, mapped('present'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present PTE at p1 vpn 3']);
   });
 
   it('fails for a present-devmap PTE to a PRIVATE page', () => {
-    expect(privateNotCpuMapped.check(mapped('present-devmap'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present-devmap PTE at p1 vpn 3']);
+    expect(messagesOf(privateNotCpuMapped, mapped('present-devmap'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present-devmap PTE at p1 vpn 3']);
   });
 });

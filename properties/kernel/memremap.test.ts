@@ -8,7 +8,7 @@ describe('kernel model: memremap_pages / memunmap_pages', () => {
     expect(run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 })).toEqual({ pgmap: 'pgmap0' });
     expect(run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem', npages: 3 })).toEqual({ pgmap: 'pgmap1' });
     const s = k.abstract();
-    expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: PGMAP_BASE, npages: 2, killed: false, removed: false, leaked: 0, file: null });
+    expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: PGMAP_BASE, npages: 2, killed: false, removed: false, file: null });
     expect(s.pgmaps.pgmap1?.file).toBe('f0');
     expect(s.files.f0).toEqual({ kind: 'dax', npages: 3, pages: {}, written: {} });
     expect(s.frames[PGMAP_BASE + 1]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false, allocs: 0 });

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { expectedData } from '../../models/derive/expected-data.ts';
+import { expectedData } from '../../models/invariants/expected-read.ts';
 import { ERA_NAMES, type Era } from '../../models/eras/era.ts';
 import { ERAS } from '../../models/eras/registry.ts';
 import type { Step } from '../../models/ops.ts';

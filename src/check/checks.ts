@@ -2,7 +2,7 @@
 // check. A crash or a hang of the proposal's code is always reported.
 import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 import type { InvariantId } from '../../models/invariants/invariant.ts';
-import { type CheckId, PROPOSAL_FAULTS } from './failure.ts';
+import { type CheckId, STOPPING_CHECKS } from './failure.ts';
 
 export type SelectableCheck = InvariantId | 'refinement';
 
@@ -13,7 +13,7 @@ export function isSelectableCheck(x: string): x is SelectableCheck {
 }
 
 export function checkSet(selected: readonly SelectableCheck[]): ReadonlySet<CheckId> {
-  return new Set<CheckId>([...selected, ...PROPOSAL_FAULTS]);
+  return new Set<CheckId>([...selected, ...STOPPING_CHECKS]);
 }
 
 export const invariantsOf = (selected: readonly SelectableCheck[]): InvariantId[] =>

@@ -8,7 +8,7 @@ import type { InvariantId } from '../../models/invariants/invariant.ts';
  * What failed: an invariant (by id), the refinement check, or the proposal's
  * own code (a hook threw, or did not return in time).
  */
-export type FindingKind = 'invariant' | 'refinement' | ProposalFault;
+export type FindingKind = 'invariant' | 'refinement' | ProposalFault | 'specification-crashed';
 
 /**
  * The proposal's own code misbehaved: a hook threw (or ended the process),
@@ -19,8 +19,16 @@ export type ProposalFault = 'proposal-crashed' | 'proposal-timeout' | 'proposal-
 export const PROPOSAL_FAULTS: readonly ProposalFault[] = ['proposal-crashed', 'proposal-timeout', 'proposal-bad-return'];
 export const isProposalFault = (check: string): check is ProposalFault => (PROPOSAL_FAULTS as readonly string[]).includes(check);
 
+/**
+ * Checks that end a search: nothing after them can run. A proposal fault,
+ * or the specification itself threw (a bug in zdspec's reference, never
+ * reported as the proposal's refinement failure).
+ */
+export const STOPPING_CHECKS: readonly CheckId[] = [...PROPOSAL_FAULTS, 'specification-crashed'];
+export const endsSearch = (check: string): boolean => (STOPPING_CHECKS as readonly string[]).includes(check);
+
 /** The check named in reports and in `findViolations`: an invariant id or a kind. */
-export type CheckId = InvariantId | 'refinement' | ProposalFault;
+export type CheckId = InvariantId | 'refinement' | ProposalFault | 'specification-crashed';
 
 export interface RanStep {
   readonly step: Step;

@@ -8,7 +8,7 @@ import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { checkProposal, type CheckOptions } from './check-proposal.ts';
 import { ALL_CHECKS, type SelectableCheck } from './checks.ts';
 import type { Counterexample } from './counterexample.ts';
-import { isProposalFault } from './failure.ts';
+import { endsSearch } from './failure.ts';
 import { emptyStats, type CommandStats } from './stats.ts';
 
 export interface ViolationSearch {
@@ -75,11 +75,11 @@ export function findViolations(proposal: ResolvedProposal, options: FindOptions 
     if (cx === undefined) break;
     found.push(cx);
     options.onFinding?.(cx);
-    if (isProposalFault(cx.check)) break;
+    if (endsSearch(cx.check)) break;
     remaining = remaining.filter((c) => c !== cx.check);
   }
   const violated = new Set<string>(found.map((c) => c.check));
-  const stopped = found.some((c) => isProposalFault(c.check));
+  const stopped = found.some((c) => endsSearch(c.check));
   return {
     proposal: proposal.name,
     era: proposal.era.name,

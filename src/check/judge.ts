@@ -8,8 +8,8 @@ import type { CheckId, Finding } from './failure.ts';
 
 export function judgeStep(rec: PairStep, checks: ReadonlySet<CheckId>, stepIndex: number): Finding | undefined {
   if (rec.crash !== undefined) {
-    // A reference crash is a specification bug; it stops the run all the same.
-    const check = rec.crash.in === 'proposal' ? rec.crash.fault : 'refinement';
+    // A reference crash is a specification bug, zdspec's: its own finding, never the proposal's refinement failure.
+    const check = rec.crash.in === 'proposal' ? rec.crash.fault : 'specification-crashed';
     return { kind: check, check, stepIndex, message: rec.crash.message };
   }
   return judgeChecks(rec, checks, stepIndex);

@@ -43,6 +43,7 @@ const STATEMENTS: Record<Exclude<CheckId, InvariantId>, { statement: string; gua
   refinement: { statement: "the kernel model's result and state are one of the outcomes the reference allows", guards: ['docs/operations.md (the specification)'] },
   'proposal-crashed': { statement: "a proposal's hook threw an exception", guards: ["the proposal's hooks"] },
   'proposal-timeout': { statement: "a proposal's hook did not return in time (a loop or a block)", guards: ["the proposal's hooks"] },
+  'specification-crashed': { statement: "zdspec's specification (the reference model) threw: a bug in zdspec, not in the proposal", guards: ['models/reference/'] },
   'proposal-bad-return': { statement: "a proposal's hook returned something that is not the decision its kernel function makes", guards: ["the proposal's hooks"] },
 };
 

@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { ALL_CHECKS } from '../check/checks.ts';
 import type { Counterexample } from '../check/counterexample.ts';
-import { PROPOSAL_FAULTS } from '../check/failure.ts';
+import { STOPPING_CHECKS } from '../check/failure.ts';
 import type { CommandStats } from '../check/stats.ts';
 import type { CounterexamplePaths } from './render-counterexample.ts';
 import type { Mark, VerdictColumn } from './verdict-table.ts';
@@ -53,12 +53,12 @@ export interface RunInfo {
 export function verdictOf(p: ProposalSummary, check: string): Mark {
   if (p.found.some((c) => c.check === check)) return 'violated';
   if (!p.checks.includes(check)) return 'not checked';
-  return p.status === 'done' && !p.found.some((c) => PROPOSAL_FAULTS.includes(c.check as never)) ? 'holds' : 'unfinished';
+  return p.status === 'done' && !p.found.some((c) => STOPPING_CHECKS.includes(c.check)) ? 'holds' : 'unfinished';
 }
 
 // Columns: every selectable check, plus a proposal fault when one was found.
 function columns(rows: readonly ProposalSummary[]): string[] {
-  const extra = PROPOSAL_FAULTS.filter((k) => rows.some((r) => r.found.some((c) => c.check === k)));
+  const extra = STOPPING_CHECKS.filter((k) => rows.some((r) => r.found.some((c) => c.check === k)));
   return [...ALL_CHECKS, ...extra];
 }
 

@@ -1,10 +1,20 @@
 // Runs the selected invariants on one view. An invariant that throws is
 // reported as violated with the exception's message: a broken predicate must
-// not pass silently, nor crash the harness.
+// not pass silently, nor crash the harness. On the reference side, clauses
+// that could only restate the reference's own derivation are not judged
+// (Clause.sides 'kernel').
 import type { View } from '../../models/view.ts';
-import type { Invariant, StepContext } from '../../models/invariants/invariant.ts';
+import type { Invariant, StepContext, Violation } from '../../models/invariants/invariant.ts';
 import { errorMessage } from './hook-crash.ts';
 import type { InvariantFinding, Side } from './pair-types.ts';
+
+const kernelOnly = new WeakMap<Invariant, ReadonlySet<string>>();
+
+function kernelOnlyClauses(inv: Invariant): ReadonlySet<string> {
+  let set = kernelOnly.get(inv);
+  if (!set) kernelOnly.set(inv, (set = new Set(inv.clauses.filter((c) => c.sides === 'kernel').map((c) => c.id))));
+  return set;
+}
 
 export function evaluateInvariants(
   invariants: readonly Invariant[],
@@ -15,13 +25,19 @@ export function evaluateInvariants(
 ): InvariantFinding[] {
   const findings: InvariantFinding[] = [];
   for (const invariant of invariants) {
-    let messages: readonly string[];
+    let violations: readonly Violation[];
     try {
-      messages = invariant.check(after, before, step);
+      violations = invariant.check(after, before, step);
     } catch (e) {
-      messages = [`the invariant's check threw: ${errorMessage(e)}`];
+      violations = [{ clause: 'threw', message: `the invariant's check threw: ${errorMessage(e)}` }];
     }
-    if (messages.length > 0) findings.push({ side, id: invariant.id, messages });
+    if (side === 'reference' && violations.length > 0) {
+      const skip = kernelOnlyClauses(invariant);
+      violations = violations.filter((v) => !skip.has(v.clause));
+    }
+    if (violations.length > 0) {
+      findings.push({ side, id: invariant.id, clauses: [...new Set(violations.map((v) => v.clause))], messages: violations.map((v) => `${v.clause}: ${v.message}`) });
+    }
   }
   return findings;
 }

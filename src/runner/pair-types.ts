@@ -13,6 +13,9 @@ export type Side = 'kernel' | 'reference';
 export interface InvariantFinding {
   readonly side: Side;
   readonly id: InvariantId;
+  /** The clauses that failed, in the order they were found. */
+  readonly clauses: readonly string[];
+  /** One per violation, "clause: message". */
   readonly messages: readonly string[];
 }
 

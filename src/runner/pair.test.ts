@@ -12,6 +12,8 @@ import type { Invariant } from '../../models/invariants/invariant.ts';
 import type { Trace } from '../trace/trace.ts';
 import { createPairWith, type PairModels } from './pair.ts';
 import { runTraceOnPair } from './run-on-pair.ts';
+import { judgeStep } from '../check/judge.ts';
+import { checkSet } from '../check/checks.ts';
 
 type Counter = { n: number };
 const asState = (c: Counter) => c as unknown as AbsState;
@@ -44,7 +46,8 @@ const atMostTwo: Invariant = {
   id: 'refcount-expected',
   statement: 'n stays at most 2',
   guards: [],
-  check: (after) => ((after.state as unknown as Counter).n > 2 ? [`n is ${(after.state as unknown as Counter).n}`] : []),
+  clauses: [{ id: 'bound', statement: 'n <= 2' }],
+  check: (after) => ((after.state as unknown as Counter).n > 2 ? [{ clause: 'bound', message: `n is ${(after.state as unknown as Counter).n}` }] : []),
 };
 
 const models: PairModels = { reference, createKernel: createKernel as PairModels['createKernel'], invariants: [atMostTwo] };
@@ -77,8 +80,8 @@ describe('createPairWith / runTraceOnPair', () => {
     const p = proposal(() => 1);
     const report = runTraceOnPair(trace(3), p, createPairWith(models, p));
     expect(report.failures).toEqual([
-      { step: 2, kind: 'invariant', id: 'refcount-expected', side: 'kernel', message: 'n is 3' },
-      { step: 2, kind: 'invariant', id: 'refcount-expected', side: 'reference', message: 'n is 3' },
+      { step: 2, kind: 'invariant', id: 'refcount-expected', side: 'kernel', message: 'bound: n is 3' },
+      { step: 2, kind: 'invariant', id: 'refcount-expected', side: 'reference', message: 'bound: n is 3' },
     ]);
     const kernelOnly = runTraceOnPair(trace(3), p, createPairWith(models, p, { sides: 'kernel' }));
     expect(kernelOnly.failures.map((f) => f.side)).toEqual(['kernel']);
@@ -101,5 +104,14 @@ describe('createPairWith / runTraceOnPair', () => {
     const report = runTraceOnPair(trace(3), p, createPairWith(models, p));
     expect(report.steps).toHaveLength(1);
     expect(report.failures).toEqual([{ step: 0, kind: 'proposal-crashed', message: 'hook expected_page_refs threw: hook bug' }]);
+  });
+
+  it('reports a throwing reference as specification-crashed (zdspec\'s bug), never as the proposal\'s refinement failure', () => {
+    const p = proposal(() => 1);
+    const broken: PairModels = { ...models, reference: { ...reference, step: () => { throw new Error('spec bug'); } } };
+    const report = runTraceOnPair(trace(2), p, createPairWith(broken, p));
+    expect(report.failures).toEqual([{ step: 0, kind: 'specification-crashed', message: 'the reference threw: spec bug' }]);
+    const rec = createPairWith(broken, p).step({ op: 'cpu_read', args: { proc: 'p0', vpn: 0 } });
+    expect(judgeStep(rec, checkSet(['refinement']), 0)).toMatchObject({ kind: 'specification-crashed', check: 'specification-crashed' });
   });
 });

@@ -54,7 +54,7 @@ export function runTraceOnPair(trace: Trace, proposal: ResolvedProposal, pair: P
 function stepFailures(index: number, done: PairStep, expect: readonly string[]): Failure[] {
   const failures: Failure[] = [];
   if (done.crash) {
-    failures.push({ step: index, kind: done.crash.in === 'proposal' ? done.crash.fault : 'refinement', message: done.crash.message });
+    failures.push({ step: index, kind: done.crash.in === 'proposal' ? done.crash.fault : 'specification-crashed', message: done.crash.message });
   }
   if (done.refinement) failures.push({ step: index, kind: 'refinement', message: done.refinement });
   for (const finding of done.invariants) {

@@ -26,7 +26,7 @@ export interface StepRecord {
   readonly invariants: readonly InvariantFinding[];
 }
 
-export type FailureKind = 'expect' | 'invariant' | 'refinement' | 'proposal-crashed' | 'proposal-timeout' | 'proposal-bad-return';
+export type FailureKind = 'expect' | 'invariant' | 'refinement' | 'proposal-crashed' | 'proposal-timeout' | 'proposal-bad-return' | 'specification-crashed';
 
 export interface Failure {
   /** The step index; -1 for the initial state. */

@@ -21,7 +21,7 @@ export function migrateVmaCheckPage(era: Era, frame: AbsFrame, u: FrameUsers): b
       // v6.1 zero-refcount change, so a ZONE_DEVICE page tolerates ONE
       // unexpected reference (open question 3). A pin adds
       // GUP_PIN_COUNTING_BIAS and always fails.
-      frame.pgmap !== null ? u.pins === 0 && u.refs + u.leaked <= 1 : exact,
+      frame.pgmap !== null ? u.pins === 0 && u.refs <= 1 : exact,
     )
     .with('private-only', () =>
       // v5.3–v5.18: "return is_device_private_page(page)" for ZONE_DEVICE.

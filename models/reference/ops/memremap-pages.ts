@@ -23,6 +23,6 @@ export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owne
       file = `f${ctx.s.next.file++}`;
       ctx.s.files[file] = { kind: 'dax', npages, pages: {}, written: {} };
     }
-    ctx.s.pgmaps[id] = { type, owner, start, npages, killed: false, removed: false, leaked: 0, file };
+    ctx.s.pgmaps[id] = { type, owner, start, npages, killed: false, removed: false, file };
     return { pgmap: id };
   });
