@@ -3,7 +3,7 @@
 // predicate. The id is the same in messages, reports, README and test
 // titles. Invariants are stated from first principles — memory type names,
 // PTE kinds, counters and the era's declared facts — and never read the
-// per-type table (models/type-rules.ts), the default hooks or the
+// per-type table of the models, the default hooks or the
 // reference's derivations: a judge that shared the models' oracle could not
 // see the models' mistakes.
 import type { ZdEvent } from '../events.ts';
