@@ -16,7 +16,7 @@
 // - PCI_P2PDMA: free at 0, one per user (p2pdma_folio_free).
 import { match } from 'ts-pattern';
 import type { Era } from '../eras/era.ts';
-import type { FrameType } from '../vocabulary.ts';
+import { FRAME_TYPES, type FrameType } from '../vocabulary.ts';
 
 export interface Counting {
   /** The count of a free frame. */
@@ -37,10 +37,19 @@ const device = (era: Era): Counting =>
     .with('zero-idle', (): Counting => RAM)
     .exhaustive();
 
-export const counting = (era: Era, type: FrameType): Counting =>
+const countingOf = (era: Era, type: FrameType): Counting =>
   match(type)
     .with('SYSTEM', 'PCI_P2PDMA', (): Counting => RAM)
     .with('PRIVATE', 'COHERENT', 'PUBLIC', () => device(era))
     .with('FS_DAX', 'HOST', (): Counting => (era.daxRefcount === 'devmap' ? DEVMAP : RAM))
     .with('GENERIC', (): Counting => (era.daxRefcount === 'devmap' ? DEVMAP : { idle: 1, base: 0, mapsCount: true }))
     .exhaustive();
+
+// Asked for every frame after every step: one table per era object.
+const tables = new WeakMap<Era, Readonly<Record<FrameType, Counting>>>();
+
+export function counting(era: Era, type: FrameType): Counting {
+  let table = tables.get(era);
+  if (!table) tables.set(era, (table = Object.fromEntries(FRAME_TYPES.map((t) => [t, countingOf(era, t)])) as Record<FrameType, Counting>));
+  return table[type];
+}
