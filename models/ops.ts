@@ -5,7 +5,8 @@
 import type { Errno, MemcgId, MemoryType, MmapKind, PgmapId, PinId, Prot, ProcId, RefId, Vpn, FileId } from './vocabulary.ts';
 
 export interface OpArgs {
-  memremap_pages: { type: MemoryType; owner: string; npages: number };
+  /** `reserved`: pfns at the start the driver keeps for itself (an altmap: the vmemmap, a label area); default 0. */
+  memremap_pages: { type: MemoryType; owner: string; npages: number; reserved?: number };
   memunmap_pages: { pgmap: PgmapId };
   migrate_to_device: { proc: ProcId; vpn: Vpn; npages: number; pgmap: PgmapId };
   migrate_to_ram: { proc: ProcId; vpn: Vpn; npages: number; pgmap: PgmapId };

@@ -93,6 +93,13 @@ export interface AbsPgmap {
   readonly owner: string;
   readonly start: Pfn;
   readonly npages: number;
+  /**
+   * pfns at the start of the range the driver reserved (an altmap): never
+   * handed out, no per-pfn reference, pgmap_pfn_valid false; a dax file's
+   * page 0 is the first pfn after them. Present only when memremap_pages was
+   * given some (absent means 0), so states without any keep their shape.
+   */
+  readonly reserved?: number;
   /** percpu_ref_kill has run (memunmap_pages started); no new allocations or get_dev_pagemap. */
   readonly killed: boolean;
   /** memunmap_pages completed: the range is gone. */

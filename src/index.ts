@@ -5,17 +5,25 @@ export type {
   CopyNonpresentDecision,
   FastGupDecision,
   FolioView,
+  ForkWriteBits,
   FreeDecision,
   GupFlags,
   HookName,
   Hooks,
+  LongtermPinTarget,
   LongtermUnpinnableDecision,
   MctgtContext,
   MemoryFailureDecision,
+  MemunmapContext,
+  MigrateCollectContext,
+  NoCtx,
   NonpresentEntryView,
   PgmapView,
   PteOnInsert,
+  PutRefSite,
+  UnmapAndKillDecision,
 } from '../models/kernel/hooks.ts';
+export type { HookContext, HookDecision, HookSubject, ProposalHook, ProposalHooks } from '../models/kernel/proposal-hooks.ts';
 export { HOOK_NAMES } from '../models/kernel/hooks.ts';
 export { ERAS } from '../models/eras/registry.ts';
 export type { Era, EraName } from '../models/eras/era.ts';

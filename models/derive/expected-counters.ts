@@ -36,7 +36,8 @@ export function expectedRefcount(era: Era, frame: AbsFrame, u: FrameUsers): numb
 export function expectedPgmapRef(era: Era, state: AbsState, pgmap: AbsPgmap): number {
   if (pgmap.removed) return 0;
   const perAlloc = TYPE_RULES[pgmap.type].pgmapRefPerAlloc(era);
-  const live = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages);
+  // percpu_ref_get_many(&pgmap->ref, pfn_len): the reserved (altmap) pfns take none.
+  const live = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages - (pgmap.reserved ?? 0));
   let allocated = 0;
   if (perAlloc) {
     for (let i = 0; i < pgmap.npages; i++) if (state.frames[pgmap.start + i]?.inUse) allocated++;

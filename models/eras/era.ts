@@ -4,7 +4,7 @@
 // from (KERNEL-SEMANTICS.md section, and the kernel function).
 import type { Errno, MemoryType } from '../vocabulary.ts';
 
-export const ERA_NAMES = ['v4.14', 'v5.x', 'v6.0', 'v6.1', 'upstream'] as const;
+export const ERA_NAMES = ['v4.14', 'v5.x', 'v6.0', 'v6.1', 'v6.2', 'upstream'] as const;
 export type EraName = (typeof ERA_NAMES)[number];
 
 /**
@@ -84,11 +84,21 @@ export interface Era {
    * device-private pages were never moved.
    */
   readonly mcHandlesDevicePrivate: boolean;
+  /**
+   * get_mctgt_type skips a page it reached through a non-present entry while
+   * page_mapped() ("mm: memcontrol: skip moving non-present pages that are
+   * mapped elsewhere", posted 6 Dec 2022, v6.2; gone with charge moving in
+   * v6.13). A device-private entry is itself one of the page's mappings, so
+   * device-private pages are never moved: MC_TARGET_NONE.
+   */
+  readonly mcSkipsMappedNonPresent: boolean;
   readonly migrateCheck: MigrateCheckRule;
   /** pgmap->owner matching in migrate_vma_collect and hmm_range_fault (~v5.7). */
   readonly ownerChecks: boolean;
   /** make_device_exclusive exists (v5.14). */
   readonly deviceExclusive: boolean;
+  /** migrate_device_range exists (e778406b40db, v6.1): eviction by pfn range, without the VMAs. */
+  readonly migrateDeviceRange: boolean;
   /** errno memory_failure returns for a PRIVATE/COHERENT/PUBLIC frame (§6). */
   readonly memoryFailureDeviceErrno: Errno;
   /** P2PDMA memory can be mmapped by user space (p2pmem_alloc_mmap, ~v6.2). */

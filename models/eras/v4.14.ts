@@ -24,11 +24,13 @@ export const v4_14: Era = {
   mctgtDevice: ['PRIVATE', 'PUBLIC'],
   // mc_handle_swap_pte returned NULL for non-swap entries first: BUG-22.
   mcHandlesDevicePrivate: false,
+  mcSkipsMappedNonPresent: false,
   // migrate_vma_check_page: private always true, PUBLIC extra++ (seed 003 diff).
   migrateCheck: 'private-always',
   // migrate_vma collected every device-private entry; no pgmap_owner yet.
   ownerChecks: false,
   deviceExclusive: false,
+  migrateDeviceRange: false,
   // [mem] KERNEL-SEMANTICS open question 7: no memory_failure_dev_pagemap in
   // v4.14; we model the ZONE_DEVICE pfn as refused with -EBUSY like ~v4.19.
   memoryFailureDeviceErrno: 'EBUSY',

@@ -20,9 +20,12 @@ export const v5_x: Era = {
   mctgtDevice: ['PRIVATE'],
   // 9a137153fc87 (v5.10) fixed mc_handle_swap_pte (BUG-22).
   mcHandlesDevicePrivate: true,
+  mcSkipsMappedNonPresent: false,
   migrateCheck: 'private-only',
   ownerChecks: true,
   deviceExclusive: true,
+  // migrate_device_range is v6.1 (e778406b40db): eviction walks the VMAs (migrate_vma_*).
+  migrateDeviceRange: false,
   // memory_failure_dev_pagemap: rc = -EBUSY; PRIVATE → goto unlock.
   memoryFailureDeviceErrno: 'EBUSY',
   p2pdmaUserMap: false,

@@ -21,9 +21,12 @@ export const v6_0: Era = {
   chargeMoving: true,
   mctgtDevice: ['PRIVATE', 'COHERENT'],
   mcHandlesDevicePrivate: true,
+  mcSkipsMappedNonPresent: false,
   migrateCheck: 'extra-ref',
   ownerChecks: true,
   deviceExclusive: true,
+  // migrate_device_range is v6.1 (e778406b40db): eviction walks the VMAs (migrate_vma_*).
+  migrateDeviceRange: false,
   // mf_generic_kill_procs: dax_lock_folio returns 0 for a folio whose mapping
   // is not a DAX mapping (fs/dax.c: "if (!mapping || !dax_mapping(mapping))"
   // [read]), so anon PRIVATE/COHERENT folios get -EBUSY before the -ENXIO switch.

@@ -83,6 +83,7 @@ export function abstractState(k: KernelState): AbsState {
       owner: pg.owner,
       start: pg.start,
       npages: pg.npages,
+      ...(pg.reserved > 0 ? { reserved: pg.reserved } : {}),
       killed: pg.killed,
       removed: pg.removed,
       file: pg.file === null ? null : fileId(pg.file),

@@ -6,13 +6,15 @@
 // the operation (docs §6.6).
 import type { KernelState, KPgmap, Proc } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
-import { type MigrateEntry, type MigrateSelect, migrate_vma_finalize, migrate_vma_pages, migrate_vma_setup } from './migrate-device.ts';
+import type { MigrateEntry, MigrateSelect } from './migrate-entry.ts';
+import { migrate_vma_setup } from './migrate-vma-collect.ts';
+import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
 import { zone_device_page_init } from './memremap.ts';
 import { alloc_page } from './page-alloc.ts';
 
 /**
  * dmirror_devmem_alloc_page (lib/test_hmm.c): the lowest free page of the
- * pgmap, through zone_device_page_init. Fails when the pgmap is killed
+ * pgmap past its reserved pfns, through zone_device_page_init. Fails when the pgmap is killed
  * ("drivers must not allocate after memunmap_pages") or full, and once after
  * fail_next_alloc. Returns -1 on failure.
  */
@@ -22,7 +24,8 @@ export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
     return -1;
   }
   if (pg.killed) return -1;
-  for (let i = 0; i < pg.npages; i++) {
+  // The reserved (altmap) pfns never reach the driver's free list.
+  for (let i = pg.reserved; i < pg.npages; i++) {
     const s = pg.slot + i;
     if (((k.mem.flags[s] ?? 0) & (PG_inuse | PG_hwpoison)) !== 0) continue;
     zone_device_page_init(k, s);

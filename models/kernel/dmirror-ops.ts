@@ -6,7 +6,7 @@ import { TYPE_RULES } from '../type-rules.ts';
 import { dmirror_devmem_alloc_page, dmirror_migrate_chunk } from './dmirror-migrate.ts';
 import { EINVAL, ESRCH, getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
 import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
-import { type MigrateSelect, movedCount } from './migrate-device.ts';
+import { type MigrateSelect, movedCount } from './migrate-entry.ts';
 import { alloc_page } from './page-alloc.ts';
 
 /** migrate_vma_setup's argument checks as the driver sees them: a VMA everywhere, accessible, not DAX. */

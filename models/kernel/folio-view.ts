@@ -34,5 +34,5 @@ export function folioView(k: KernelState, slot: number): FolioView {
 export function pgmapView(k: KernelState, num: number): PgmapView {
   const pg = k.pgmaps[num];
   if (!pg) throw new Error(`no pgmap ${num}`);
-  return Object.freeze({ type: pg.type, owner: pg.owner, npages: pg.npages });
+  return Object.freeze({ type: pg.type, owner: pg.owner, npages: pg.npages, killed: pg.killed, reserved: pg.reserved } satisfies PgmapView);
 }

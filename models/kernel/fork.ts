@@ -1,28 +1,27 @@
 // fork (kernel/fork.c dup_mmap → mm/memory.c copy_page_range).
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
-import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
+import { remove_device_exclusive_entry } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
 import { ESRCH, getProc } from './handles.ts';
+import { NO_CTX } from './hook-views.ts';
 import { type KernelState, type Proc, type Pte, type Vma, slotOf } from './kstate.ts';
 import { mem_cgroup_charge } from './memcontrol.ts';
-import { remove_device_exclusive_entry } from './memory.ts';
 import { PG_anon, PG_lru, PG_hwpoison, PG_inuse } from './memmap.ts';
 import { alloc_page } from './page-alloc.ts';
 import { set_pte_mapped } from './pgtable.ts';
 import { folio_put } from './swap.ts';
 import { SYSTEM_FRAMES } from '../limits.ts';
 
-/** folio_maybe_dma_pinned (include/linux/mm.h), small folio: the count carries a pin bias. */
-function folio_maybe_dma_pinned(k: KernelState, slot: number): boolean {
-  return slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) >= GUP_PIN_COUNTING_BIAS;
-}
-
-/** A private (COW) VMA's anon page that fork must copy rather than share. */
+/**
+ * A private (COW) VMA's anon page that fork must copy rather than share:
+ * copy_present_pte → folio_try_dup_anon_rmap_pte fails when the proposal's
+ * folio_needs_cow_for_dma says the page may be DMA-pinned.
+ */
 function needs_copy(k: KernelState, vma: Vma, pte: Pte): boolean {
   if (vma.shared || (pte.kind !== 'present' && pte.kind !== 'present-devmap' && pte.kind !== 'device-exclusive')) return false;
   const slot = slotOf(k, pte.pfn);
-  return k.mem.has(slot, PG_anon) && folio_maybe_dma_pinned(k, slot);
+  return k.mem.has(slot, PG_anon) && k.hooks.folio_needs_cow_for_dma(folioView(k, slot), NO_CTX);
 }
 
 function free_system_frames(k: KernelState): number {
@@ -90,17 +89,20 @@ function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): v
 }
 
 /**
- * copy_present_ptes (mm/memory.c) in a private mapping: share the folio
- * write-protected in both, except an anon folio that may be DMA-pinned,
- * which the child gets a copy of in new system RAM (copy_present_page).
+ * copy_present_ptes (mm/memory.c) in a private mapping: share the folio with
+ * the write bits the proposal's copy_present_ptes gives parent and child
+ * (both write-protected by default), except an anon folio that may be
+ * DMA-pinned, which the child gets a copy of in new system RAM
+ * (copy_present_page).
  */
 function copy_present_ptes(k: KernelState, child: Proc, vma: Vma, vpn: number, pte: Pte): void {
   if (needs_copy(k, vma, pte)) {
     const slot = copy_present_page(k, child, vma, vpn, pte);
     if (slot >= 0) return;
   }
-  pte.write = false;
-  set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: false });
+  const bits = k.hooks.copy_present_ptes(folioView(k, slotOf(k, pte.pfn)), { write: pte.write });
+  pte.write = bits.parent;
+  set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: bits.child });
 }
 
 /** copy_present_page (mm/memory.c): the child's own copy of a pinned anon page. */
@@ -111,7 +113,7 @@ function copy_present_page(k: KernelState, child: Proc, vma: Vma, vpn: number, p
   m.data[slot] = m.data[slotOf(k, pte.pfn)] ?? 0;
   mem_cgroup_charge(k, slot, child.memcg);
   m.set(slot, PG_anon, true);
-  if (k.hooks.folio_add_lru(folioView(k, slot))) m.set(slot, PG_lru, true);
+  if (k.hooks.folio_add_lru(folioView(k, slot), NO_CTX)) m.set(slot, PG_lru, true);
   // maybe_mkwrite: writable iff the VMA allows writes (docs §6.2).
   set_pte_mapped(k, child, vpn, { kind: 'present', pfn: m.pfn[slot] ?? -1, write: vma.prot === 'write' });
   folio_put(k, slot);
@@ -126,7 +128,7 @@ function copy_present_page(k: KernelState, child: Proc, vma: Vma, vpn: number, p
  */
 function copy_nonpresent_pte(k: KernelState, parent: Proc, child: Proc, vma: Vma, vpn: number, pte: Pte): void {
   if (pte.kind !== 'device-private' && pte.kind !== 'device-exclusive') return;
-  const d = k.hooks.copy_nonpresent_pte(Object.freeze({ kind: pte.kind, write: pte.write, folio: folioView(k, slotOf(k, pte.pfn)) }));
+  const d = k.hooks.copy_nonpresent_pte(Object.freeze({ kind: pte.kind, write: pte.write, folio: folioView(k, slotOf(k, pte.pfn)) }), NO_CTX);
   const cow = !vma.shared;
   match(d)
     .with('share', () => set_pte_mapped(k, child, vpn, { ...pte }))

@@ -2,7 +2,8 @@
 // for the reference or pin it holds.
 import type { OpArgs, OpResult } from '../ops.ts';
 import { EINVAL, ESRCH, getProc, handleNum } from './handles.ts';
-import { __get_user_pages, gup_put_folio } from './gup.ts';
+import { __get_user_pages } from './gup.ts';
+import { gup_put_folio } from './gup-refs.ts';
 import { type KernelState, slotOf } from './kstate.ts';
 
 /** get_user_pages / get_user_pages_fast (FOLL_GET). */

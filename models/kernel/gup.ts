@@ -4,16 +4,18 @@
 // check_and_migrate_movable_pages.
 import { match } from 'ts-pattern';
 import type { Errno } from '../vocabulary.ts';
-import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
+import { ZERO_PFN } from '../vocabulary.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { dax_folio_init } from './dax.ts';
 import { folioView, frameType } from './folio-view.ts';
+import { check_and_migrate_movable_pages } from './gup-longterm.ts';
 import type { GupFlags } from './hooks.ts';
 import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { type FaultError, handle_mm_fault } from './memory.ts';
-import { migrate_device_coherent_folio } from './migrate-device-range.ts';
-import { folio_get, folio_put, folio_put_refs } from './swap.ts';
+import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
+import { folio_get_pin } from './gup-refs.ts';
+import { folio_get } from './swap.ts';
 
 export type GupResult = { readonly slot: number } | { readonly errno: Errno };
 
@@ -43,6 +45,7 @@ export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: Gu
       const d = k.hooks.try_grab_folio_fast(folioView(k, slot), flags);
       if (d === 'grab') return grab_or_errno(k, slot, flags);
       if (d === 'fail') return { errno: 'EFAULT' };
+      gup_fast_backout(k, slot, flags);
     }
   }
   for (let round = 0; round < MAX_LONGTERM_RETRIES; round++) {
@@ -107,44 +110,13 @@ export function try_grab_folio(k: KernelState, slot: number, flags: GupFlags): E
   return null;
 }
 
-function folio_get_pin(k: KernelState, slot: number): void {
-  k.mem.refcount[slot] = (k.mem.refcount[slot] ?? 0) + GUP_PIN_COUNTING_BIAS;
-  k.mem.pincount[slot] = (k.mem.pincount[slot] ?? 0) + 1;
-}
-
-/** gup_put_folio (mm/gup.c): undo try_grab_folio. */
-export function gup_put_folio(k: KernelState, slot: number, pin: boolean): void {
-  if (slot === ZERO_PFN) return;
-  if (!pin) {
-    folio_put(k, slot);
-    return;
-  }
-  k.mem.pincount[slot] = (k.mem.pincount[slot] ?? 0) - 1;
-  folio_put_refs(k, slot, GUP_PIN_COUNTING_BIAS);
-}
-
 /**
- * check_and_migrate_movable_pages (mm/gup.c) for the pinned folio:
- * folio_is_longterm_pinnable, and for an unpinnable folio what
- * __gup_longterm_locked does (the proposal's gup_longterm_unpinnable):
- * keep the pin, fail, or turn the pin into a reference and migrate the folio
- * (migrate_longterm_unpinnable_folios → migrate_device_coherent_folio), then
- * ask the caller to pin again (-EAGAIN).
+ * try_grab_folio_fast (mm/gup.c) refuses a FOLL_LONGTERM folio only after
+ * folio_try_get took its reference ("!folio_is_longterm_pinnable(folio) →
+ * gup_put_folio; return NULL"), so falling back to the slow path drops a
+ * reference it took; P2PDMA is refused before any is taken.
  */
-export function check_and_migrate_movable_pages(k: KernelState, slot: number, flags: GupFlags): 'ok' | 'again' | Errno {
-  if (k.hooks.folio_is_longterm_pinnable(folioView(k, slot))) return 'ok';
-  const d = k.hooks.gup_longterm_unpinnable(folioView(k, slot));
-  return match(d)
-    .with({ action: 'pin' }, (): 'ok' => 'ok')
-    .with({ action: 'fail' }, (f): Errno => {
-      gup_put_folio(k, slot, flags.pin);
-      return f.errno;
-    })
-    .with({ action: 'migrate' }, (): 'ok' | 'again' | Errno => {
-      if (slot === ZERO_PFN) return 'ok'; // the zero page is never pinned: nothing to move
-      folio_get(k, slot);
-      gup_put_folio(k, slot, flags.pin);
-      return migrate_device_coherent_folio(k, slot) ? 'again' : 'EBUSY';
-    })
-    .exhaustive();
+function gup_fast_backout(k: KernelState, slot: number, flags: GupFlags): void {
+  if (!flags.longterm || TYPE_RULES[frameType(k, slot)].gup !== 'grab') return;
+  if (take_extra_ref(k, slot)) put_ref_page(k, slot, 'gup_fast_pte_range');
 }

@@ -5,18 +5,20 @@ import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { HMM_DMIRROR_PROT, ZERO_PFN } from '../vocabulary.ts';
-import { frameType } from './folio-view.ts';
+import { folioView, frameType } from './folio-view.ts';
 import { EINVAL, ESRCH, getProc, npagesOk, vpnOk } from './handles.ts';
 import { type KernelState, type Proc, type Pte, linear_page_index, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { handle_mm_fault } from './memory.ts';
 
 /**
- * hmm_is_device_private_entry (mm/hmm.c): a device-private entry is usable
- * as is only by its own device (range->dev_private_owner); before the owner
- * field (~v5.7) every device-private entry was.
+ * hmm_is_device_private_entry (mm/hmm.c): may the device use this
+ * device-private entry as is, or must hmm_range_fault fault it back to RAM
+ * (do_swap_page → its owner's migrate_to_ram)? The proposal's hook decides;
+ * by default only the owning device (range->dev_private_owner) may, and
+ * every device before the owner field (~v5.7).
  */
 function hmm_is_device_private_entry(k: KernelState, pte: Pte, owner: string): boolean {
-  return !k.era.ownerChecks || page_pgmap(k, slotOf(k, pte.pfn))?.owner === owner;
+  return k.hooks.hmm_is_device_private_entry(folioView(k, slotOf(k, pte.pfn)), { owner });
 }
 
 /** hmm_pte_need_fault inverted: may the device use this entry without faulting. */

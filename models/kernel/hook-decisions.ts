@@ -9,10 +9,13 @@ import { decision, type DecisionType } from './decision-type.ts';
 import type {
   CopyNonpresentDecision,
   FastGupDecision,
+  ForkWriteBits,
   FreeDecision,
   HookName,
   Hooks,
+  LongtermPinTarget,
   PteOnInsert,
+  UnmapAndKillDecision,
 } from './hooks.ts';
 
 const { boolean, count, every, oneOf, record, union } = decision;
@@ -28,15 +31,32 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   expected_page_refs: count,
   migrate_vma_check_page: boolean,
   migrate_vma_insert_page: oneOf(every<PteOnInsert>()(['device-private', 'present', 'present-devmap', 'unsupported'])),
+  migrate_vma_collect_pmd: boolean,
+  migrate_device_pages: boolean,
+  remove_migration_pte: boolean,
   folio_is_longterm_pinnable: boolean,
   gup_longterm_unpinnable: union(
     record({ action: oneOf(['migrate']) }),
     record({ action: oneOf(['fail']), errno }),
     record({ action: oneOf(['pin']) }),
   ),
+  migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
+  put_ref_page: boolean,
   get_mctgt_type: oneOf(MC_TARGETS),
+  get_dev_pagemap: boolean,
+  pgmap_pfn_valid: boolean,
+  memunmap_pages: boolean,
   memory_failure_dev_pagemap: union(record({ action: oneOf(['poison-and-kill']) }), record({ action: oneOf(['refuse']), errno })),
+  unmap_and_kill: record<UnmapAndKillDecision>({
+    unmap: oneOf(every<UnmapAndKillDecision['unmap']>()(['page', 'none'])),
+    kill: oneOf(every<UnmapAndKillDecision['kill']>()(['mappers', 'none'])),
+  }),
+  hmm_is_device_private_entry: boolean,
+  make_device_exclusive: boolean,
   copy_nonpresent_pte: oneOf(every<CopyNonpresentDecision>()(['share-readonly', 'share', 'restore-then-copy'])),
+  copy_present_ptes: record<ForkWriteBits>({ parent: boolean, child: boolean }),
+  folio_needs_cow_for_dma: boolean,
+  wp_can_reuse_anon_folio: boolean,
   folio_add_lru: boolean,
 };

@@ -1,130 +1,106 @@
 // The proposal hooks: the decisions inside kernel functions that a design
 // under review may change (DESIGN §4). Each hook is named after the kernel
-// function whose decision it replaces, receives a read-only view of the folio
-// and returns that decision. The defaults come from the era profile and the
-// per-type table (models/kernel/default-hooks.ts).
-import type { Errno, FrameType, McTarget, MemcgId, MemoryType, Pfn } from '../vocabulary.ts';
+// function whose decision it is and has one shape, (subject, ctx): the
+// read-only view the decision is about and an object with the rest ({} when
+// there is nothing). This is how the kernel model calls them; a proposal's
+// hook also receives the decision it would get without it (dflt,
+// proposal-hooks.ts). The defaults come from the era profile and the
+// per-type table (models/kernel/default-hooks/).
+import type { McTarget } from '../vocabulary.ts';
+import { decision } from './decision-type.ts';
+import type * as D from './hook-decision-types.ts';
+import type { FolioView, NoCtx, NonpresentEntryView, PgmapView } from './hook-views.ts';
 
-/** A read-only view of one folio, as a hook sees it. */
-export interface FolioView {
-  readonly pfn: Pfn;
-  /** 'SYSTEM' for normal RAM. */
-  readonly memoryType: FrameType;
-  readonly refcount: number;
-  readonly mapcount: number;
-  readonly pincount: number;
-  /** folio_test_anon. */
-  readonly anon: boolean;
-  /** The page-cache file it belongs to, or null (folio->mapping, anon excluded). */
-  readonly mapping: string | null;
-  readonly memcg: MemcgId | null;
-  /** pgmap->owner for ZONE_DEVICE folios, else null. */
-  readonly owner: string | null;
-  readonly lru: boolean;
-  readonly hwpoison: boolean;
-  readonly zone: 'NORMAL' | 'DEVICE';
-}
-
-/** A read-only view of a dev_pagemap. */
-export interface PgmapView {
-  readonly type: MemoryType;
-  readonly owner: string;
-  readonly npages: number;
-}
-
-/** What the ZONE_DEVICE free path does when the last user goes. */
-export interface FreeDecision {
-  /** The driver's page_free/folio_free, the FS_DAX idle wake-up, a reset to 1, or the buddy allocator. */
-  readonly action: 'driver-free' | 'wake-idle' | 'reset-to-one' | 'buddy';
-  /** The refcount at which it runs: 1 in the "1-based" eras, else 0. */
-  readonly at: 0 | 1;
-}
-
-export type PteOnInsert = 'device-private' | 'present' | 'present-devmap' | 'unsupported';
-
-/** What __gup_longterm_locked does with a folio folio_is_longterm_pinnable refused. */
-export type LongtermUnpinnableDecision =
-  | { readonly action: 'migrate' } // migrate_device_coherent_folio / migrate_pages, then re-pin the copy
-  | { readonly action: 'fail'; readonly errno: Errno } // unpin and fail the call
-  | { readonly action: 'pin' }; // keep the pin (the bug the seeds are about)
-
-export interface GupFlags {
-  readonly write: boolean;
-  readonly pin: boolean;
-  readonly longterm: boolean;
-}
-
-/** The fast-GUP path's decision for one present PTE. */
-export type FastGupDecision = 'grab' | 'fallback' | 'fail';
-
-export interface MctgtContext {
-  /** mc.from: the memcg the task is leaving. */
-  readonly from: MemcgId;
-  /** How the page was reached: a present PTE or a device-private (swap-type) entry. */
-  readonly via: 'present' | 'device-private';
-}
-
-export type MemoryFailureDecision =
-  | { readonly action: 'poison-and-kill' } // mf_generic_kill_procs: SetPageHWPoison, unmap, SIGBUS
-  | { readonly action: 'refuse'; readonly errno: Errno }; // nothing changes, references dropped
-
-export interface NonpresentEntryView {
-  readonly kind: 'device-private' | 'device-exclusive';
-  readonly write: boolean;
-  readonly folio: FolioView;
-}
-
-/** What fork does with a non-present entry (copy_nonpresent_pte). */
-export type CopyNonpresentDecision =
-  | 'share-readonly' // folio_get + dup rmap; a writable entry becomes read-only in parent and child
-  | 'share' // copy as is (keeps the write bit: breaks COW)
-  | 'restore-then-copy'; // device-exclusive: restore the present PTE in the parent, then copy it as present
+export type * from './hook-decision-types.ts';
+export type { FolioView, NoCtx, NonpresentEntryView, PgmapView } from './hook-views.ts';
 
 export interface Hooks {
   /** Does put_page divert this folio to the ZONE_DEVICE free path (mm.h page_is_devmap_managed). */
-  page_is_devmap_managed(folio: FolioView): boolean;
+  page_is_devmap_managed(folio: FolioView, ctx: NoCtx): boolean;
   /** What free_zone_device_folio does for this type, and at which count. */
-  free_zone_device_folio(folio: FolioView): FreeDecision;
+  free_zone_device_folio(folio: FolioView, ctx: NoCtx): D.FreeDecision;
   /** Migration's expected reference count for a folio about to move (mm/migrate.c expected_page_refs). */
-  expected_page_refs(folio: FolioView): number;
+  expected_page_refs(folio: FolioView, ctx: NoCtx): number;
   /** May this collected page migrate (mm/migrate_device.c migrate_vma_check_page). */
   migrate_vma_check_page(folio: FolioView, ctx: { readonly isFaultPage: boolean }): boolean;
   /** The PTE a new device page of this pgmap gets (migrate_vma_insert_page, remove_migration_pte). */
-  migrate_vma_insert_page(pgmap: PgmapView): PteOnInsert;
+  migrate_vma_insert_page(pgmap: PgmapView, ctx: NoCtx): D.PteOnInsert;
+  /** Does migrate_vma_collect_pmd collect this page for the caller's selection (SELECT_* flags, pgmap owner). */
+  migrate_vma_collect_pmd(folio: FolioView, ctx: D.MigrateCollectContext): boolean;
+  /** May this source folio move into a page of a device pgmap (mm/migrate_device.c __migrate_device_pages). */
+  migrate_device_pages(folio: FolioView, ctx: { readonly pgmap: PgmapView }): boolean;
+  /** The write bit of the entry remove_migration_pte (mm/migrate.c) builds from a migration entry. */
+  remove_migration_pte(folio: FolioView, ctx: { readonly write: boolean; readonly moved: boolean }): boolean;
   /** May FOLL_LONGTERM pin it (include/linux/mm.h folio_is_longterm_pinnable). */
-  folio_is_longterm_pinnable(folio: FolioView): boolean;
+  folio_is_longterm_pinnable(folio: FolioView, ctx: NoCtx): boolean;
   /** What __gup_longterm_locked does with an unpinnable folio (mm/gup.c). */
-  gup_longterm_unpinnable(folio: FolioView): LongtermUnpinnableDecision;
+  gup_longterm_unpinnable(folio: FolioView, ctx: NoCtx): D.LongtermUnpinnableDecision;
+  /** What the caller pins once migrate_longterm_unpinnable_folios (mm/gup.c) moved the folio. */
+  migrate_longterm_unpinnable_folios(folio: FolioView, ctx: NoCtx): D.LongtermPinTarget;
   /** The fast-GUP path's decision (mm/gup.c try_grab_folio_fast). */
-  try_grab_folio_fast(folio: FolioView, flags: GupFlags): FastGupDecision;
+  try_grab_folio_fast(folio: FolioView, flags: D.GupFlags): D.FastGupDecision;
+  /** Does a path that took an extra folio reference drop it at this exit (put_ref_page, put_page). */
+  put_ref_page(folio: FolioView, ctx: { readonly site: D.PutRefSite }): boolean;
   /** NONE, PAGE, SWAP or DEVICE for charge moving (mm/memcontrol.c get_mctgt_type). */
-  get_mctgt_type(folio: FolioView, ctx: MctgtContext): McTarget;
+  get_mctgt_type(folio: FolioView, ctx: D.MctgtContext): McTarget;
+  /** Does get_dev_pagemap (mm/memremap.c) hand out this pgmap (percpu_ref_tryget_live). */
+  get_dev_pagemap(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
+  /** Is this pfn of the pgmap backed by a usable page (mm/memremap.c pgmap_pfn_valid). */
+  pgmap_pfn_valid(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
+  /** May memunmap_pages (mm/memremap.c) complete: its wait_for_completion(&pgmap->done) returns. */
+  memunmap_pages(pgmap: PgmapView, ctx: D.MemunmapContext): boolean;
   /** The action and errno for a poisoned ZONE_DEVICE frame (mm/memory-failure.c). */
-  memory_failure_dev_pagemap(folio: FolioView, pgmap: PgmapView): MemoryFailureDecision;
+  memory_failure_dev_pagemap(folio: FolioView, ctx: { readonly pgmap: PgmapView }): D.MemoryFailureDecision;
+  /** What mf_generic_kill_procs unmaps and whom it kills (collect_procs, unmap_and_kill). */
+  unmap_and_kill(folio: FolioView, ctx: { readonly mappers: number }): D.UnmapAndKillDecision;
+  /** May hmm_range_fault use a device-private entry in place for this device, rather than fault it (mm/hmm.c). */
+  hmm_is_device_private_entry(folio: FolioView, ctx: { readonly owner: string }): boolean;
+  /** Does the device-exclusive entry keep the page's map count and rmap (mm/rmap.c make_device_exclusive). */
+  make_device_exclusive(folio: FolioView, ctx: { readonly owner: string }): boolean;
   /** What fork does with a device-private or device-exclusive entry (mm/memory.c). */
-  copy_nonpresent_pte(entry: NonpresentEntryView): CopyNonpresentDecision;
+  copy_nonpresent_pte(entry: NonpresentEntryView, ctx: NoCtx): D.CopyNonpresentDecision;
+  /** The write bits of the parent's and the child's PTE when fork shares a present page (mm/memory.c copy_present_ptes). */
+  copy_present_ptes(folio: FolioView, ctx: { readonly write: boolean }): D.ForkWriteBits;
+  /** Must fork give the child its own copy of this anon page (mm/internal.h folio_needs_cow_for_dma). */
+  folio_needs_cow_for_dma(folio: FolioView, ctx: NoCtx): boolean;
+  /** May a write fault reuse this anon folio in place (mm/memory.c wp_can_reuse_anon_folio). */
+  wp_can_reuse_anon_folio(folio: FolioView, ctx: NoCtx): boolean;
   /**
    * Does a newly mapped or migrated folio go on the LRU (mm/swap.c
    * folio_add_lru; migrate_vma_insert_page and __migrate_device_finalize skip
-   * ZONE_DEVICE folios). Beyond DESIGN's eleven: the 2016 NUMA-node design
-   * puts device memory on the LRU.
+   * ZONE_DEVICE folios). The 2016 NUMA-node design puts device memory on it.
    */
-  folio_add_lru(folio: FolioView): boolean;
+  folio_add_lru(folio: FolioView, ctx: NoCtx): boolean;
 }
 
 export type HookName = keyof Hooks;
 
-export const HOOK_NAMES: readonly HookName[] = [
+/** Every hook, in the order of the README's table (a missing one does not compile). */
+export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'page_is_devmap_managed',
   'free_zone_device_folio',
   'expected_page_refs',
   'migrate_vma_check_page',
   'migrate_vma_insert_page',
+  'migrate_vma_collect_pmd',
+  'migrate_device_pages',
+  'remove_migration_pte',
   'folio_is_longterm_pinnable',
   'gup_longterm_unpinnable',
+  'migrate_longterm_unpinnable_folios',
   'try_grab_folio_fast',
+  'put_ref_page',
   'get_mctgt_type',
+  'get_dev_pagemap',
+  'pgmap_pfn_valid',
+  'memunmap_pages',
   'memory_failure_dev_pagemap',
+  'unmap_and_kill',
+  'hmm_is_device_private_entry',
+  'make_device_exclusive',
   'copy_nonpresent_pte',
+  'copy_present_ptes',
+  'folio_needs_cow_for_dma',
+  'wp_can_reuse_anon_folio',
   'folio_add_lru',
-];
+]);

@@ -19,6 +19,12 @@ export interface Pte {
   owner?: string;
   /** migration entry: the entry remove_migration_pte restores when the folio does not move. */
   was?: Pte;
+  /**
+   * device-exclusive entry made without the page's rmap and map count (the
+   * proposal's make_device_exclusive false; v5.14–v6.14 kernels): zap leaves
+   * the rmap alone and restoring the PTE adds it back.
+   */
+  rmap?: false;
 }
 
 export interface Vma {
@@ -57,6 +63,8 @@ export interface KPgmap {
   readonly owner: string;
   readonly start: Pfn;
   readonly npages: number;
+  /** pfns at the start the driver reserved (altmap): never handed out, pgmap_pfn_valid false. */
+  readonly reserved: number;
   readonly slot: number;
   killed: boolean;
   removed: boolean;

@@ -1,20 +1,31 @@
 // Memory failure (mm/memory-failure.c): poison a frame, unmap it from every
-// process (SIGBUS), drop it from the page cache; ZONE_DEVICE frames go
-// through memory_failure_dev_pagemap and the proposal's hook.
+// process (SIGBUS), drop it from the page cache. A ZONE_DEVICE pfn has no
+// online page, so memory_failure reaches get_dev_pagemap and
+// memory_failure_dev_pagemap *before* TestSetPageHWPoison — read in
+// torvalds/linux mm/memory-failure.c (the index's ~v6.2–v6.4 copy, and the
+// S-mf ~v6.8 copy): "p = pfn_to_online_page(pfn); if (!p) { ... pgmap =
+// get_dev_pagemap(pfn, NULL); put_ref_page(pfn, flags); if (pgmap) return
+// memory_failure_dev_pagemap(...); ... -ENXIO }" comes first, and
+// mf_generic_kill_procs only SetPageHWPoison()s. So an already poisoned
+// device page goes through the dev_pagemap path again; only system RAM
+// answers -EHWPOISON.
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView, frameType, pgmapView } from './folio-view.ts';
 import { EINVAL, ESRCH, getPgmap, getProc } from './handles.ts';
-import { type KernelState, type KPgmap, page_pgmap, rmapProc, rmapVpn, slotOf } from './kstate.ts';
+import type { UnmapAndKillDecision } from './hooks.ts';
+import { type KernelState, type KPgmap, page_pgmap, rmapProc, slotOf } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
-import { ptep_clear_mapped } from './pgtable.ts';
+import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
 import { rmap_walk } from './rmap.ts';
-import { release_pages } from './swap.ts';
+import { UNMAP_PAGE_KILL_MAPPERS, unmap_and_kill } from './unmap-and-kill.ts';
+
+type Result = OpResult<'memory_failure'>;
 
 /** The frame memory_failure is asked about: a pgmap page, or what proc's PTE maps (no fault). */
-function target_slot(k: KernelState, a: OpArgs['memory_failure']): number | OpResult<'memory_failure'> {
+function target_slot(k: KernelState, a: OpArgs['memory_failure']): number | Result {
   if (a.pgmap !== undefined) {
     const pg = getPgmap(k, a.pgmap);
     if (!pg || typeof a.index !== 'number' || !Number.isInteger(a.index) || a.index < 0 || a.index >= pg.npages) return EINVAL;
@@ -30,29 +41,55 @@ function target_slot(k: KernelState, a: OpArgs['memory_failure']): number | OpRe
 }
 
 /**
- * memory_failure(pfn, flags) (mm/memory-failure.c). With MF_COUNT_INCREASED
- * the madvise caller's page reference is dropped on every path
- * (put_ref_page, BUG-28); the model does not materialise that reference, so
- * taking and dropping it cancel out and `countIncreased` changes nothing.
+ * memory_failure(pfn, flags). With MF_COUNT_INCREASED (`countIncreased`,
+ * madvise(MADV_HWPOISON)) the caller's page reference is real: taken here on
+ * entry when the page has users, and dropped on every path through
+ * put_ref_page (BUG-28).
  */
-export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): OpResult<'memory_failure'> {
+export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): Result {
   const t = target_slot(k, a);
   if (typeof t !== 'number') return t;
-  if (k.mem.has(t, PG_hwpoison)) return { errno: 'EHWPOISON' };
-  if (t === ZERO_PFN) return { errno: 'EBUSY' }; // a reserved kernel page: MF_IGNORED
+  const held = a.countIncreased && take_extra_ref(k, t);
   const pg = page_pgmap(k, t);
-  if (pg) {
-    if (pg.killed) return { errno: 'ENXIO' }; // get_dev_pagemap fails once percpu_ref_kill ran
-    return memory_failure_dev_pagemap(k, t, pg);
+  if (pg) return memory_failure_zone_device(k, t, pg, held);
+  if (k.mem.has(t, PG_hwpoison)) {
+    // TestSetPageHWPoison: "already hardware poisoned"; MF_COUNT_INCREASED → put_page.
+    if (held) put_ref_page(k, t, 'memory_failure');
+    return { errno: 'EHWPOISON' };
   }
-  return hwpoison_user_mappings(k, t);
+  if (t === ZERO_PFN) return { errno: 'EBUSY' }; // a reserved kernel page: MF_IGNORED
+  unmap_and_kill(k, t, UNMAP_PAGE_KILL_MAPPERS);
+  if (held) put_ref_page(k, t, 'memory_failure');
+  return still_held(k, t);
 }
 
-/** memory_failure_dev_pagemap: the proposal's hook decides refuse or mf_generic_kill_procs. */
-export function memory_failure_dev_pagemap(k: KernelState, slot: number, pg: KPgmap): OpResult<'memory_failure'> {
-  const d = k.hooks.memory_failure_dev_pagemap(folioView(k, slot), pgmapView(k, pg.num));
+/**
+ * The !pfn_to_online_page branch: get_dev_pagemap (the proposal's hook: by
+ * default not once memunmap_pages killed the pgmap), put_ref_page right
+ * after it on both outcomes, then memory_failure_dev_pagemap holding the
+ * pgmap reference until put_dev_pagemap.
+ */
+function memory_failure_zone_device(k: KernelState, slot: number, pg: KPgmap, held: boolean): Result {
+  const live = k.hooks.get_dev_pagemap(pgmapView(k, pg.num), { index: slot - pg.slot });
+  if (held) put_ref_page(k, slot, 'memory_failure');
+  if (!live) return { errno: 'ENXIO' }; // "memory outside kernel control"
+  pg.ref++;
+  const r = memory_failure_dev_pagemap(k, slot, pg);
+  pg.ref--; // put_dev_pagemap: "drop pgmap ref acquired in caller"
+  return r;
+}
+
+/**
+ * memory_failure_dev_pagemap: "device metadata space is not recoverable"
+ * (!pgmap_pfn_valid → -ENXIO), then the proposal's hook decides refuse or
+ * mf_generic_kill_procs.
+ */
+function memory_failure_dev_pagemap(k: KernelState, slot: number, pg: KPgmap): Result {
+  const view = pgmapView(k, pg.num);
+  if (!k.hooks.pgmap_pfn_valid(view, { index: slot - pg.slot })) return { errno: 'ENXIO' };
+  const d = k.hooks.memory_failure_dev_pagemap(folioView(k, slot), { pgmap: view });
   return match(d)
-    .with({ action: 'refuse' }, (r): OpResult<'memory_failure'> => ({ errno: r.errno }))
+    .with({ action: 'refuse' }, (r): Result => ({ errno: r.errno }))
     .with({ action: 'poison-and-kill' }, () => mf_generic_kill_procs(k, slot))
     .exhaustive();
 }
@@ -60,49 +97,15 @@ export function memory_failure_dev_pagemap(k: KernelState, slot: number, pg: KPg
 /**
  * mf_generic_kill_procs: dax_lock_folio finds no DAX mapping for a DAX-type
  * frame nobody maps (-EBUSY); otherwise SetPageHWPoison, collect_procs and
- * unmap_and_kill.
+ * unmap_and_kill as the proposal's hook decides.
  */
-export function mf_generic_kill_procs(k: KernelState, slot: number): OpResult<'memory_failure'> {
-  if (TYPE_RULES[frameType(k, slot)].mapBy === 'dax-mmap' && rmap_walk(k, slot).length === 0) return { errno: 'EBUSY' };
-  return hwpoison_user_mappings(k, slot);
+function mf_generic_kill_procs(k: KernelState, slot: number): Result {
+  const mappers = new Set(rmap_walk(k, slot).map(rmapProc));
+  if (TYPE_RULES[frameType(k, slot)].mapBy === 'dax-mmap' && mappers.size === 0) return { errno: 'EBUSY' };
+  const d: UnmapAndKillDecision = k.hooks.unmap_and_kill(folioView(k, slot), { mappers: mappers.size });
+  unmap_and_kill(k, slot, d);
+  return still_held(k, slot);
 }
 
-/**
- * SetPageHWPoison, then hwpoison_user_mappings / unmap_and_kill: every
- * mapping becomes a hwpoison entry (its map count and reference go), each
- * mapping process gets one SIGBUS (kill_procs), a page-cache page is removed
- * from its file (me_pagecache_clean). References still held (GUP) leave the
- * page busy: -EBUSY.
- */
-export function hwpoison_user_mappings(k: KernelState, slot: number): OpResult<'memory_failure'> {
-  const m = k.mem;
-  const pfn = m.pfn[slot] ?? -1;
-  m.set(slot, PG_hwpoison, true);
-  const batch: number[] = [];
-  const killed = new Set<number>();
-  for (const key of rmap_walk(k, slot)) {
-    const p = k.procs.get(rmapProc(key));
-    if (!p) continue;
-    const vpn = rmapVpn(key);
-    const put = ptep_clear_mapped(k, p, vpn);
-    if (put >= 0) batch.push(put);
-    p.ptes.set(vpn, { kind: 'hwpoison', pfn, write: false });
-    killed.add(p.num);
-  }
-  for (const num of [...killed].sort((x, y) => x - y)) {
-    const p = k.procs.get(num);
-    if (!p) continue;
-    p.sigbus++;
-    k.events.push({ ev: 'sigbus', proc: `p${num}`, pfn });
-  }
-  const file = m.file[slot] ?? -1;
-  if (file >= 0) {
-    k.files.get(file)?.pages.delete(m.fileIndex[slot] ?? -1);
-    m.file[slot] = -1;
-    m.fileIndex[slot] = -1;
-    batch.push(slot);
-  }
-  release_pages(k, batch);
-  return m.has(slot, PG_inuse) ? { errno: 'EBUSY' } : {};
-}
-
+/** References still held (GUP) leave the page busy: MF_FAILED, -EBUSY. */
+const still_held = (k: KernelState, slot: number): Result => (k.mem.has(slot, PG_inuse) ? { errno: 'EBUSY' } : {});

@@ -4,7 +4,7 @@ import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
 import { pgmapStart } from '../limits.ts';
 import { TYPE_RULES } from '../type-rules.ts';
-import { frameType } from './folio-view.ts';
+import { frameType, pgmapView } from './folio-view.ts';
 import { EINVAL, getPgmap, npagesOk } from './handles.ts';
 import type { FreeDecision } from './hooks.ts';
 import { type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
@@ -14,16 +14,23 @@ import { free_pages_prepare } from './page-alloc.ts';
 /** Does this pgmap take its percpu_ref per allocated page (v6.1 PRIVATE/COHERENT) rather than per pfn. */
 const refPerAlloc = (k: KernelState, pg: KPgmap): boolean => TYPE_RULES[pg.type].pgmapRefPerAlloc(k.era);
 
+/** The pfns a driver reserves (pgmap->altmap.reserve): 0..npages-1 of them, at least one page left. */
+const reservedOk = (reserved: unknown, npages: number): reserved is number =>
+  typeof reserved === 'number' && Number.isInteger(reserved) && reserved >= 0 && reserved < npages;
+
 /**
  * memremap_pages (mm/memremap.c): percpu_ref_init, then pagemap_range creates
  * the struct pages (memmap_init_zone_device → __init_zone_device_page sets
  * the era's idle count) and, for types without per-allocation references,
- * takes one pgmap reference per pfn (percpu_ref_get_many).
+ * takes one pgmap reference per usable pfn (percpu_ref_get_many(&pgmap->ref,
+ * pfn_len): from pfn_first, past the `reserved` altmap pfns).
  */
 export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpResult<'memremap_pages'> {
   if (k.era.enumValues[a.type] === undefined) return EINVAL;
   if (typeof a.owner !== 'string' || a.owner === '') return EINVAL;
   if (!npagesOk(a.npages)) return EINVAL;
+  const reserved = a.reserved ?? 0;
+  if (!reservedOk(reserved, a.npages)) return EINVAL;
   const num = k.next.pgmap++;
   const start = pgmapStart(num);
   const idle = TYPE_RULES[a.type].refcount(k.era).idle;
@@ -32,34 +39,37 @@ export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpR
   if (TYPE_RULES[a.type].mapBy === 'dax-mmap') {
     // The dax device / pmem namespace a dax mmap maps (no page cache).
     file = k.next.file++;
-    k.files.set(file, { kind: 'dax', npages: a.npages, pages: new Map(), vmaCount: 0 });
+    k.files.set(file, { kind: 'dax', npages: a.npages - reserved, pages: new Map(), vmaCount: 0 });
   }
-  const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, slot, killed: false, removed: false, file, ref: 1 };
-  if (!refPerAlloc(k, pg)) pg.ref += a.npages;
+  const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, reserved, slot, killed: false, removed: false, file, ref: 1 };
+  if (!refPerAlloc(k, pg)) pg.ref += a.npages - reserved;
   k.pgmaps[num] = pg;
   return { pgmap: `pgmap${num}` };
 }
 
 /**
  * memunmap_pages (mm/memremap.c): percpu_ref_kill, drop the per-pfn
- * references, then wait_for_completion(&pgmap->done). A page still in use or
- * mapped would make that wait for ever: the model returns EBUSY and the
- * driver must evict and call again.
+ * references, then wait_for_completion(&pgmap->done). Whether that wait
+ * returns is the proposal's memunmap_pages (by default: only once nothing
+ * holds a reference and no page is in use or mapped); one that would wait
+ * for ever is EBUSY here, and the driver must evict and call again.
  */
 export function memunmap_pages(k: KernelState, a: OpArgs['memunmap_pages']): OpResult<'memunmap_pages'> {
   const pg = getPgmap(k, a.pgmap);
   if (!pg || pg.removed) return EINVAL;
   if (!pg.killed) {
     pg.killed = true;
-    pg.ref -= 1 + (refPerAlloc(k, pg) ? 0 : pg.npages);
+    pg.ref -= 1 + (refPerAlloc(k, pg) ? 0 : pg.npages - pg.reserved);
   }
   const m = k.mem;
-  let busy = pg.ref > 0;
-  for (let i = 0; i < pg.npages && !busy; i++) {
+  let inUse = 0;
+  let mapped = 0;
+  for (let i = 0; i < pg.npages; i++) {
     const s = pg.slot + i;
-    busy = m.has(s, PG_inuse) || (m.mapcount[s] ?? 0) > 0;
+    if (m.has(s, PG_inuse)) inUse++;
+    if ((m.mapcount[s] ?? 0) > 0) mapped++;
   }
-  if (busy) return { errno: 'EBUSY' };
+  if (!k.hooks.memunmap_pages(pgmapView(k, pg.num), { inUse, mapped, ref: pg.ref })) return { errno: 'EBUSY' };
   pg.removed = true;
   return {};
 }

@@ -1,19 +1,15 @@
-// Migrating device pages without knowing the VMAs (mm/migrate_device.c,
-// v6.1 e778406b40db): driver eviction and GUP's long-term pin of a coherent
-// page.
+// Migrating device pages without knowing the VMAs (mm/migrate_device.c):
+// driver eviction by pfn range (migrate_device_range, v6.1 e778406b40db) and
+// GUP's long-term pin of a coherent page (migrate_device_coherent_page,
+// v6.0; migrate_device_coherent_folio since the folio conversion).
 import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { EINVAL, getPgmap } from './handles.ts';
 import type { KernelState } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
-import {
-  type MigrateEntry,
-  migrate_device_unmap,
-  migrate_vma_finalize,
-  migrate_vma_pages,
-  movedCount,
-  newEntry,
-} from './migrate-device.ts';
+import { type MigrateEntry, movedCount, newEntry } from './migrate-entry.ts';
+import { migrate_device_unmap } from './migrate-vma-collect.ts';
+import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
 import { alloc_page, alloc_page_nofail } from './page-alloc.ts';
 import { folio_get } from './swap.ts';
 
@@ -21,9 +17,11 @@ import { folio_get } from './swap.ts';
  * migrate_device_range + migrate_device_pages + migrate_device_finalize, as
  * dmirror_device_evict_chunk drives them: every in-use page of the pgmap
  * (migrate_device_pfn_lock's folio_try_get skips free pages) moves to system
- * RAM allocated with __GFP_NOFAIL.
+ * RAM allocated with __GFP_NOFAIL. Before v6.1 the function does not exist
+ * (era.migrateDeviceRange): EINVAL, as for a driver ioctl it cannot serve.
  */
 export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_range']): OpResult<'migrate_device_range'> {
+  if (!k.era.migrateDeviceRange) return EINVAL;
   const pg = getPgmap(k, a.pgmap);
   if (!pg || pg.removed || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
   const entries: MigrateEntry[] = [];

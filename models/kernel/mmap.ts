@@ -23,7 +23,7 @@ export function mmap(k: KernelState, a: OpArgs['mmap']): OpResult<'mmap'> {
     const pg = getPgmap(k, a.pgmap);
     if (!pg || pg.killed || TYPE_RULES[pg.type].mapBy !== 'dax-mmap') return EINVAL;
     if (pg.type === 'PCI_P2PDMA' && !k.era.p2pdmaUserMap) return EINVAL;
-    if (!a.shared || a.npages > pg.npages || pg.file === null) return EINVAL;
+    if (!a.shared || a.npages > pg.npages - pg.reserved || pg.file === null) return EINVAL;
     file = pg.file;
     pgmap = pg.num;
   } else if (a.kind === 'file' && a.file !== undefined) {

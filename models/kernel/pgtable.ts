@@ -22,6 +22,7 @@ export function mapping_takes_ref(k: KernelState, slot: number): boolean {
 
 /** set_pte_at with folio_add_*_rmap and folio_get for the mapping's reference. */
 export function set_pte_mapped(k: KernelState, p: Proc, vpn: number, pte: Pte): void {
+  if (pte.rmap === false) delete pte.rmap; // a fresh entry is always rmapped here
   p.ptes.set(vpn, pte);
   if (!pte_maps_frame(pte.kind)) return;
   const slot = slotOf(k, pte.pfn);
@@ -32,7 +33,8 @@ export function set_pte_mapped(k: KernelState, p: Proc, vpn: number, pte: Pte): 
 }
 
 /**
- * ptep_get_and_clear with folio_remove_rmap_pte. Returns the slot whose
+ * ptep_get_and_clear with folio_remove_rmap_pte (zap_nonpresent_ptes skips
+ * it for a device-exclusive entry that holds no rmap). Returns the slot whose
  * mapping reference the caller must drop (batched into release_pages by
  * zap), or -1.
  */
@@ -42,6 +44,6 @@ export function ptep_clear_mapped(k: KernelState, p: Proc, vpn: number): number 
   p.ptes.delete(vpn);
   if (!pte_maps_frame(pte.kind)) return -1;
   const slot = slotOf(k, pte.pfn);
-  folio_remove_rmap_pte(k, slot, p.num, vpn);
+  if (pte.rmap !== false) folio_remove_rmap_pte(k, slot, p.num, vpn);
   return mapping_takes_ref(k, slot) ? slot : -1;
 }

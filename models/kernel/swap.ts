@@ -4,6 +4,7 @@
 // (BUG-02: a batched put must not bypass the devmap-managed path).
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView } from './folio-view.ts';
+import { NO_CTX } from './hook-views.ts';
 import type { KernelState } from './kstate.ts';
 import { free_zone_device_folio } from './memremap.ts';
 import { free_unref_folio } from './page-alloc.ts';
@@ -33,9 +34,9 @@ export function folio_put(k: KernelState, slot: number): void {
 export function folio_put_refs(k: KernelState, slot: number, refs: number): void {
   if (slot === ZERO_PFN) return;
   const m = k.mem;
-  if (k.hooks.page_is_devmap_managed(folioView(k, slot))) {
+  if (k.hooks.page_is_devmap_managed(folioView(k, slot), NO_CTX)) {
     m.refcount[slot] = (m.refcount[slot] ?? 0) - refs;
-    const d = k.hooks.free_zone_device_folio(folioView(k, slot));
+    const d = k.hooks.free_zone_device_folio(folioView(k, slot), NO_CTX);
     if (m.refcount[slot] === d.at) free_zone_device_folio(k, slot, d);
     return;
   }
@@ -49,7 +50,7 @@ export function folio_put_refs(k: KernelState, slot: number, refs: number): void
  * is freed), everything else back to the page allocator.
  */
 export function __folio_put(k: KernelState, slot: number): void {
-  if ((k.mem.pgmap[slot] ?? -1) >= 0) free_zone_device_folio(k, slot, k.hooks.free_zone_device_folio(folioView(k, slot)));
+  if ((k.mem.pgmap[slot] ?? -1) >= 0) free_zone_device_folio(k, slot, k.hooks.free_zone_device_folio(folioView(k, slot), NO_CTX));
   else free_unref_folio(k, slot);
 }
 

@@ -23,7 +23,6 @@ export const HOOK_ALIASES: Readonly<Record<string, HookName>> = {
   // mm/gup.c: where an unpinnable folio is migrated or the call fails.
   check_and_migrate_movable_pages: 'gup_longterm_unpinnable',
   check_and_migrate_movable_folios: 'gup_longterm_unpinnable',
-  migrate_longterm_unpinnable_folios: 'gup_longterm_unpinnable',
   __gup_longterm_locked: 'gup_longterm_unpinnable',
   // mm/gup.c fast path.
   try_grab_folio: 'try_grab_folio_fast',
@@ -34,6 +33,31 @@ export const HOOK_ALIASES: Readonly<Record<string, HookName>> = {
   mc_handle_swap_pte: 'get_mctgt_type',
   // mm/memory-failure.c.
   mf_generic_kill_procs: 'memory_failure_dev_pagemap',
+  collect_procs: 'unmap_and_kill',
+  kill_procs: 'unmap_and_kill',
+  // Where an extra folio reference is dropped (memory_failure, do_swap_page, charge moving, fast GUP).
+  put_page: 'put_ref_page',
+  folio_put: 'put_ref_page',
+  gup_put_folio: 'put_ref_page',
+  // mm/memremap.c.
+  percpu_ref_tryget_live: 'get_dev_pagemap',
+  pfn_first: 'pgmap_pfn_valid',
+  devm_memunmap_pages: 'memunmap_pages',
+  // mm/migrate.c, mm/migrate_device.c, mm/gup.c.
+  remove_migration_ptes: 'remove_migration_pte',
+  migrate_vma_collect: 'migrate_vma_collect_pmd',
+  // mm/hmm.c, mm/rmap.c.
+  hmm_vma_handle_pte: 'hmm_is_device_private_entry',
+  page_make_device_exclusive_one: 'make_device_exclusive',
+  make_device_exclusive_range: 'make_device_exclusive',
+  folio_make_device_exclusive: 'make_device_exclusive',
+  // mm/memory.c fork and write faults.
+  copy_present_pte: 'copy_present_ptes',
+  copy_present_page: 'folio_needs_cow_for_dma',
+  page_needs_cow_for_dma: 'folio_needs_cow_for_dma',
+  folio_maybe_dma_pinned: 'folio_needs_cow_for_dma',
+  do_wp_page: 'wp_can_reuse_anon_folio',
+  wp_page_reuse: 'wp_can_reuse_anon_folio',
   // mm/memory.c.
   copy_one_pte: 'copy_nonpresent_pte',
   // mm/swap.c.

@@ -3,6 +3,7 @@
 // adds typing.
 import type { Era, EraName } from '../eras/era.ts';
 import type { Hooks } from '../kernel/hooks.ts';
+import type { ProposalHooks } from '../kernel/proposal-hooks.ts';
 import type { InvariantId } from '../invariants/invariant.ts';
 
 /** Declarative era overrides: any era fact except its name. */
@@ -16,7 +17,8 @@ export interface Proposal {
   /** The built-in proposal it starts from. */
   readonly extends: string;
   readonly era?: EraOverrides;
-  readonly hooks?: Partial<Hooks>;
+  /** Kernel decisions it changes: (subject, ctx, dflt) => decision, dflt what it would get without the hook. */
+  readonly hooks?: Partial<ProposalHooks>;
 }
 
 export type Verdict = 'holds' | 'violated';
@@ -35,7 +37,7 @@ export interface BuiltinProposal {
   /** The era it runs in (before `era` overrides). */
   readonly baseEra: EraName;
   readonly era?: EraOverrides;
-  readonly hooks?: Partial<Hooks>;
+  readonly hooks?: Partial<ProposalHooks>;
   /** One paragraph: what it changes. */
   readonly summary: string;
   readonly expected: Readonly<Record<InvariantId, Verdict>>;
@@ -55,6 +57,7 @@ export interface ResolvedProposal {
   readonly title: string;
   readonly source: string;
   readonly era: Era;
+  /** Every hook, composed: each level's hook over the decision of the levels below it, the era's default at the root. */
   readonly hooks: Hooks;
   /** The extends chain, this proposal first. */
   readonly chain: readonly string[];

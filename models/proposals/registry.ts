@@ -1,6 +1,6 @@
 // The built-in proposals, in the order DESIGN §4 lists them: history first
 // (v4.14 HMM, v5.x), the DEVICE_COHERENT series as reviewed (v1, v4), the
-// merged kernels (v6.0, v6.1, upstream), and the road not taken (the 2016
+// merged kernels (v6.0, v6.1, v6.2–v6.12, upstream), and the road not taken (the 2016
 // NUMA-node RFC). A user proposal's `extends` names one of these.
 import { cdmNumaRfc } from './builtin/cdm-numa-rfc.ts';
 import { coherentV1 } from './builtin/coherent-v1.ts';
@@ -10,6 +10,7 @@ import { hmmV414 } from './builtin/hmm-v4.14.ts';
 import { upstreamKernel } from './builtin/upstream.ts';
 import { v60 } from './builtin/v6.0.ts';
 import { v61 } from './builtin/v6.1.ts';
+import { v62 } from './builtin/v6.2.ts';
 import type { BuiltinProposal } from './proposal.ts';
 
 export const BUILTIN_PROPOSALS: readonly BuiltinProposal[] = [
@@ -19,6 +20,7 @@ export const BUILTIN_PROPOSALS: readonly BuiltinProposal[] = [
   coherentV4,
   v60,
   v61,
+  v62,
   upstreamKernel,
   cdmNumaRfc,
 ];

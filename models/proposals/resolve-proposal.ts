@@ -1,14 +1,14 @@
 // Turns a proposal into something the kernel model can run (DESIGN §4): the
-// full era and all twelve hooks. The era is the root built-in's base era with
+// full era and every hook. The era is the root built-in's base era with
 // every level's overrides applied from the root outward; the hooks are the
-// defaults of that final era (models/kernel/default-hooks.ts), overlaid by
-// each level's hooks, also from the root outward, so the proposal itself
-// has the last word.
+// defaults of that final era (models/kernel/default-hooks.ts) composed with
+// each level's hooks, also from the root outward (compose-hooks.ts): each
+// level decides with the decision of the levels below it as `dflt`, so the
+// proposal itself has the last word.
 import type { Era } from '../eras/era.ts';
 import { ERAS } from '../eras/registry.ts';
-import { defaultHooks } from '../kernel/default-hooks.ts';
-import { HOOK_NAMES, type HookName, type Hooks } from '../kernel/hooks.ts';
 import { closestName } from './closest-name.ts';
+import { composeHooks } from './compose-hooks.ts';
 import type { BuiltinProposal, Proposal, ResolvedProposal } from './proposal.ts';
 import { ProposalError } from './proposal-error.ts';
 import { BUILTIN_NAMES, builtinProposal } from './registry.ts';
@@ -58,28 +58,16 @@ export function resolveProposal(p: Proposal | BuiltinProposal, where = `proposal
     if (level.era !== undefined) era = { ...era, ...level.era, name: era.name };
   }
 
-  const hooks: Hooks = { ...defaultHooks(era) };
-  const overridden = new Set<HookName>();
-  for (const level of fromRoot) {
-    for (const name of HOOK_NAMES) {
-      const hook = level.hooks?.[name];
-      if (hook !== undefined) {
-        // Each hook name is paired with its own function type; TypeScript
-        // cannot see that through the indexed write.
-        (hooks as Record<HookName, unknown>)[name] = hook;
-        overridden.add(name);
-      }
-    }
-  }
+  const { hooks, overridden } = composeHooks(era, fromRoot);
 
   return {
     name: p.name,
     title: p.title,
     source: p.source,
     era,
-    hooks: Object.freeze(hooks),
+    hooks,
     chain: levels.map((l) => l.name),
-    overridden: HOOK_NAMES.filter((n) => overridden.has(n)),
+    overridden,
   };
 }
 

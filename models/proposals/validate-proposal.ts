@@ -102,5 +102,14 @@ function validateHooks(hooks: unknown, where: string): void {
     if (typeof v !== 'function') {
       throw new ProposalError(where, `hooks.${key}`, `hook '${key}' must be a function, got ${describeValue(v)}`);
     }
+    // Every hook is called (subject, ctx, dflt): a fourth parameter would
+    // never be passed, so it is a hook written for some other shape.
+    if (v.length > 3) {
+      throw new ProposalError(
+        where,
+        `hooks.${key}`,
+        `hook '${key}' declares ${v.length} parameters; hooks are called (subject, ctx, dflt): the view the decision is about, an object with the rest, and the decision without this hook`,
+      );
+    }
   }
 }

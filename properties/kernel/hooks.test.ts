@@ -8,7 +8,7 @@ import { invariantById } from '../../models/invariants/all.ts';
 import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
 describe('kernel model: proposal hooks', () => {
-  it('asks every hook, with frozen folio views', () => {
+  it('asks every hook, always (subject, ctx), with frozen subjects', () => {
     const era = ERAS['v6.0'];
     const base = defaultHooks(era);
     const called = new Set<HookName>();
@@ -17,8 +17,9 @@ describe('kernel model: proposal hooks', () => {
         name,
         (...args: unknown[]) => {
           called.add(name);
-          const first = args[0] as object;
-          if ('pfn' in first) expect(Object.isFrozen(first)).toBe(true);
+          expect(args, name).toHaveLength(2);
+          expect(Object.isFrozen(args[0]), name).toBe(true);
+          expect(typeof args[1], name).toBe('object');
           return (base[name] as (...a: unknown[]) => unknown)(...args);
         },
       ]),
@@ -30,13 +31,21 @@ describe('kernel model: proposal hooks', () => {
     run(k, 'mmap', { proc: 'p0', npages: 3, kind: 'anon', shared: false, prot: 'write' });
     run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
     run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 2 });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 2, value: 3 });
     run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
     run(k, 'migrate_to_device', { proc: 'p0', vpn: 1, npages: 1, pgmap: 'pgmap1' });
     run(k, 'pin_user_pages', { proc: 'p0', vpn: 1, write: false, longterm: true, fast: true });
     run(k, 'fork', { proc: 'p0' });
     run(k, 'mem_cgroup_create', {});
     run(k, 'mem_cgroup_move_task', { proc: 'p0', memcg: 'm1', moveCharge: true });
-    run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: false });
+    run(k, 'device_read', { proc: 'p0', vpn: 0, npages: 1, owner: 'dev1' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 2, value: 4 });
+    run(k, 'make_device_exclusive', { proc: 'p0', vpn: 2, npages: 1, owner: 'dev0' });
+    run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: true });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'dax', shared: true, prot: 'write', pgmap: 'pgmap2' });
+    run(k, 'cpu_read', { proc: 'p0', vpn: 3 });
+    run(k, 'memory_failure', { proc: 'p0', vpn: 3, countIncreased: false });
+    run(k, 'memunmap_pages', { pgmap: 'pgmap1' });
     run(k, 'exit', { proc: 'p1' });
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
@@ -54,7 +63,11 @@ describe('kernel model: proposal hooks', () => {
   it('a wrong free threshold (at 1 in the zero-idle era) leaves a page the invariants catch', () => {
     const era = ERAS['v6.1'];
     const base = defaultHooks(era);
-    const k = createKernel(era, { ...base, page_is_devmap_managed: (f) => f.zone === 'DEVICE', free_zone_device_folio: (f) => ({ ...base.free_zone_device_folio(f), at: 1 }) });
+    const k = createKernel(era, {
+      ...base,
+      page_is_devmap_managed: (f) => f.zone === 'DEVICE',
+      free_zone_device_folio: (f, ctx) => ({ ...base.free_zone_device_folio(f, ctx), at: 1 }),
+    });
     migrateOnePage(k, 'PRIVATE', 1);
     // The driver's page_free ran while the page is still mapped.
     expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ inUse: false, frees: 1 });

@@ -10,7 +10,7 @@ import { createKernel } from '../../models/kernel/create-kernel.ts';
 import type { View } from '../../models/view.ts';
 import { invariantById } from '../../models/invariants/all.ts';
 import type { InvariantId } from '../../models/invariants/invariant.ts';
-import { arbStep, prologue } from './arb-steps.ts';
+import { arbReservedMemremap, arbStep, prologue } from './arb-steps.ts';
 import { chaosHooks } from './chaos-hooks.ts';
 import { kernelFor } from './run-steps.ts';
 
@@ -58,7 +58,7 @@ describe('kernel model: incremental counters under random sequences', () => {
 
   it.each(ERA_NAMES)('%s: arbitrary well-typed hook decisions never crash the model', (era) => {
     fc.assert(
-      fc.property(fc.array(arbStep, { minLength: 10, maxLength: 60 }), fc.integer({ min: 1, max: 1 << 30 }), (steps, seed) => {
+      fc.property(fc.array(fc.oneof({ arbitrary: arbStep, weight: 20 }, { arbitrary: arbReservedMemremap, weight: 1 }), { minLength: 10, maxLength: 60 }), fc.integer({ min: 1, max: 1 << 30 }), (steps, seed) => {
         const k = createKernel(ERAS[era], chaosHooks(seed));
         for (const step of [...prologue(ERAS[era]), ...steps]) {
           k.apply(step);

@@ -24,7 +24,7 @@ function resultBlock(source: string): Record<string, string> {
 }
 
 describe('built-in proposals', () => {
-  it('are the eight of DESIGN §4, in order, with unique names', () => {
+  it('are the eight of DESIGN §4 plus v6.2–v6.12, in order, with unique names', () => {
     expect(BUILTIN_NAMES).toEqual([
       'hmm-v4.14',
       'devmap-v5.x',
@@ -32,6 +32,7 @@ describe('built-in proposals', () => {
       'coherent-v4',
       'v6.0',
       'v6.1',
+      'v6.2',
       'upstream',
       'cdm-numa-rfc',
     ]);
@@ -49,7 +50,7 @@ describe('built-in proposals', () => {
 
   it('builtinProposal finds each by name and nothing else', () => {
     for (const p of BUILTIN_PROPOSALS) expect(builtinProposal(p.name)).toBe(p);
-    expect(builtinProposal('v6.2')).toBeUndefined();
+    expect(builtinProposal('v6.3')).toBeUndefined();
   });
 
   describe.each(BUILTIN_PROPOSALS.map((p) => [p.name, p] as const))('%s', (name, p) => {

@@ -6,34 +6,52 @@ import { describe, expect, it } from 'vitest';
 import { ERAS } from '../../models/eras/registry.ts';
 import { defaultHooks } from '../../models/kernel/default-hooks.ts';
 import { HOOK_DECISIONS } from '../../models/kernel/hook-decisions.ts';
-import { type HookName, type Hooks, type NonpresentEntryView, type PgmapView } from '../../models/kernel/hooks.ts';
+import { NO_CTX } from '../../models/kernel/hook-views.ts';
+import { type FolioView, HOOK_NAMES, type HookName, type Hooks, type NonpresentEntryView, type PgmapView } from '../../models/kernel/hooks.ts';
 import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
 import { BUILTIN_NAMES } from '../../models/proposals/registry.ts';
 import { FRAME_TYPES } from '../../models/vocabulary.ts';
 import { chaosHooks } from '../kernel/chaos-hooks.ts';
 import { folioOf } from './folio-fixture.ts';
 
+/** One sample call per hook (a Record over HookName: a new hook does not compile until it is here). */
+const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: PgmapView, entry: NonpresentEntryView) => unknown } = {
+  page_is_devmap_managed: (h, f) => h.page_is_devmap_managed(f, NO_CTX),
+  free_zone_device_folio: (h, f) => h.free_zone_device_folio(f, NO_CTX),
+  expected_page_refs: (h, f) => h.expected_page_refs(f, NO_CTX),
+  migrate_vma_check_page: (h, f) => h.migrate_vma_check_page(f, { isFaultPage: false }),
+  migrate_vma_insert_page: (h, _f, pg) => h.migrate_vma_insert_page(pg, NO_CTX),
+  migrate_vma_collect_pmd: (h, f) => h.migrate_vma_collect_pmd(f, { via: 'present', system: true, devicePrivate: true, deviceCoherent: true, owner: 'dev0' }),
+  migrate_device_pages: (h, f, pg) => h.migrate_device_pages(f, { pgmap: pg }),
+  remove_migration_pte: (h, f) => h.remove_migration_pte(f, { write: true, moved: true }),
+  folio_is_longterm_pinnable: (h, f) => h.folio_is_longterm_pinnable(f, NO_CTX),
+  gup_longterm_unpinnable: (h, f) => h.gup_longterm_unpinnable(f, NO_CTX),
+  migrate_longterm_unpinnable_folios: (h, f) => h.migrate_longterm_unpinnable_folios(f, NO_CTX),
+  try_grab_folio_fast: (h, f) => h.try_grab_folio_fast(f, { write: true, pin: true, longterm: true }),
+  put_ref_page: (h, f) => h.put_ref_page(f, { site: 'memory_failure' }),
+  get_mctgt_type: (h, f) => h.get_mctgt_type(f, { from: 'm0', via: 'present' }),
+  get_dev_pagemap: (h, _f, pg) => h.get_dev_pagemap(pg, { index: 0 }),
+  pgmap_pfn_valid: (h, _f, pg) => h.pgmap_pfn_valid(pg, { index: 0 }),
+  memunmap_pages: (h, _f, pg) => h.memunmap_pages(pg, { inUse: 1, mapped: 0, ref: 1 }),
+  memory_failure_dev_pagemap: (h, f, pg) => h.memory_failure_dev_pagemap(f, { pgmap: pg }),
+  unmap_and_kill: (h, f) => h.unmap_and_kill(f, { mappers: 1 }),
+  hmm_is_device_private_entry: (h, f) => h.hmm_is_device_private_entry(f, { owner: 'dev1' }),
+  make_device_exclusive: (h, f) => h.make_device_exclusive(f, { owner: 'dev0' }),
+  copy_nonpresent_pte: (h, _f, _pg, e) => h.copy_nonpresent_pte(e, NO_CTX),
+  copy_present_ptes: (h, f) => h.copy_present_ptes(f, { write: true }),
+  folio_needs_cow_for_dma: (h, f) => h.folio_needs_cow_for_dma(f, NO_CTX),
+  wp_can_reuse_anon_folio: (h, f) => h.wp_can_reuse_anon_folio(f, NO_CTX),
+  folio_add_lru: (h, f) => h.folio_add_lru(f, NO_CTX),
+};
+
 /** Every hook of `hooks` called on every frame type, as a list of [hook, decision]. */
 function decisionsOf(hooks: Hooks): [HookName, unknown][] {
   const out: [HookName, unknown][] = [];
   for (const type of FRAME_TYPES) {
     const folio = folioOf(type);
-    const pgmap: PgmapView = { type: type === 'SYSTEM' ? 'PRIVATE' : type, owner: 'dev0', npages: 4 };
+    const pgmap: PgmapView = { type: type === 'SYSTEM' ? 'PRIVATE' : type, owner: 'dev0', npages: 4, killed: false, reserved: 0 };
     const entry: NonpresentEntryView = { kind: type === 'PRIVATE' ? 'device-private' : 'device-exclusive', write: true, folio };
-    out.push(
-      ['page_is_devmap_managed', hooks.page_is_devmap_managed(folio)],
-      ['free_zone_device_folio', hooks.free_zone_device_folio(folio)],
-      ['expected_page_refs', hooks.expected_page_refs(folio)],
-      ['migrate_vma_check_page', hooks.migrate_vma_check_page(folio, { isFaultPage: false })],
-      ['migrate_vma_insert_page', hooks.migrate_vma_insert_page(pgmap)],
-      ['folio_is_longterm_pinnable', hooks.folio_is_longterm_pinnable(folio)],
-      ['gup_longterm_unpinnable', hooks.gup_longterm_unpinnable(folio)],
-      ['try_grab_folio_fast', hooks.try_grab_folio_fast(folio, { write: true, pin: true, longterm: true })],
-      ['get_mctgt_type', hooks.get_mctgt_type(folio, { from: 'm0', via: 'present' })],
-      ['memory_failure_dev_pagemap', hooks.memory_failure_dev_pagemap(folio, pgmap)],
-      ['copy_nonpresent_pte', hooks.copy_nonpresent_pte(entry)],
-      ['folio_add_lru', hooks.folio_add_lru(folio)],
-    );
+    for (const name of HOOK_NAMES) out.push([name, CALLS[name](hooks, folio, pgmap, entry)]);
   }
   return out;
 }
@@ -73,6 +91,13 @@ describe('HOOK_DECISIONS', () => {
     ['memory_failure_dev_pagemap', { action: 'refuse', errno: 16 }],
     ['get_mctgt_type', 'MC_TARGET_PAGE'],
     ['copy_nonpresent_pte', true],
+    ['put_ref_page', 'true'],
+    ['copy_present_ptes', { parent: false }],
+    ['copy_present_ptes', { parent: false, child: 0 }],
+    ['unmap_and_kill', { unmap: 'all', kill: 'mappers' }],
+    ['unmap_and_kill', { unmap: 'page' }],
+    ['migrate_longterm_unpinnable_folios', 'pin-again'],
+    ['memunmap_pages', 1],
   ];
   it.each(wrong)('refuses %s returning %j', (name, value) => {
     expect(HOOK_DECISIONS[name].fits(value)).toBe(false);

@@ -105,6 +105,9 @@ describe('validateProposal', () => {
     ['free_zone_device_page', "did you mean 'free_zone_device_folio'?"],
     ['check_and_migrate_movable_pages', "did you mean 'gup_longterm_unpinnable'?"],
     ['folio_add_lrU', "did you mean 'folio_add_lru'?"],
+    ['page_make_device_exclusive_one', "did you mean 'make_device_exclusive'?"],
+    ['collect_procs', "did you mean 'unmap_and_kill'?"],
+    ['copy_present_page', "did you mean 'folio_needs_cow_for_dma'?"],
   ])('suggests a hook for %s', (name, hint) => {
     expect(errorOf({ ...good(), hooks: { [name]: () => true } }, `hooks.${name}`).detail).toContain(hint);
   });
@@ -118,5 +121,15 @@ describe('validateProposal', () => {
   it.each([[true], ['() => true'], [{ call: () => true }], [null]])('rejects a hook that is not a function: %s', (hook) => {
     const err = errorOf({ ...good(), hooks: { folio_add_lru: hook } }, 'hooks.folio_add_lru');
     expect(err.detail).toMatch(/^hook 'folio_add_lru' must be a function, got /);
+  });
+
+  it('accepts hooks of up to three parameters (subject, ctx, dflt)', () => {
+    const hooks = { folio_add_lru: (_f: unknown, _c: unknown, dflt: boolean) => dflt, put_ref_page: () => true };
+    expect(validateProposal({ ...good(), hooks }, FILE).hooks).toBe(hooks);
+  });
+
+  it('rejects a hook that declares a fourth parameter: it would never be passed', () => {
+    const err = errorOf({ ...good(), hooks: { get_mctgt_type: (_f: unknown, _c: unknown, _d: unknown, _extra: unknown) => 'NONE' } }, 'hooks.get_mctgt_type');
+    expect(err.detail).toMatch(/declares 4 parameters; hooks are called \(subject, ctx, dflt\)/);
   });
 });

@@ -41,6 +41,7 @@ export const NEXT = {
   memunmap_pages: entry(driver.memunmap_pages, 1),
   migrate_to_device: entry(driver.migrate_to_device, 5),
   migrate_to_ram: entry(driver.migrate_to_ram, 2),
+  // Eviction by pfn range from v6.1; before, the same turn evicts over a VMA (driver.ts).
   migrate_device_range: entry(driver.migrate_device_range, 2),
   device_read: entry(driver.device_read, 2),
   device_write: entry(driver.device_write, 2),

@@ -13,7 +13,7 @@ describe('replayCommand', () => {
 
   it('keeps a non-default --max-commands and a partial selection, once each in canonical order', () => {
     const command = replayCommand({ ...base, seed: -7, maxCommands: 30, checks: ['refinement', 'free-once', 'refcount-expected', 'free-once'] });
-    expect(command).toBe('zdspec check coherent-v1 --seed -7 --path 5:3:4@FABTv:V --max-commands 30 --invariant refcount-expected --invariant free-once --invariant refinement');
+    expect(command).toBe('zdspec check coherent-v1 --seed -7 --path 5:3:4@FABTv:V --max-commands 30 --invariant free-once --invariant refcount-expected --invariant refinement');
   });
 
   it('with a partial selection names only the check that failed (it replays the same failure)', () => {

@@ -29,6 +29,9 @@ type AnyHook = (...args: unknown[]) => unknown;
  * `validate`: the hooks whose results are checked against their decision
  * type (HOOK_DECISIONS) — the proposal's own. The others (the era's
  * defaults, zdspec's code) are only wrapped, as before: no extra cost.
+ * The hooks are the composed ones (models/proposals/compose-hooks.ts): the
+ * proposal is the outermost level, so the checked result is its decision,
+ * and a throw anywhere in the chain is charged to the hook it ran for.
  */
 export function guardHooks(hooks: Hooks, validate: readonly HookName[] = []): Hooks {
   const guarded: Record<string, unknown> = {};

@@ -34,7 +34,7 @@ function createKernel(_era: unknown, hooks: Hooks): KernelInstance {
   return {
     apply: () => {
       const value = n;
-      n += hooks.expected_page_refs({} as never);
+      n += hooks.expected_page_refs({} as never, {});
       return { result: { value }, events: [] };
     },
     abstract: () => asState({ n }),

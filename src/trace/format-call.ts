@@ -38,7 +38,10 @@ export function snapshotProt(byte: number): string {
 }
 
 const FORMATS: { readonly [K in OpName]: CallFormat<K> } = {
-  memremap_pages: { args: (a) => [KERNEL_TYPE_NAME[a.type], owner(a.owner), String(a.npages)], value: (v) => v.pgmap },
+  memremap_pages: {
+    args: (a) => [KERNEL_TYPE_NAME[a.type], owner(a.owner), String(a.npages), ...(a.reserved ? [`altmap reserve ${a.reserved}`] : [])],
+    value: (v) => v.pgmap,
+  },
   memunmap_pages: { args: (a) => [a.pgmap] },
   migrate_to_device: { args: (a) => [...range(a), a.pgmap], value: cpages },
   migrate_to_ram: { args: (a) => [...range(a), a.pgmap], value: cpages },

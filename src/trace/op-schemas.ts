@@ -31,7 +31,15 @@ const deviceRange = { ...range, owner };
 const cpages = { cpages: COUNT };
 
 export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
-  memremap_pages: { args: { type: req(oneOf(MEMORY_TYPES)), owner, npages }, results: { pgmap: handle('pgmap') } },
+  memremap_pages: {
+    args: { type: req(oneOf(MEMORY_TYPES)), owner, npages, reserved: opt(COUNT) },
+    results: { pgmap: handle('pgmap') },
+    // pgmap_pfn_valid: the altmap cannot take the whole range.
+    across: (args) =>
+      typeof args.reserved === 'number' && typeof args.npages === 'number' && args.reserved >= args.npages
+        ? 'reserved must leave at least one page: reserved < npages'
+        : undefined,
+  },
   memunmap_pages: { args: { pgmap }, results: {} },
   migrate_to_device: { args: { ...range, pgmap }, results: { ...cpages, data: INT_LIST } },
   migrate_to_ram: { args: { ...range, pgmap }, results: cpages },

@@ -57,6 +57,14 @@ describe('parseTrace', () => {
     expect(errorOf(step({ op: 'device_write', args: { proc: 'p0', vpn: 0, npages: 1, owner: 'd', data: [1, 'x'] } })).message).toMatch(/args\.data: expected an array of integers/);
   });
 
+  it('takes memremap_pages with or without reserved pfns, and refuses a reserve of the whole range', () => {
+    const remap = (args: object) => JSON.stringify({ steps: [{ op: 'memremap_pages', args: { type: 'FS_DAX', owner: 'pmem0', npages: 2, ...args } }] });
+    expect(parseTrace(remap({}), 't').steps[0]?.args).not.toHaveProperty('reserved');
+    expect(parseTrace(remap({ reserved: 1 }), 't').steps[0]?.args).toMatchObject({ reserved: 1 });
+    expect(errorOf(remap({ reserved: 2 })).message).toMatch(/reserved must leave at least one page: reserved < npages/);
+    expect(errorOf(remap({ reserved: -1 })).message).toMatch(/reserved/);
+  });
+
   it("checks memory_failure's two ways of naming a frame", () => {
     expect(errorOf(step({ op: 'memory_failure', args: { proc: 'p0', countIncreased: false } })).message).toMatch(/args: proc and vpn go together/);
     expect(() => parseTrace(step({ op: 'memory_failure', args: { pgmap: 'pgmap0', index: 1, countIncreased: true } }), 't')).not.toThrow();
@@ -76,7 +84,7 @@ describe('parseTrace', () => {
   it('checks the top level', () => {
     expect(errorOf('[]').message).toMatch(/trace\.json: \(top level\): expected an object/);
     expect(errorOf('{"step": []}').message).toMatch(/step: unknown field \(did you mean 'steps'\?\)/);
-    expect(errorOf('{"steps": [], "era": "v6.2"}').message).toMatch(/era: expected one of v4\.14, v5\.x, v6\.0, v6\.1, upstream/);
+    expect(errorOf('{"steps": [], "era": "v6.3"}').message).toMatch(/era: expected one of v4\.14, v5\.x, v6\.0, v6\.1, v6\.2, upstream/);
     expect(errorOf('{"steps": [], "runs": [{"proposal": "v6.0", "violates": "free-twice"}]}').message).toMatch(/runs\.0\.violates/);
   });
 });

@@ -40,10 +40,7 @@
 //   owner-isolation            holds
 //   refinement                 violated (no era can say "device memory is
 //                              RAM on the LRU": the specification refuses it)
-import type { Era } from '../../eras/era.ts';
-import { ERAS } from '../../eras/registry.ts';
 import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
-import { eraDefaults } from './era-defaults.ts';
 import { ALL_HOLD } from './all-hold.ts';
 
 const ERA_OVERRIDES: EraOverrides = {
@@ -52,9 +49,6 @@ const ERA_OVERRIDES: EraOverrides = {
   // it get_mctgt_type never runs and memcg-target could not be observed.
   chargeMoving: true,
 };
-
-/** The era this proposal's fallbacks decide with. */
-const ERA: Era = { ...ERAS.upstream, ...ERA_OVERRIDES };
 
 export const cdmNumaRfc: BuiltinProposal = {
   name: 'cdm-numa-rfc',
@@ -67,26 +61,17 @@ export const cdmNumaRfc: BuiltinProposal = {
   era: ERA_OVERRIDES,
   hooks: {
     // A node's page is not devmap-managed: put_page → __folio_put.
-    page_is_devmap_managed: (folio) =>
-      folio.memoryType === 'COHERENT' ? false : eraDefaults(ERA).page_is_devmap_managed(folio),
+    page_is_devmap_managed: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' ? false : dflt),
     // Back to the page allocator at 0, not to the driver's free list.
-    free_zone_device_folio: (folio) =>
-      folio.memoryType === 'COHERENT' ? { action: 'buddy', at: 0 } : eraDefaults(ERA).free_zone_device_folio(folio),
+    free_zone_device_folio: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' ? { action: 'buddy', at: 0 } : dflt),
     // "b. Struct page must able to be inside standard LRU lists".
-    folio_add_lru: (folio) => (folio.memoryType === 'COHERENT' ? true : eraDefaults(ERA).folio_add_lru(folio)),
+    folio_add_lru: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' ? true : dflt),
     // Ordinary memory of an ordinary node: nothing makes it unpinnable.
-    folio_is_longterm_pinnable: (folio) =>
-      folio.memoryType === 'COHERENT' ? true : eraDefaults(ERA).folio_is_longterm_pinnable(folio),
+    folio_is_longterm_pinnable: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' ? true : dflt),
     // An ordinary page is MC_TARGET_PAGE, never MC_TARGET_DEVICE.
-    get_mctgt_type: (folio, ctx) => {
-      const target = eraDefaults(ERA).get_mctgt_type(folio, ctx);
-      return folio.memoryType === 'COHERENT' && target === 'DEVICE' ? 'PAGE' : target;
-    },
+    get_mctgt_type: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' && dflt === 'DEVICE' ? 'PAGE' : dflt),
     // "(5) HW poisoning of the coherent memory": handled like RAM.
-    memory_failure_dev_pagemap: (folio, pgmap) =>
-      folio.memoryType === 'COHERENT'
-        ? { action: 'poison-and-kill' }
-        : eraDefaults(ERA).memory_failure_dev_pagemap(folio, pgmap),
+    memory_failure_dev_pagemap: (folio, _ctx, dflt) => (folio.memoryType === 'COHERENT' ? { action: 'poison-and-kill' } : dflt),
   },
   summary:
     'The 2016 coherent-device-memory NUMA node: COHERENT pages are freed to the buddy allocator through ' +

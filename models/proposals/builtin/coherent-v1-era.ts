@@ -1,5 +1,5 @@
-// The era facts DEVICE_COHERENT v1 changes on v5.x (seed 000), shared with
-// coherent-v4, which extends it and decides its fallbacks in the same era.
+// The era facts DEVICE_COHERENT v1 changes on v5.x (seed 000); coherent-v4,
+// which extends it, inherits them through resolveProposal.
 import type { EraOverrides } from '../proposal.ts';
 
 export const COHERENT_V1_ERA: EraOverrides = {

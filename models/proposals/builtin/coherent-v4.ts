@@ -35,12 +35,8 @@
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds
 import { match } from 'ts-pattern';
-import type { Era } from '../../eras/era.ts';
-import { ERAS } from '../../eras/registry.ts';
 import type { LongtermUnpinnableDecision } from '../../kernel/hooks.ts';
 import type { BuiltinProposal, EraOverrides } from '../proposal.ts';
-import { COHERENT_V1_ERA } from './coherent-v1-era.ts';
-import { eraDefaults } from './era-defaults.ts';
 import { ALL_HOLD } from './all-hold.ts';
 
 const ERA_OVERRIDES: EraOverrides = {
@@ -49,9 +45,6 @@ const ERA_OVERRIDES: EraOverrides = {
   // The patch's `ret = -EFAULT` in check_and_migrate_movable_pages.
   longtermCoherentErrno: 'EFAULT',
 };
-
-/** The era this proposal's fallbacks decide with: v5.x, then v1's overrides, then v4's. */
-const ERA: Era = { ...ERAS['v5.x'], ...COHERENT_V1_ERA, ...ERA_OVERRIDES };
 
 export const coherentV4: BuiltinProposal = {
   name: 'coherent-v4',
@@ -65,23 +58,19 @@ export const coherentV4: BuiltinProposal = {
   hooks: {
     // The patch tests is_dev_private_or_coherent_page before is_pinnable_page:
     // both device types are unpinnable (a private page is never reached: GUP
-    // faults it back to RAM, hence the WARN_ON_ONCE). is_pinnable_page
-    // decides the rest, as in v5.x.
-    folio_is_longterm_pinnable: (folio) =>
+    // faults it back to RAM, hence the WARN_ON_ONCE). For the rest the
+    // decision is coherent-v1's (is_pinnable_page with no coherent check).
+    folio_is_longterm_pinnable: (folio, _ctx, dflt) =>
       match(folio.memoryType)
         .with('PRIVATE', 'COHERENT', () => false)
-        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () =>
-          eraDefaults(ERA).folio_is_longterm_pinnable(folio),
-        )
+        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () => dflt)
         .exhaustive(),
     // ... and unpins and fails the whole call with -EFAULT for them; any
     // other unpinnable folio is handled as before.
-    gup_longterm_unpinnable: (folio) =>
+    gup_longterm_unpinnable: (folio, _ctx, dflt) =>
       match(folio.memoryType)
         .with('PRIVATE', 'COHERENT', (): LongtermUnpinnableDecision => ({ action: 'fail', errno: 'EFAULT' }))
-        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () =>
-          eraDefaults(ERA).gup_longterm_unpinnable(folio),
-        )
+        .with('SYSTEM', 'FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', 'PUBLIC', () => dflt)
         .exhaustive(),
   },
   summary:

@@ -44,7 +44,7 @@ export function allocSystemPage(ctx: Ctx, init: PageInit, opts: { readonly noFai
 
 /**
  * dmirror_devmem_alloc_page + zone_device_page_init: the lowest free index
- * of the pgmap. lib/test_hmm.c tests HMM_DMIRROR_FLAG_FAIL_ALLOC before
+ * of the pgmap past its reserved pfns. lib/test_hmm.c tests HMM_DMIRROR_FLAG_FAIL_ALLOC before
  * touching its free list, so a pending fail_next_alloc(device) is consumed
  * first; a killed pgmap hands out nothing (zone_device_page_init's
  * percpu_ref_tryget_many fails once memunmap_pages has started).
@@ -56,7 +56,8 @@ export function allocDevicePage(ctx: Ctx, pgmapId: PgmapId, init: PageInit): Pfn
   }
   const pgmap = pgmapOf(ctx, pgmapId);
   if (!pgmap || pgmap.killed) return null;
-  for (let i = 0; i < pgmap.npages; i++) {
+  // The reserved (altmap) pfns are never on the driver's free list.
+  for (let i = pgmap.reserved ?? 0; i < pgmap.npages; i++) {
     const frame = frameOf(ctx, pgmap.start + i);
     if (!frame.inUse && !frame.hwpoison) return claim(frame, init);
   }

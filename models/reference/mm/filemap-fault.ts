@@ -35,7 +35,8 @@ function pageCacheFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): FaultO
 
 function daxFault(ctx: Ctx, vma: AbsVma, vpn: Vpn): FaultOutcome {
   const pgmap = ctx.s.pgmaps[vma.pgmap!]!;
-  const pfn = pgmap.start + linearPageIndex(vma, vpn);
+  // The file's page 0 is the first pfn past the reserved ones (pfn_first).
+  const pfn = pgmap.start + (pgmap.reserved ?? 0) + linearPageIndex(vma, vpn);
   // [docs silent] dax_iomap_fault: dax_direct_access fails once the device is
   // going away (memunmap_pages started) or the range is poisoned, and
   // dax_fault_return turns that into VM_FAULT_SIGBUS.

@@ -14,8 +14,11 @@ export function getMctgtType(ctx: Ctx, pte: AbsPte, from: MemcgId): McTarget {
     // mc_handle_present_pte: vm_normal_page (never the zero page), anon only.
     .with('present', 'present-devmap', () => pte.pfn !== ZERO_PFN && frame.anon)
     // mc_handle_swap_pte: device-private entries are seen only once
-    // 9a137153fc87 (v5.10) tests them before rejecting non-swap entries (BUG-22).
-    .with('device-private', () => ctx.era.mcHandlesDevicePrivate)
+    // 9a137153fc87 (v5.10) tests them before rejecting non-swap entries
+    // (BUG-22); v6.2–v6.12 skip a non-present entry's page while it is mapped
+    // ("skip moving non-present pages that are mapped elsewhere"), and this
+    // very entry maps it.
+    .with('device-private', () => ctx.era.mcHandlesDevicePrivate && !ctx.era.mcSkipsMappedNonPresent)
     .with('device-exclusive', 'hwpoison', () => false)
     .exhaustive();
   if (!candidate || frame.memcg !== from) return 'NONE';

@@ -1,7 +1,9 @@
 // mm/memory-failure.c: memory_failure(pfn, flags) on one frame, named by
 // pgmap+index or by a process's PTE (madvise(MADV_HWPOISON)) (docs §5).
 // MF_COUNT_INCREASED: the caller's page reference is dropped on every path
-// (put_ref_page), so it leaves nothing in the abstract state.
+// (put_ref_page), so it leaves nothing in the abstract state. A ZONE_DEVICE
+// pfn takes the dev_pagemap path before any poison test (mm/memory-failure.c
+// memory_failure: pfn_to_online_page is NULL for it).
 import type { OpArgs, OpFailure } from '../../ops.ts';
 import { typeRules } from '../../type-rules.ts';
 import { type Pfn, ZERO_PFN } from '../../vocabulary.ts';
@@ -41,23 +43,37 @@ export const memoryFailure: OpSpec<'memory_failure'> = (era, state, args) =>
     const pfn = targetPfn(ctx, args);
     if (typeof pfn !== 'number') return pfn;
     const frame = frameOf(ctx, pfn);
+    if (frame.pgmap !== null) {
+      // No online page: get_dev_pagemap and memory_failure_dev_pagemap come
+      // before TestSetPageHWPoison, so a poisoned device page is judged again.
+      const pgmap = ctx.s.pgmaps[frame.pgmap]!;
+      // get_dev_pagemap fails once percpu_ref_kill ran: "memory outside kernel control".
+      if (pgmap.killed) return { errno: 'ENXIO' };
+      // !pgmap_pfn_valid: "device metadata space is not recoverable".
+      if ((frame.index ?? 0) < (pgmap.reserved ?? 0)) return { errno: 'ENXIO' };
+      const rules = typeRules(frame.type);
+      const rule = rules.memoryFailure(era);
+      // memory_failure_dev_pagemap / mf_generic_kill_procs refuse device
+      // memory: nothing changes.
+      if (rule.action === 'refuse') return { errno: rule.errno };
+      // mf_generic_kill_procs: dax_lock_folio finds no DAX mapping → -EBUSY.
+      if (rules.mapBy === 'dax-mmap' && !mapped(ctx, pfn)) return { errno: 'EBUSY' };
+      return poison(ctx, pfn);
+    }
     if (frame.hwpoison) return { errno: 'EHWPOISON' };
     // A reserved kernel page: MF_MSG_KERNEL, ignored.
     if (pfn === ZERO_PFN) return { errno: 'EBUSY' };
-    // get_dev_pagemap fails once percpu_ref_kill ran: "memory outside kernel control".
-    if (frame.pgmap !== null && ctx.s.pgmaps[frame.pgmap]!.killed) return { errno: 'ENXIO' };
-    const rules = typeRules(frame.type);
-    const rule = rules.memoryFailure(era);
-    // memory_failure_dev_pagemap / mf_generic_kill_procs refuse device
-    // memory: nothing changes.
-    if (rule.action === 'refuse') return { errno: rule.errno };
-    // mf_generic_kill_procs: dax_lock_folio finds no DAX mapping → -EBUSY.
-    if (rules.mapBy === 'dax-mmap' && !mapped(ctx, pfn)) return { errno: 'EBUSY' };
-    frame.hwpoison = true;
-    unmapAndKill(ctx, pfn);
-    filemapRemoveFolio(ctx, pfn);
-    folioPut(ctx, pfn);
-    // Still held by GUP: the page cannot be isolated (MF_FAILED, -EBUSY).
-    const u = usersOf(ctx.s, pfn);
-    return u.refs > 0 || u.pins > 0 ? { errno: 'EBUSY' } : {};
+    return poison(ctx, pfn);
   });
+
+/** SetPageHWPoison, unmap and kill every mapper, drop it from the page cache. */
+function poison(ctx: Ctx, pfn: Pfn): OpFailure | Record<string, never> {
+  const frame = frameOf(ctx, pfn);
+  frame.hwpoison = true;
+  unmapAndKill(ctx, pfn);
+  filemapRemoveFolio(ctx, pfn);
+  folioPut(ctx, pfn);
+  // Still held by GUP: the page cannot be isolated (MF_FAILED, -EBUSY).
+  const u = usersOf(ctx.s, pfn);
+  return u.refs > 0 || u.pins > 0 ? { errno: 'EBUSY' } : {};
+}

@@ -1,7 +1,8 @@
 // mm/memremap.c: memremap_pages — a driver registers ZONE_DEVICE memory:
 // pgmapN with npages free frames of the type (docs §1). The dax-mmap types
 // (FS_DAX, GENERIC, HOST, PCI_P2PDMA) also get the file object a dax mmap
-// maps (the pmem/device-dax inode).
+// maps (the pmem/device-dax inode), whose pages start after the `reserved`
+// pfns the driver keeps at the start of the range (the altmap: pfn_first).
 import { pgmapStart } from '../../limits.ts';
 import { typeRules } from '../../type-rules.ts';
 import type { FileId, PgmapId } from '../../vocabulary.ts';
@@ -10,10 +11,12 @@ import { pristineFrame } from '../init-state.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 
-export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owner, npages }) =>
+export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owner, npages, reserved = 0 }) =>
   deterministic<'memremap_pages'>(era, state, (ctx) => {
     // The era has no such enum memory_type value; PRIVATE/COHERENT need an owner.
     if (era.enumValues[type] === undefined || owner === '' || !validRange(npages)) return EINVAL;
+    // At least one page must be left past the reserved pfns.
+    if (!Number.isInteger(reserved) || reserved < 0 || reserved >= npages) return EINVAL;
     const n = ctx.s.next.pgmap++;
     const id: PgmapId = `pgmap${n}`;
     const start = pgmapStart(n);
@@ -21,8 +24,8 @@ export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owne
     let file: FileId | null = null;
     if (typeRules(type).mapBy === 'dax-mmap') {
       file = `f${ctx.s.next.file++}`;
-      ctx.s.files[file] = { kind: 'dax', npages, pages: {}, written: {} };
+      ctx.s.files[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {} };
     }
-    ctx.s.pgmaps[id] = { type, owner, start, npages, killed: false, removed: false, file };
+    ctx.s.pgmaps[id] = { type, owner, start, npages, ...(reserved > 0 ? { reserved } : {}), killed: false, removed: false, file };
     return { pgmap: id };
   });

@@ -11,6 +11,9 @@ import { deterministic } from '../outcome.ts';
 
 export const migrateDeviceRange: OpSpec<'migrate_device_range'> = (era, state, args) =>
   deterministic<'migrate_device_range'>(era, state, (ctx) => {
+    // migrate_device_range is e778406b40db (v6.1): earlier kernels have no
+    // eviction by pfn range, and the driver's ioctl fails.
+    if (!era.migrateDeviceRange) return EINVAL;
     const pgmap = pgmapOf(ctx, args.pgmap);
     if (!pgmap || pgmap.removed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
     const batch = newBatch();

@@ -44,7 +44,7 @@ function backing(ctx: Ctx, args: OpArgs['mmap']): { kind: AbsVma['kind']; file: 
     })
     .with('dax', () => {
       const pgmap = args.pgmap === undefined ? undefined : pgmapOf(ctx, args.pgmap);
-      if (!pgmap || pgmap.killed || !daxMmapAllowed(ctx.era, pgmap.type) || !args.shared || args.npages > pgmap.npages) return null;
+      if (!pgmap || pgmap.killed || !daxMmapAllowed(ctx.era, pgmap.type) || !args.shared || args.npages > pgmap.npages - (pgmap.reserved ?? 0)) return null;
       return { kind: 'dax' as const, file: pgmap.file, pgmap: args.pgmap! };
     })
     .exhaustive();

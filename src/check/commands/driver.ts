@@ -1,15 +1,24 @@
 // Driver and device commands (DESIGN §2): the HMM test driver's ioctls on
 // top of memremap_pages and migrate_vma_*.
 import fc from 'fast-check';
+import { TYPE_RULES } from '../../../models/type-rules.ts';
 import { command, step } from '../command-spec.ts';
 import { biased, index, memoryType, npages, owner, prefer, value } from '../choices.ts';
-import { clampToVma, pgmaps, pick, pickProcVpn } from '../handles.ts';
+import { clampToVma, liveProcs, pgmaps, pick, pickProcVpn, vmaVpns } from '../handles.ts';
 import { memremapFirst, mmapFirst } from './prerequisite.ts';
 
+// Mostly the old shape; now and then a range whose first pfn the driver
+// reserved (an altmap), which the driver never hands out and memory_failure
+// refuses (pgmap_pfn_valid). Only for pgmaps whose pgmap->ref is taken per
+// allocated page: where it is per pfn, the models take none for the reserved
+// pfns (pfn_len), and pgmap-ref-balanced does not count them out yet.
 export const memremap_pages = command({
   op: 'memremap_pages',
-  choices: (era) => fc.record({ type: memoryType(era), owner: owner(), npages: npages() }),
-  resolve: (c) => step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
+  choices: (era) => fc.record({ type: memoryType(era), owner: owner(), npages: npages(), reserve: biased(1, 7) }),
+  resolve: (c, _s, era) =>
+    c.reserve && c.npages > 1 && TYPE_RULES[c.type].pgmapRefPerAlloc(era)
+      ? step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages, reserved: 1 })
+      : step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
 });
 
 export const memunmap_pages = command({
@@ -53,12 +62,25 @@ export const migrate_to_ram = command({
   },
 });
 
+// Driver eviction. migrate_device_range is v6.1 (e778406b40db): in older
+// eras it is never generated, and the same choice evicts the way those
+// drivers did, migrate_vma over the first VMA page backed by the pgmap
+// (dmirror's MIGRATE_TO_SYS; counted as a substitution).
 export const migrate_device_range = command({
   op: 'migrate_device_range',
   choices: () => fc.record({ pgmap: index() }),
-  resolve: (c, s) => {
+  resolve: (c, s, era) => {
     const pgmap = pick(pgmaps(s, { mapBy: 'migrate', present: true }), c.pgmap);
-    return pgmap && step('migrate_device_range', { pgmap });
+    if (pgmap === undefined || era.migrateDeviceRange) return pgmap && step('migrate_device_range', { pgmap });
+    for (const proc of liveProcs(s)) {
+      const p = s.procs[proc];
+      if (!p) continue;
+      for (const vpn of vmaVpns(p)) {
+        const pte = p.ptes[vpn];
+        if (pte && s.frames[pte.pfn]?.pgmap === pgmap) return step('migrate_to_ram', { proc, vpn, npages: 1, pgmap });
+      }
+    }
+    return undefined;
   },
 });
 

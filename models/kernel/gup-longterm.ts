@@ -1,0 +1,59 @@
+// FOLL_LONGTERM (mm/gup.c __gup_longterm_locked): after pinning, a folio
+// folio_is_longterm_pinnable refuses is kept, fails the call, or is migrated
+// (migrate_longterm_unpinnable_folios → migrate_device_coherent_folio for
+// coherent memory) before the range is pinned again.
+import { match } from 'ts-pattern';
+import type { Errno } from '../vocabulary.ts';
+import { ZERO_PFN } from '../vocabulary.ts';
+import { folioView } from './folio-view.ts';
+import { folio_get_pin, gup_put_folio } from './gup-refs.ts';
+import { NO_CTX } from './hook-views.ts';
+import type { GupFlags } from './hooks.ts';
+import type { KernelState } from './kstate.ts';
+import { migrate_device_coherent_folio } from './migrate-device-range.ts';
+import { folio_get } from './swap.ts';
+
+/**
+ * check_and_migrate_movable_pages (mm/gup.c) for the pinned folio:
+ * folio_is_longterm_pinnable, and for an unpinnable folio what
+ * __gup_longterm_locked does (the proposal's gup_longterm_unpinnable):
+ * keep the pin, fail, or turn the pin into a reference and migrate the folio
+ * (migrate_longterm_unpinnable_folios → migrate_device_coherent_folio), then
+ * ask the caller to pin again (-EAGAIN).
+ */
+export function check_and_migrate_movable_pages(k: KernelState, slot: number, flags: GupFlags): 'ok' | 'again' | Errno {
+  if (k.hooks.folio_is_longterm_pinnable(folioView(k, slot), NO_CTX)) return 'ok';
+  const d = k.hooks.gup_longterm_unpinnable(folioView(k, slot), NO_CTX);
+  return match(d)
+    .with({ action: 'pin' }, (): 'ok' => 'ok')
+    .with({ action: 'fail' }, (f): Errno => {
+      gup_put_folio(k, slot, flags.pin);
+      return f.errno;
+    })
+    .with({ action: 'migrate' }, (): 'ok' | 'again' | Errno => {
+      if (slot === ZERO_PFN) return 'ok'; // the zero page is never pinned: nothing to move
+      folio_get(k, slot);
+      gup_put_folio(k, slot, flags.pin);
+      if (!migrate_device_coherent_folio(k, slot)) return 'EBUSY';
+      return migrate_longterm_unpinnable_folios(k, slot, flags);
+    })
+    .exhaustive();
+}
+
+/**
+ * What migrate_longterm_unpinnable_folios leaves pinned once the folio moved
+ * (the proposal's hook): -EAGAIN, so the caller pins the copy the PTE now
+ * maps, or — a caller that keeps its old pages[] — a pin on the folio that
+ * was migrated away (and freed).
+ */
+function migrate_longterm_unpinnable_folios(k: KernelState, slot: number, flags: GupFlags): 'ok' | 'again' {
+  const target = k.hooks.migrate_longterm_unpinnable_folios(folioView(k, slot), NO_CTX);
+  return match(target)
+    .with('copy', (): 'again' => 'again')
+    .with('original', (): 'ok' => {
+      if (flags.pin) folio_get_pin(k, slot);
+      else folio_get(k, slot);
+      return 'ok';
+    })
+    .exhaustive();
+}

@@ -1,0 +1,94 @@
+// The decisions proposal hooks return, and the contexts they are asked in,
+// as TypeScript types (their run-time descriptions are in hook-decisions.ts).
+// Each names the kernel function whose choice it is.
+import type { Errno, MemcgId } from '../vocabulary.ts';
+
+/** What the ZONE_DEVICE free path does when the last user goes. */
+export interface FreeDecision {
+  /** The driver's page_free/folio_free, the FS_DAX idle wake-up, a reset to 1, or the buddy allocator. */
+  readonly action: 'driver-free' | 'wake-idle' | 'reset-to-one' | 'buddy';
+  /** The refcount at which it runs: 1 in the "1-based" eras, else 0. */
+  readonly at: 0 | 1;
+}
+
+export type PteOnInsert = 'device-private' | 'present' | 'present-devmap' | 'unsupported';
+
+/** What __gup_longterm_locked does with a folio folio_is_longterm_pinnable refused. */
+export type LongtermUnpinnableDecision =
+  | { readonly action: 'migrate' } // migrate_device_coherent_folio / migrate_pages, then re-pin the copy
+  | { readonly action: 'fail'; readonly errno: Errno } // unpin and fail the call
+  | { readonly action: 'pin' }; // keep the pin (the bug the seeds are about)
+
+/** What migrate_longterm_unpinnable_folios leaves the caller to pin once the folio moved. */
+export type LongtermPinTarget =
+  | 'copy' // -EAGAIN: __gup_longterm_locked pins again and finds the copy the PTE now maps
+  | 'original'; // keep pinning the folio it migrated away from (the page is gone: a use after free)
+
+export interface GupFlags {
+  readonly write: boolean;
+  readonly pin: boolean;
+  readonly longterm: boolean;
+}
+
+/** The fast-GUP path's decision for one present PTE. */
+export type FastGupDecision = 'grab' | 'fallback' | 'fail';
+
+export interface MctgtContext {
+  /** mc.from: the memcg the task is leaving. */
+  readonly from: MemcgId;
+  /** How the page was reached: a present PTE or a device-private (swap-type) entry. */
+  readonly via: 'present' | 'device-private';
+}
+
+export type MemoryFailureDecision =
+  | { readonly action: 'poison-and-kill' } // mf_generic_kill_procs: SetPageHWPoison, unmap, SIGBUS
+  | { readonly action: 'refuse'; readonly errno: Errno }; // nothing changes, references dropped
+
+/** What mf_generic_kill_procs does to the poisoned page's users (collect_procs, unmap_and_kill). */
+export interface UnmapAndKillDecision {
+  /** unmap_mapping_range over the poisoned page ('page': base pages only), or nothing. */
+  readonly unmap: 'page' | 'none';
+  /** kill_procs with MF_MUST_KILL: SIGBUS to every process that mapped it, or to nobody. */
+  readonly kill: 'mappers' | 'none';
+}
+
+/** What fork does with a non-present entry (copy_nonpresent_pte). */
+export type CopyNonpresentDecision =
+  | 'share-readonly' // folio_get + dup rmap; a writable entry becomes read-only in parent and child
+  | 'share' // copy as is (keeps the write bit: breaks COW)
+  | 'restore-then-copy'; // device-exclusive: restore the present PTE in the parent, then copy it as present
+
+/** The write bits fork leaves on a present page both processes now share (copy_present_ptes). */
+export interface ForkWriteBits {
+  readonly parent: boolean;
+  readonly child: boolean;
+}
+
+/** How migrate_vma_collect_pmd met the page, and what the caller selected (MIGRATE_VMA_SELECT_*). */
+export interface MigrateCollectContext {
+  readonly via: 'present' | 'device-private';
+  readonly system: boolean;
+  readonly devicePrivate: boolean;
+  readonly deviceCoherent: boolean;
+  /** migrate->pgmap_owner; null where the era has no owner checks. */
+  readonly owner: string | null;
+}
+
+/** What memunmap_pages finds after percpu_ref_kill. */
+export interface MemunmapContext {
+  /** Pages of the range still handed out (allocated, or a DAX page with users). */
+  readonly inUse: number;
+  /** Pages of the range some PTE still maps. */
+  readonly mapped: number;
+  /** pgmap->ref after the kill: what wait_for_completion(&pgmap->done) waits on. */
+  readonly ref: number;
+}
+
+/** The paths that take an extra folio reference and must drop it on every exit. */
+export type PutRefSite =
+  | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)
+  | 'do_swap_page' // the get_page around pgmap->ops->migrate_to_ram (16ce101db85d)
+  | 'mem_cgroup_move_charge_pte_range' // get_mctgt_type's lookup reference (mc_handle_*_pte)
+  | 'gup_fast_pte_range'; // try_grab_folio_fast backing out of an unpinnable FOLL_LONGTERM folio
+
+export const PUT_REF_SITES: readonly PutRefSite[] = ['memory_failure', 'do_swap_page', 'mem_cgroup_move_charge_pte_range', 'gup_fast_pte_range'];

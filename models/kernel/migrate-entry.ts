@@ -1,0 +1,38 @@
+// One src/dst pair of a device migration (migrate->src[i] / dst[i] with
+// their MIGRATE_PFN_* bits) and the caller's selection (mm/migrate_device.c).
+// Shared by the dmirror driver, do_swap_page's migrate_to_ram,
+// migrate_device_range and GUP's migrate_device_coherent_folio.
+import type { Proc } from './kstate.ts';
+
+export interface MigrateEntry {
+  /** Source slot; -1 for a hole to populate. */
+  src: number;
+  dst: number;
+  /** MIGRATE_PFN_MIGRATE. */
+  migrate: boolean;
+  /** Already put back by migrate_device_unmap's restore pass (src[i] = 0). */
+  restored: boolean;
+  /** For holes: where to insert. */
+  proc: Proc | null;
+  vpn: number;
+  /** MIGRATE_PFN_WRITE. */
+  write: boolean;
+  /** rmap keys of the migration entries standing in for the source's mappings. */
+  migrations: number[];
+  wasLru: boolean;
+}
+
+/** MIGRATE_VMA_SELECT_* and migrate->pgmap_owner (null: no owner checks, before ~v5.7). */
+export interface MigrateSelect {
+  readonly system: boolean;
+  readonly devicePrivate: boolean;
+  readonly deviceCoherent: boolean;
+  readonly owner: string | null;
+}
+
+export function newEntry(src: number, proc: Proc | null, vpn: number, write: boolean): MigrateEntry {
+  return { src, dst: -1, migrate: true, restored: false, proc, vpn, write, migrations: [], wasLru: false };
+}
+
+/** Entries that moved (the driver's cpages). */
+export const movedCount = (entries: readonly MigrateEntry[]): number => entries.filter((e) => e.migrate && !e.restored).length;
