@@ -37,10 +37,7 @@ export type GupRule = 'grab' | 'fault-to-ram' | 'EREMOTEIO';
 export type SnapshotClass = 'system' | 'device-private' | 'device-coherent' | 'dax';
 
 export interface TypeRules {
-  readonly kernelName: string;
   readonly mapBy: MapBy;
-  /** The CPU can hold a present PTE to it. PRIVATE: never (private-not-cpu-mapped). */
-  readonly cpuAddressable: boolean;
   /**
    * The entry migrate_vma_insert_page / remove_migration_pte installs for a
    * page of this type, or 'unsupported' ("Unsupported ZONE_DEVICE page type").
@@ -50,8 +47,6 @@ export interface TypeRules {
   readonly onLru: boolean;
   readonly refcount: (era: Era) => RefcountRule;
   readonly freePath: (era: Era) => FreePath;
-  /** mem_cgroup_charge applies (anon/page-cache system pages; device pages migrated in). */
-  readonly memcgCharged: boolean;
   /** get_mctgt_type for a page charged to mc.from. */
   readonly memcgTarget: (era: Era) => McTarget;
   /** folio_is_longterm_pinnable. */
@@ -94,10 +89,8 @@ const never = () => false;
  */
 const HOST_MEMORY = {
   mapBy: 'dax-mmap',
-  cpuAddressable: true,
   pteOnMigrate: () => 'unsupported',
   onLru: false,
-  memcgCharged: false,
   memcgTarget: () => 'NONE',
   longtermPinnable: () => true,
   gup: 'grab',
@@ -108,14 +101,11 @@ const HOST_MEMORY = {
 
 export const TYPE_RULES = {
   SYSTEM: {
-    kernelName: 'system RAM',
     mapBy: 'fault',
-    cpuAddressable: true,
     pteOnMigrate: () => 'present',
     onLru: true,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
     freePath: () => 'buddy',
-    memcgCharged: true,
     memcgTarget: () => 'PAGE',
     longtermPinnable: () => true,
     gup: 'grab',
@@ -124,15 +114,12 @@ export const TYPE_RULES = {
     snapshotClass: 'system',
   },
   PRIVATE: {
-    kernelName: 'MEMORY_DEVICE_PRIVATE',
     mapBy: 'migrate',
-    cpuAddressable: false,
     // make_device_private_entry (migrate_vma_insert_page, remove_migration_pte).
     pteOnMigrate: () => 'device-private',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
     freePath: () => 'driver-free',
-    memcgCharged: true,
     memcgTarget: mctgt('PRIVATE'),
     // Never reached: GUP faults a device-private entry back to RAM (§4.1).
     longtermPinnable: () => true,
@@ -142,15 +129,12 @@ export const TYPE_RULES = {
     snapshotClass: 'device-private',
   },
   COHERENT: {
-    kernelName: 'MEMORY_DEVICE_COHERENT',
     mapBy: 'migrate',
-    cpuAddressable: true,
     // migrate_vma_insert_page: mk_pte for is_device_coherent_page.
     pteOnMigrate: () => 'present',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
     freePath: () => 'driver-free',
-    memcgCharged: true,
     memcgTarget: mctgt('COHERENT'),
     // folio_is_longterm_pinnable: folio_is_device_coherent → false.
     longtermPinnable: () => false,
@@ -160,7 +144,6 @@ export const TYPE_RULES = {
     snapshotClass: 'device-coherent',
   },
   FS_DAX: {
-    kernelName: 'MEMORY_DEVICE_FS_DAX',
     ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
     // __put_devmap_managed_page / free_zone_device_folio: wake_up_var.
@@ -168,7 +151,6 @@ export const TYPE_RULES = {
     longtermPinnable: (era) => !era.fsdaxLongtermUnpinnable,
   },
   GENERIC: {
-    kernelName: 'MEMORY_DEVICE_GENERIC',
     ...HOST_MEMORY,
     // [mem] open question 8: upstream resets GENERIC to 1 when freed; we
     // model its mappings as refcounted since the fs/dax series.
@@ -176,7 +158,6 @@ export const TYPE_RULES = {
     freePath: () => 'reset-to-one',
   },
   PCI_P2PDMA: {
-    kernelName: 'MEMORY_DEVICE_PCI_P2PDMA',
     ...HOST_MEMORY,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
     freePath: () => 'driver-free',
@@ -187,21 +168,17 @@ export const TYPE_RULES = {
     memoryFailure: () => ({ action: 'refuse', errno: 'EBUSY' }),
   },
   HOST: {
-    kernelName: 'MEMORY_DEVICE_HOST',
     ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
     freePath: () => 'wake-idle',
   },
   PUBLIC: {
-    kernelName: 'MEMORY_DEVICE_PUBLIC',
     mapBy: 'migrate',
-    cpuAddressable: true,
     // migrate_vma_insert_page / remove_migration_pte: pte_mkdevmap (seed 003).
     pteOnMigrate: () => 'present-devmap',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
     freePath: () => 'driver-free',
-    memcgCharged: true,
     memcgTarget: mctgt('PUBLIC'),
     // "no one should be allow to pin such memory" — but v4.14 had no check.
     longtermPinnable: () => false,
