@@ -1,11 +1,13 @@
 // coherent-evictable: device-coherent memory is only useful if the driver can
 // always get it back (TTM eviction, driver unbind). Once short-term references
-// are dropped, migrate_device_range moves every in-use page out, and
-// memunmap_pages can then finish (KERNEL-SEMANTICS §2.4, §3.6).
+// are dropped, eviction — migrate_device_range since v6.1, the driver's own
+// migrate_vma over a range (migrate_to_ram) before — moves every in-use page
+// out, and memunmap_pages can then finish (KERNEL-SEMANTICS §2.4, §3.6).
 import type { AbsPgmap, AbsState } from '../state.ts';
+import type { OpArgs } from '../ops.ts';
 import type { PgmapId } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
-import { type Invariant, type Violation, violation } from './invariant.ts';
+import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
 import { argsFor, errnoOf, valueFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
 import { users, usersText } from './users.ts';
@@ -27,6 +29,29 @@ function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violation
     const u = users(state, frame.pfn);
     if (u.refs + (u.pins - u.longtermPins) > 0) continue;
     out.push(violation('eviction', `${frameLabel(frame)}: still in use after migrate_device_range(${id}) with no short-term reference (${usersText(u)})`));
+  }
+  return out;
+}
+
+/**
+ * After migrate_to_ram of a range (how a driver evicts before
+ * migrate_device_range existed, v6.1): a page of the coherent pgmap that the
+ * range mapped and that is still mapped there stays only for a short-term
+ * reference or pin — or because no system page could be allocated for it
+ * (the driver's alloc_page is not __GFP_NOFAIL: a migrate-skip 'alloc').
+ */
+function afterRangeEviction(before: AbsState, after: AbsState, step: StepContext, a: OpArgs['migrate_to_ram']): Violation[] {
+  const { proc, vpn, npages, pgmap: id } = a;
+  const noMemory = new Set(step.events.flatMap((e) => (e.ev === 'migrate-skip' && e.reason === 'alloc' ? [e.pfn] : [])));
+  const out: Violation[] = [];
+  for (let v = vpn; v < vpn + npages; v++) {
+    const was = before.procs[proc]?.ptes[v];
+    const now = after.procs[proc]?.ptes[v];
+    const frame = now ? after.frames[now.pfn] : undefined;
+    if (!was || !now || !frame || now.pfn !== was.pfn || frame.pgmap !== id || !frame.inUse || now.kind === 'hwpoison' || noMemory.has(frame.pfn)) continue;
+    const u = users(after, frame.pfn);
+    if (u.refs + (u.pins - u.longtermPins) > 0) continue;
+    out.push(violation('eviction', `${frameLabel(frame)}: still mapped at ${proc} vpn ${v} after migrate_to_ram(${id}) with no short-term reference (${usersText(u)})`));
   }
   return out;
 }
@@ -59,7 +84,7 @@ export const coherentEvictable: Invariant = {
     'mm/memremap.c: memunmap_pages',
   ],
   clauses: [
-    { id: 'eviction', statement: 'after migrate_device_range of a device-coherent pgmap, a page still in use has a short-term reference or pin' },
+    { id: 'eviction', statement: 'after the driver evicts a device-coherent pgmap (migrate_device_range, or migrate_to_ram of a range), a page of it left behind is held by a short-term reference or pin' },
     { id: 'teardown', statement: 'memunmap_pages of a device-coherent pgmap is busy only while a mapping, reference or pin the driver can release holds one of its pages' },
   ],
   check(after, before, step) {
@@ -68,6 +93,11 @@ export const coherentEvictable: Invariant = {
     if (range && valueFor(step, 'migrate_device_range')) {
       const pgmap = after.state.pgmaps[range.pgmap];
       if (pgmap && typeClass(pgmap.type) === 'device-coherent') return afterEviction(after.state, range.pgmap, pgmap);
+    }
+    const toRam = argsFor(step, 'migrate_to_ram');
+    if (toRam && valueFor(step, 'migrate_to_ram')) {
+      const pgmap = after.state.pgmaps[toRam.pgmap];
+      if (pgmap && typeClass(pgmap.type) === 'device-coherent') return afterRangeEviction(before.state, after.state, step, toRam);
     }
     const unmap = argsFor(step, 'memunmap_pages');
     if (unmap && errnoOf(step) === 'EBUSY') {

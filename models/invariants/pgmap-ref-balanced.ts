@@ -3,8 +3,9 @@
 // range whose teardown completed has no page left in use. The count, from
 // the era's declared pgmap reference scheme (era.pgmapRef):
 // - the initial reference (percpu_ref_init) until percpu_ref_kill;
-// - 'per-pfn': one per pfn, taken by memremap_pages (percpu_ref_get_many)
-//   and dropped by memunmap_pages;
+// - 'per-pfn': one per pfn past the reserved ones (the altmap: pagemap_range
+//   takes percpu_ref_get_many(pfn_len), which starts at pfn_first), taken by
+//   memremap_pages and dropped by memunmap_pages;
 // - 'per-alloc' (0dc45ca1ce18, v6.1): for MEMORY_DEVICE_PRIVATE and
 //   COHERENT one per allocated page (zone_device_page_init ↔
 //   free_zone_device_folio); the other types keep one per pfn.
@@ -17,7 +18,7 @@ import { type Invariant, type Violation, violation } from './invariant.ts';
 function expectedRef(era: Era, state: AbsState, pgmap: AbsPgmap): number {
   if (pgmap.removed) return 0;
   const perAlloc = era.pgmapRef === 'per-alloc' && (pgmap.type === 'PRIVATE' || pgmap.type === 'COHERENT');
-  let n = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages);
+  let n = pgmap.killed ? 0 : 1 + (perAlloc ? 0 : pgmap.npages - (pgmap.reserved ?? 0));
   if (perAlloc) for (let i = 0; i < pgmap.npages; i++) if (state.frames[pgmap.start + i]?.inUse) n++;
   return n;
 }

@@ -60,4 +60,22 @@ describe('coherent-evictable', () => {
     const after = viewOf(leftBehind('COHERENT', null), 'v6.1');
     expect(messagesOf(coherentEvictable, after, after, stepOf('memunmap_pages', { pgmap: 'pgmap0' }, { errno: 'EBUSY' }))).toEqual([]);
   });
+
+  describe('eviction by migrate_to_ram of a range (the driver before migrate_device_range, v6.1)', () => {
+    const toRam = (events: Parameters<typeof stepOf>[3] = []) => stepOf('migrate_to_ram', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }, { cpages: 0 }, events);
+
+    it('fails when a page of the range stays, held only by a long-term pin', () => {
+      const v = viewOf(leftBehind('COHERENT', {}), 'v5.x');
+      expect(messagesOf(coherentEvictable, v, v, toRam())).toEqual([
+        'pfn 4096 (COHERENT, pgmap0 index 0): still mapped at p0 vpn 0 after migrate_to_ram(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache no)',
+      ]);
+    });
+
+    it('holds when a short-term reference keeps it, or no system page could be allocated for it', () => {
+      const held = viewOf(leftBehind('COHERENT', null, 1), 'v5.x');
+      expect(messagesOf(coherentEvictable, held, held, toRam())).toEqual([]);
+      const noMemory = viewOf(leftBehind('COHERENT', null), 'v5.x');
+      expect(messagesOf(coherentEvictable, noMemory, noMemory, toRam([{ ev: 'migrate-skip', pfn: 4096, reason: 'alloc' }]))).toEqual([]);
+    });
+  });
 });

@@ -21,4 +21,11 @@ describe('pgmap-ref-balanced', () => {
     const removed = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE', killed: true, removed: true } }, frames: { 4097: anonPage() } });
     expect(messagesOf(pgmapRefBalanced, viewOf(removed, 'v6.1'))).toEqual(['pfn 4097 (PRIVATE, pgmap0 index 1): in use although memunmap_pages(pgmap0) completed']);
   });
+
+  it('counts no per-pfn reference for the reserved (altmap) pfns (pagemap_range: pfn_len from pfn_first)', () => {
+    const reserved = stateWith({ pgmaps: { pgmap0: { type: 'FS_DAX', reserved: 1 } } });
+    // 1 initial + 3 per-pfn references (4 pfns, 1 reserved).
+    expect(messagesOf(pgmapRefBalanced, withPgmapRef(viewOf(reserved, 'v6.1'), 'pgmap0', 4))).toEqual([]);
+    expect(messagesOf(pgmapRefBalanced, withPgmapRef(viewOf(reserved, 'v6.1'), 'pgmap0', 5))).toEqual(['pgmap0 (FS_DAX, live): pgmap->ref 5, expected 4']);
+  });
 });

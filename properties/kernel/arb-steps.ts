@@ -67,11 +67,7 @@ export function prologue(era: Era): Step[] {
   ];
 }
 
-/**
- * memremap_pages with reserved (altmap) pfns at the start; a reserve of the
- * whole range is refused. Kept apart from arbStep: pgmap-ref-balanced does
- * not yet take pfn_len's reserved pfns out of the per-pfn count.
- */
+/** memremap_pages with reserved (altmap) pfns at the start; a reserve of the whole range is refused. */
 export const arbReservedMemremap: fc.Arbitrary<Step> = fc
   .record({ type: fc.constantFrom(...MEMORY_TYPES), owner, npages: fc.integer({ min: 1, max: 6 }), reserved: fc.integer({ min: 1, max: 3 }) })
   .map((args): Step => ({ op: 'memremap_pages', args }));

@@ -36,7 +36,7 @@ function hasUndefined(x: unknown): boolean {
 describe('kernel model: incremental counters under random sequences', () => {
   it.each(ERA_NAMES)('%s: counters match the era rules after every step', (era) => {
     fc.assert(
-      fc.property(fc.array(arbStep, { minLength: 10, maxLength: 60 }), (steps) => {
+      fc.property(fc.array(fc.oneof({ arbitrary: arbStep, weight: 20 }, { arbitrary: arbReservedMemremap, weight: 1 }), { minLength: 10, maxLength: 60 }), (steps) => {
         const k = kernelFor(era);
         let before: View = k.view();
         for (const step of [...prologue(ERAS[era]), ...steps]) {

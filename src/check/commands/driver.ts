@@ -8,15 +8,13 @@ import { clampToVma, liveProcs, pgmaps, pick, pickProcVpn, vmaVpns } from '../ha
 import { memremapFirst, mmapFirst } from './prerequisite.ts';
 
 // Mostly the old shape; now and then a range whose first pfn the driver
-// reserved (an altmap), which the driver never hands out and memory_failure
-// refuses (pgmap_pfn_valid). Only for pgmaps whose pgmap->ref is taken per
-// allocated page: where it is per pfn, the models take none for the reserved
-// pfns (pfn_len), and pgmap-ref-balanced does not count them out yet.
+// reserved (an altmap), which the driver never hands out, memory_failure
+// refuses (pgmap_pfn_valid) and no per-pfn pgmap reference covers (pfn_len).
 export const memremap_pages = command({
   op: 'memremap_pages',
   choices: (era) => fc.record({ type: memoryType(era), owner: owner(), npages: npages(), reserve: biased(1, 7) }),
-  resolve: (c, _s, era) =>
-    c.reserve && c.npages > 1 && TYPE_RULES[c.type].pgmapRefPerAlloc(era)
+  resolve: (c) =>
+    c.reserve && c.npages > 1
       ? step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages, reserved: 1 })
       : step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
 });
