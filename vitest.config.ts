@@ -10,5 +10,8 @@ export default defineConfig({
     setupFiles: ['properties/setup/fixed-seed.ts'],
     testTimeout: 120_000,
     pool: 'threads',
+    // vitest's default is one worker fewer than the cores: on two cores that
+    // runs every file in one thread.
+    maxWorkers: 2,
   },
 });

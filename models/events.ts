@@ -11,9 +11,13 @@ export type ZdEvent =
    * A page selected for migration that did not move, and why:
    * 'refs' — migrate_vma_check_page / folio still mapped after try_to_migrate;
    * 'alloc' — no destination page (allocation failed);
-   * 'not-anon' — __migrate_device_pages refuses a page with a mapping.
+   * 'not-anon' — __migrate_device_pages refuses a page with a mapping;
+   * 'waiter' — a task faulting on the page's migration entry held a page
+   *   reference while it waited (__migration_entry_wait before v5.0's
+   *   put_and_wait_on_page_locked), so the count checks failed: a reference
+   *   no GUP handle explains, transient inside the operation.
    */
-  | { readonly ev: 'migrate-skip'; readonly pfn: Pfn; readonly reason: 'refs' | 'alloc' | 'not-anon' }
+  | { readonly ev: 'migrate-skip'; readonly pfn: Pfn; readonly reason: 'refs' | 'alloc' | 'not-anon' | 'waiter' }
   /** get_mctgt_type's classification of a page met by mem_cgroup_move_task. */
   | { readonly ev: 'mctgt'; readonly pfn: Pfn; readonly target: McTarget }
   /**

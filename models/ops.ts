@@ -2,7 +2,7 @@
 // points they model, with their argument shapes and results. Semantics are
 // specified step by step in docs/operations.md and implemented twice:
 // models/reference/ (the specification) and models/kernel/ (kernel-shaped).
-import type { Errno, MemcgId, MemoryType, MmapKind, PgmapId, PinId, Prot, ProcId, RefId, Vpn, FileId } from './vocabulary.ts';
+import type { Errno, MemcgId, MemoryType, MmapKind, PgmapId, Pfn, PinId, Prot, ProcId, RefId, Vpn, FileId } from './vocabulary.ts';
 
 export interface OpArgs {
   /** `reserved`: pfns at the start the driver keeps for itself (an altmap: the vmemmap, a label area); default 0. */
@@ -11,6 +11,25 @@ export interface OpArgs {
   migrate_to_device: { proc: ProcId; vpn: Vpn; npages: number; pgmap: PgmapId };
   migrate_to_ram: { proc: ProcId; vpn: Vpn; npages: number; pgmap: PgmapId };
   migrate_device_range: { pgmap: PgmapId };
+  /**
+   * A device migration (migrate_to_device, or migrate_to_ram for `to: 'ram'`)
+   * with a CPU access by faultProc at faultVpn racing it: the access lands
+   * while its page is under migration (after the migration entries were
+   * installed, before migrate_vma_check_page), waits in
+   * migration_entry_wait, and is retried once the migration is done.
+   * `value` is what a write stores (required for a write, absent for a read).
+   */
+  migrate_racing_fault: {
+    proc: ProcId;
+    vpn: Vpn;
+    npages: number;
+    pgmap: PgmapId;
+    to: 'device' | 'ram';
+    faultProc: ProcId;
+    faultVpn: Vpn;
+    write: boolean;
+    value?: number;
+  };
   device_read: { proc: ProcId; vpn: Vpn; npages: number; owner: string };
   device_write: { proc: ProcId; vpn: Vpn; npages: number; owner: string; data: number[] };
   snapshot: { proc: ProcId; vpn: Vpn; npages: number; owner: string };
@@ -23,6 +42,14 @@ export interface OpArgs {
   cpu_write: { proc: ProcId; vpn: Vpn; value: number };
   fork: { proc: ProcId };
   exit: { proc: ProcId };
+  /** fallocate(FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE) of pages [index, index + npages) of a file. */
+  fallocate_punch_hole: { file: FileId; index: number; npages: number };
+  /** fsync / msync(MS_SYNC): write the file's dirty page-cache pages back to its storage. */
+  fsync: { file: FileId };
+  /** echo 1 > /proc/sys/vm/drop_caches: drop every clean, unmapped, unreferenced page-cache page. */
+  drop_caches: Record<string, never>;
+  /** move_pages(pid, 1, [vpn], [node], status, MPOL_MF_MOVE or MPOL_MF_MOVE_ALL): move one page to a new frame. */
+  move_pages: { proc: ProcId; vpn: Vpn; moveAll: boolean };
   get_user_pages: { proc: ProcId; vpn: Vpn; write: boolean; fast: boolean };
   pin_user_pages: { proc: ProcId; vpn: Vpn; write: boolean; longterm: boolean; fast: boolean };
   put_page: { ref: RefId };
@@ -41,6 +68,8 @@ export interface OpValues {
   migrate_to_device: { cpages: number; data: number[] };
   migrate_to_ram: { cpages: number };
   migrate_device_range: { cpages: number };
+  /** cpages: pages that moved; fault: how the retried access ended; value: what a read returned. */
+  migrate_racing_fault: { cpages: number; fault: 'ok' | Signal; value?: number };
   device_read: { cpages: number; faults: number; data: number[] };
   device_write: { cpages: number; faults: number };
   snapshot: { cpages: number; prot: number[] };
@@ -53,6 +82,13 @@ export interface OpValues {
   cpu_write: Record<string, never>;
   fork: { child: ProcId };
   exit: Record<string, never>;
+  /** waiting: null once the hole is punched; the pfn of the busy DAX page the task sleeps on otherwise. */
+  fallocate_punch_hole: { waiting: Pfn | null };
+  fsync: Record<string, never>;
+  /** Pages dropped from the page cache. */
+  drop_caches: { dropped: number };
+  /** status[0] of move_pages: moved, or the syscall's positive "not migrated" count (1), or the page's -errno. */
+  move_pages: { status: MovePagesStatus };
   get_user_pages: { ref: RefId };
   pin_user_pages: { pin: PinId };
   put_page: Record<string, never>;
@@ -64,6 +100,17 @@ export interface OpValues {
 }
 
 export type Signal = 'SIGBUS' | 'SIGSEGV';
+
+/**
+ * What move_pages reports for its one page (mm/migrate.c do_pages_move):
+ * 'moved' (status[0] = the node), 'not-migrated' (migrate_pages failed: the
+ * syscall returns 1, status untouched), or add_page_for_migration's error:
+ * EFAULT (no migratable VMA, or follow_page found no page in an anonymous
+ * VMA), ENOENT (none in a file VMA, or a ZONE_DEVICE page), EACCES (mapped
+ * more than once without MPOL_MF_MOVE_ALL), EBUSY (not on an LRU list).
+ */
+export const MOVE_PAGES_STATUSES = ['moved', 'not-migrated', 'EFAULT', 'ENOENT', 'EACCES', 'EBUSY'] as const;
+export type MovePagesStatus = (typeof MOVE_PAGES_STATUSES)[number];
 export type OpFailure = { readonly errno: Errno } | { readonly signal: Signal };
 export type OpResult<K extends OpName = OpName> = OpValues[K] | OpFailure;
 
@@ -81,6 +128,7 @@ export const OP_NAMES: readonly OpName[] = [
   'migrate_to_device',
   'migrate_to_ram',
   'migrate_device_range',
+  'migrate_racing_fault',
   'device_read',
   'device_write',
   'snapshot',
@@ -93,6 +141,10 @@ export const OP_NAMES: readonly OpName[] = [
   'cpu_write',
   'fork',
   'exit',
+  'fallocate_punch_hole',
+  'fsync',
+  'drop_caches',
+  'move_pages',
   'get_user_pages',
   'pin_user_pages',
   'put_page',

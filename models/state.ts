@@ -36,6 +36,13 @@ export interface AbsFrame {
   readonly allocs: number;
   /** Times the type's free path ran (page_free, wake-up, buddy free, reset). */
   readonly frees: number;
+  /**
+   * PG_dirty of a page-cache folio (folio_mark_dirty): its data is newer than
+   * the file's storage. Present only when set, so states without dirty
+   * page-cache pages keep their shape. Anonymous memory has no backing store
+   * in the model (no swap), so its dirty state is not tracked.
+   */
+  readonly dirty?: true;
 }
 
 export interface AbsPte {
@@ -46,6 +53,12 @@ export interface AbsPte {
   readonly write: boolean;
   /** For 'device-exclusive': the owner that made it exclusive. */
   readonly owner?: string;
+  /**
+   * pte_dirty of a PTE mapping a page-cache folio: a CPU or device store went
+   * through it since it was last cleaned. Present only when set; not tracked
+   * for anonymous memory (see AbsFrame.dirty).
+   */
+  readonly dirty?: true;
 }
 
 export interface AbsVma {
@@ -84,8 +97,27 @@ export interface AbsFile {
   readonly npages: number;
   /** Page cache: index ↦ frame. */
   readonly pages: Readonly<Record<number, Pfn>>;
-  /** Ghost: the last value written at each index through any shared mapping. */
+  /**
+   * Ghost: the last value written at each index through any shared mapping —
+   * what a read must return (data-preserved). Not kernel state.
+   */
   readonly written: Readonly<Record<number, number>>;
+  /**
+   * The file's storage (its blocks on disk): what writeback last wrote at
+   * each index; filemap_read_folio reads a page back from here. Absent index:
+   * a hole (reads 0). Only 'file' objects have storage: shmem pages are their
+   * only copy, and a dax file's storage is its pgmap's frames.
+   */
+  readonly stored: Readonly<Record<number, number>>;
+  /**
+   * A task inside fallocate(FALLOC_FL_PUNCH_HOLE) on this (dax) file, asleep
+   * in ___wait_var_event until the page at `waitOn` goes idle (the
+   * filesystem's break-layouts loop: xfs_break_dax_layouts,
+   * ext4_break_layouts, dax_break_layout). The page's free path wakes it
+   * (wake_up_var); it then rescans and punches [index, index + npages).
+   * Present only while a task waits.
+   */
+  readonly punchHole?: { readonly index: number; readonly npages: number; readonly waitOn: Pfn };
 }
 
 export interface AbsPgmap {

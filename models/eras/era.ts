@@ -50,6 +50,20 @@ export type LongtermCoherentRule = 'pin' | 'fail' | 'migrate' | 'migrate-or-fail
  */
 export type MigrateCheckRule = 'private-always' | 'private-only' | 'device-always' | 'extra-ref';
 
+/**
+ * What a task that faults on a migration entry does with a page reference
+ * while it waits for the migration (mm/migrate.c migration_entry_wait):
+ * 'held' (v4.14 __migration_entry_wait: get_page_unless_zero, then
+ *   wait_on_page_locked and put_page — held across the whole wait, so the
+ *   migration's count checks see it and the page does not move);
+ * 'dropped-before-wait' (v5.0–v5.18: put_and_wait_on_page_locked drops it
+ *   once the task is on the page's waitqueue);
+ * 'none' (v5.19, ffa65753c431 "mm/migrate.c: rework migration_entry_wait()
+ *   to not take a pageref": migration_entry_wait_on_locked keeps the PTE
+ *   lock until the wait is set up and takes no reference).
+ */
+export type MigrationEntryWaitRef = 'held' | 'dropped-before-wait' | 'none';
+
 export interface Era {
   readonly name: EraName;
   readonly title: string;
@@ -103,6 +117,15 @@ export interface Era {
   readonly memoryFailureDeviceErrno: Errno;
   /** P2PDMA memory can be mmapped by user space (p2pmem_alloc_mmap, ~v6.2). */
   readonly p2pdmaUserMap: boolean;
+  readonly migrationEntryWaitRef: MigrationEntryWaitRef;
+  /**
+   * move_pages' add_page_for_migration refuses a ZONE_DEVICE page with
+   * -ENOENT (is_zone_device_page, with DEVICE_COHERENT in v6.0 — the only
+   * ZONE_DEVICE pages follow_page returns from a migratable VMA); before,
+   * such a page went on to isolate_lru_page, which fails (-EBUSY): it is
+   * never on an LRU list.
+   */
+  readonly movePagesSkipsZoneDevice: boolean;
   /** Where each fact was checked. */
   readonly citations: readonly string[];
 }

@@ -35,6 +35,12 @@ export const v4_14: Era = {
   // v4.14; we model the ZONE_DEVICE pfn as refused with -EBUSY like ~v4.19.
   memoryFailureDeviceErrno: 'EBUSY',
   p2pdmaUserMap: false,
+  // __migration_entry_wait: get_page_unless_zero; wait_on_page_locked;
+  // put_page (the HMM series' diff adds get_zone_device_page beside it), so
+  // migrate_vma_check_page cannot tell a waiter from a pin.
+  migrationEntryWaitRef: 'held',
+  // add_page_for_migration has no ZONE_DEVICE test: isolate_lru_page refuses it.
+  movePagesSkipsZoneDevice: false,
   citations: [
     'include/linux/memremap.h @0628b8c6 (S-4.14-h)',
     'seed 003_4199763b7a2a6faa.txt: mm/device-public-memory diff',

@@ -29,5 +29,10 @@ export const v5_x: Era = {
   // memory_failure_dev_pagemap: rc = -EBUSY; PRIVATE → goto unlock.
   memoryFailureDeviceErrno: 'EBUSY',
   p2pdmaUserMap: false,
+  // put_and_wait_on_page_locked (v5.0, read in the ~v5.15 mm/migrate.c
+  // copy): the waiter's get_page_unless_zero reference is dropped as it goes
+  // to sleep.
+  migrationEntryWaitRef: 'dropped-before-wait',
+  movePagesSkipsZoneDevice: false,
   citations: ['mm/memremap.c @8bb5e7f4 (S-5.18-c)', 'KERNEL-SEMANTICS §1.3, §1.4, §2.1, §3.3, §5, §6'],
 };

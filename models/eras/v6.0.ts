@@ -32,6 +32,13 @@ export const v6_0: Era = {
   // [read]), so anon PRIVATE/COHERENT folios get -EBUSY before the -ENXIO switch.
   memoryFailureDeviceErrno: 'EBUSY',
   p2pdmaUserMap: false,
+  // ffa65753c431 "mm/migrate.c: rework migration_entry_wait() to not take a
+  // pageref" (v5.19): migration_entry_wait_on_locked (mm/filemap.c).
+  migrationEntryWaitRef: 'none',
+  // add_page_for_migration: "if (is_zone_device_page(page)) goto out_putpage"
+  // with err = -ENOENT (read in the ~v6.6 mm/migrate.c copy); the
+  // DEVICE_COHERENT series first refused them through FOLL_LRU.
+  movePagesSkipsZoneDevice: true,
   citations: [
     'include/linux/memremap.h @2ed3634d (S-6.x-h)',
     'fs/dax.c dax_lock_folio (read via the search index)',

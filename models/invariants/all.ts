@@ -2,8 +2,10 @@
 // step and what reports list.
 import { coherentEvictable } from './coherent-evictable.ts';
 import { dataPreserved } from './data-preserved.ts';
+import { daxLayoutIdle } from './dax-layout-idle.ts';
 import { deviceNotOnLru } from './device-not-on-lru.ts';
 import { freeOnce } from './free-once.ts';
+import { gupContract } from './gup-contract.ts';
 import { INVARIANT_IDS, type Invariant, type InvariantId } from './invariant.ts';
 import { memcgChargeConserved } from './memcg-charge-conserved.ts';
 import { memcgTarget } from './memcg-target.ts';
@@ -22,6 +24,7 @@ const BY_ID = {
   'free-once': freeOnce,
   'no-use-after-free': noUseAfterFree,
   'no-longterm-pin-coherent': noLongtermPinCoherent,
+  'gup-contract': gupContract,
   'coherent-evictable': coherentEvictable,
   'private-not-cpu-mapped': privateNotCpuMapped,
   'pinned-not-migrated': pinnedNotMigrated,
@@ -29,6 +32,7 @@ const BY_ID = {
   'memcg-target': memcgTarget,
   'memory-failure-contract': memoryFailureContract,
   'data-preserved': dataPreserved,
+  'dax-layout-idle': daxLayoutIdle,
   'device-not-on-lru': deviceNotOnLru,
   'pgmap-ref-balanced': pgmapRefBalanced,
   'owner-isolation': ownerIsolation,

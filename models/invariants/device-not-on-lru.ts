@@ -11,7 +11,7 @@ import { type Invariant, type Violation, violation } from './invariant.ts';
 
 export const deviceNotOnLru: Invariant = {
   id: 'device-not-on-lru',
-  statement: 'a ZONE_DEVICE folio is never on an LRU list, and neither is a free or an uncharged folio',
+  statement: 'a ZONE_DEVICE folio is never on an LRU list, nor a free or an uncharged one, and a charged system folio in use is',
   guards: [
     'mm/migrate_device.c: migrate_vma_insert_page',
     'mm/migrate_device.c: migrate_device_finalize',
@@ -24,11 +24,17 @@ export const deviceNotOnLru: Invariant = {
     // isolation of its own to judge (a migrated-from folio held by GUP is off
     // the LRU in the kernel).
     { id: 'uncharged', statement: 'every folio on an LRU list is charged to a memcg (BUG-15)', sides: 'kernel' },
+    // folio_add_lru for every new anon and page-cache folio; without it
+    // reclaim never sees the page (a poisoned one is taken off).
+    { id: 'system-on-lru', statement: 'a charged, unpoisoned system folio in use is on an LRU list' },
   ],
   check(after) {
     const out: Violation[] = [];
     for (const frame of Object.values(after.state.frames)) {
-      if (after.counters[frame.pfn]?.lru !== true) continue;
+      if (after.counters[frame.pfn]?.lru !== true) {
+        if (frame.type === 'SYSTEM' && frame.inUse && frame.memcg !== null && !frame.hwpoison) out.push(violation('system-on-lru', `${frameLabel(frame)}: in use and charged to ${frame.memcg}, but on no LRU list`));
+        continue;
+      }
       const label = frameLabel(frame);
       if (frame.type !== 'SYSTEM') out.push(violation('device', `${label}: on the LRU`));
       else if (!frame.inUse) out.push(violation('free', `${label}: free, yet on the LRU`));

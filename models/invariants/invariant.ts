@@ -19,9 +19,11 @@ import type { View } from '../view.ts';
 export const INVARIANT_IDS = [
   'private-not-cpu-mapped',
   'no-longterm-pin-coherent',
+  'gup-contract',
   'owner-isolation',
   'pinned-not-migrated',
   'data-preserved',
+  'dax-layout-idle',
   'memory-failure-contract',
   'memcg-target',
   'device-not-on-lru',

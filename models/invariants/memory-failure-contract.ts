@@ -43,22 +43,33 @@ function neverReallocated(after: View, before: View): Violation[] {
 /**
  * When memory_failure may leave RAM-like memory unpoisoned: the zero page (a
  * reserved page: MF_IGNORED), a page already poisoned, a ZONE_DEVICE page
- * whose dev_pagemap is going away (get_dev_pagemap fails: -ENXIO), and a DAX
- * page nobody maps (dax_lock_folio finds no mapping: -EBUSY).
+ * whose dev_pagemap is going away (get_dev_pagemap fails: -ENXIO) or that is
+ * one of its reserved pfns (-ENXIO), and a DAX page nobody maps
+ * (dax_lock_folio finds no mapping: -EBUSY).
  */
 function mayStayUnpoisoned(state: AbsState, frame: AbsFrame): boolean {
   if (frame.pfn === ZERO_PFN || frame.hwpoison) return true;
   if (frame.pgmap === null) return false;
   const pgmap = state.pgmaps[frame.pgmap];
-  if (!pgmap || pgmap.killed || pgmap.removed) return true;
+  // A reserved (altmap) pfn holds struct pages, not data: !pgmap_pfn_valid → -ENXIO.
+  if (!pgmap || pgmap.killed || pgmap.removed || (frame.index ?? 0) < (pgmap.reserved ?? 0)) return true;
   return users(state, frame.pfn).maps === 0;
 }
 
-/** Device memory: refused, nothing changes. */
+/**
+ * Device memory: refused, nothing changes. The errno is the era's declared
+ * one (era.memoryFailureDeviceErrno: -EBUSY since dax_lock_folio finds no DAX
+ * mapping for anonymous device memory), or -ENXIO before that for a pfn
+ * get_dev_pagemap refuses or pgmap_pfn_valid rejects.
+ */
 function deviceRefused(after: View, before: View, step: StepContext, frame: AbsFrame): Violation[] {
   const out: Violation[] = [];
   const label = frameLabel(frame);
-  if (!('errno' in step.result)) out.push(violation('device-refused', `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected an errno for device memory`));
+  const pgmap = frame.pgmap === null ? undefined : before.state.pgmaps[frame.pgmap];
+  const early = pgmap !== undefined && (pgmap.killed || pgmap.removed || (frame.index ?? 0) < (pgmap.reserved ?? 0));
+  const want = early ? 'ENXIO' : before.era.memoryFailureDeviceErrno;
+  if (!('errno' in step.result)) out.push(violation('device-refused', `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected -${want} for device memory`));
+  else if (step.result.errno !== want) out.push(violation('device-refused', `${label}: memory_failure returned -${step.result.errno}, expected -${want} for device memory`));
   const changed = isDeepStrictEqual(before.state, after.state) ? [] : stateDiff(before.state, after.state);
   if (changed.length > 0) out.push(violation('device-refused', `${label}: memory_failure of device memory changed ${changed.join(', ')}`));
   return out;
@@ -124,7 +135,7 @@ export const memoryFailureContract: Invariant = {
     'mm/page_alloc.c: check_new_page',
   ],
   clauses: [
-    { id: 'device-refused', statement: 'memory_failure of a device-private or device-coherent page returns an errno and changes nothing' },
+    { id: 'device-refused', statement: "memory_failure of a device-private or device-coherent page returns the era's errno (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing" },
     { id: 'ram-poisoned', statement: 'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps' },
     { id: 'mappers-killed', statement: 'a page poisoned by the step is mapped only by hwpoison entries, and each process that mapped it got one SIGBUS' },
     { id: 'references-dropped', statement: "the target's refcount moves only by the users memory_failure removed, and pgmap->ref does not move" },

@@ -2,12 +2,14 @@
 // from another's device-private memory (hmm_range_fault's dev_private_owner,
 // migrate_vma's pgmap_owner, ~v5.7). A device may see its own private pages
 // in place; another owner's must be faulted back to RAM first, and
-// migrate_vma must not collect them.
+// migrate_vma must not collect them. What a device is told about a page
+// (the SNAPSHOT categories, snapshot-category.ts) is the page's truth.
 import type { AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
-import { argsFor } from './step-args.ts';
+import { argsFor, valueFor } from './step-args.ts';
+import { snapshotCategory } from './snapshot-category.ts';
 import { typeClass } from './type-class.ts';
 
 /** The pgmap owner of a device-private frame, if `pfn` is one. */
@@ -37,12 +39,23 @@ export const ownerIsolation: Invariant = {
     'mm/migrate_device.c: migrate_vma_collect_pmd',
     'mm/rmap.c: make_device_exclusive',
   ],
-  clauses: [{ id: 'foreign-private', statement: "no device accesses in place, reports or migrates another owner's device-private page" }],
+  clauses: [
+    { id: 'foreign-private', statement: "no device accesses in place, reports or migrates another owner's device-private page" },
+    { id: 'snapshot-category', statement: "SNAPSHOT reports each page as what it is: its kind (device-private, device-coherent, local or remote), the zero page, or NONE/ERROR, with the entry's permission" },
+  ],
   check(_after, before, step) {
     if (!before || !step) return [];
-    const who = actor(before.state, step);
-    if (!who) return [];
     const out: Violation[] = [];
+    const snap = argsFor(step, 'snapshot');
+    const bytes = valueFor(step, 'snapshot')?.prot;
+    if (snap && bytes) {
+      bytes.forEach((got, i) => {
+        const want = snapshotCategory(before.era, before.state, snap.proc, snap.vpn + i, snap.owner);
+        if (got !== want) out.push(violation('snapshot-category', `snapshot(${snap.proc}, vpn ${snap.vpn + i}) for "${snap.owner}" reported 0x${got.toString(16)}, but the page is 0x${want.toString(16)}`));
+      });
+    }
+    const who = actor(before.state, step);
+    if (!who) return out;
     for (const ev of step.events) {
       if (ev.ev !== who.ev) continue;
       const pfn = ev.ev === 'migrate' ? ev.from : ev.ev === 'device-access' ? ev.pfn : undefined;

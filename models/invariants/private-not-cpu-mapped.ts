@@ -1,28 +1,34 @@
 // private-not-cpu-mapped: MEMORY_DEVICE_PRIVATE memory is not CPU
 // addressable; its struct pages are opaque and reached only through
 // device-private swap entries. A present PTE to one would let the CPU touch
-// memory it cannot address (include/linux/memremap.h).
+// memory it cannot address (include/linux/memremap.h). And a device-private
+// entry is for such pages only: CPU-addressable memory behind one would be
+// migrated back on every CPU touch and hidden from GUP.
 import { frameLabel } from './describe.ts';
 import { type Invariant, violation } from './invariant.ts';
 import { ptesByPfn, pteText } from './mappings.ts';
 
 export const privateNotCpuMapped: Invariant = {
   id: 'private-not-cpu-mapped',
-  statement: 'a MEMORY_DEVICE_PRIVATE page is never behind a present CPU PTE: it is mapped only by device-private entries, and a CPU fault migrates it to RAM',
+  statement: 'a MEMORY_DEVICE_PRIVATE page is never behind a present CPU PTE: it is mapped only by device-private entries, which map nothing else, and a CPU fault migrates it to RAM',
   guards: [
     'mm/migrate_device.c: migrate_vma_insert_page',
     'mm/migrate.c: remove_migration_pte',
     'mm/memory.c: do_swap_page',
     'mm/memory.c: copy_nonpresent_pte',
   ],
-  clauses: [{ id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page' }],
+  clauses: [
+    { id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page' },
+    { id: 'entry-for-private', statement: 'a device-private entry maps a MEMORY_DEVICE_PRIVATE page' },
+  ],
   check(after) {
     const out = [];
     for (const [pfn, list] of ptesByPfn(after.state)) {
       const frame = after.state.frames[pfn];
-      if (frame?.type !== 'PRIVATE') continue;
+      if (!frame) continue;
       for (const at of list) {
-        if (at.pte.kind === 'present' || at.pte.kind === 'present-devmap') out.push(violation('present', `${frameLabel(frame)}: mapped by the ${pteText(at)}`));
+        if (frame.type === 'PRIVATE' && (at.pte.kind === 'present' || at.pte.kind === 'present-devmap')) out.push(violation('present', `${frameLabel(frame)}: mapped by the ${pteText(at)}`));
+        if (frame.type !== 'PRIVATE' && at.pte.kind === 'device-private') out.push(violation('entry-for-private', `${frameLabel(frame)}: mapped by the ${pteText(at)}`));
       }
     }
     return out;

@@ -4,7 +4,7 @@
 import type { AbsFile, AbsFrame, AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsPte, AbsState, AbsVma } from '../state.ts';
 import type { FileId, MemcgId, PgmapId, PinId, ProcId, RefId } from '../vocabulary.ts';
 import type { KernelState } from './kstate.ts';
-import { PG_anon, PG_hwpoison, PG_inuse } from './memmap.ts';
+import { PG_anon, PG_dirty, PG_hwpoison, PG_inuse } from './memmap.ts';
 
 const memcgId = (n: number): MemcgId => `m${n}`;
 const fileId = (n: number): FileId => `f${n}`;
@@ -36,6 +36,7 @@ function absFrames(k: KernelState): Record<number, AbsFrame> {
       hwpoison: m.has(s, PG_hwpoison),
       allocs: m.allocs[s] ?? 0,
       frees: m.frees[s] ?? 0,
+      ...(m.has(s, PG_dirty) ? { dirty: true as const } : {}),
     };
   }
   return frames;
@@ -48,10 +49,11 @@ function absProc(k: KernelState, num: number): AbsProc | undefined {
   for (const vpn of [...p.ptes.keys()].sort((a, b) => a - b)) {
     const pte = p.ptes.get(vpn);
     if (!pte || pte.kind === 'migration') continue;
-    ptes[vpn] =
+    const base: AbsPte =
       pte.kind === 'device-exclusive'
         ? { kind: pte.kind, pfn: pte.pfn, write: pte.write, owner: pte.owner ?? '' }
         : { kind: pte.kind, pfn: pte.pfn, write: pte.write };
+    ptes[vpn] = pte.dirty ? { ...base, dirty: true } : base;
   }
   const vmas: AbsVma[] = [...p.vmas]
     .sort((a, b) => a.start - b.start)
@@ -98,7 +100,15 @@ export function abstractState(k: KernelState): AbsState {
   for (const num of [...k.files.keys()].sort((a, b) => a - b)) {
     const f = k.files.get(num);
     if (!f) continue;
-    files[fileId(num)] = { kind: f.kind, npages: f.npages, pages: toRecord(f.pages), written: toRecord(k.ghost.files.get(num) ?? new Map()) };
+    const punch = f.punch && { punchHole: { index: f.punch.index, npages: f.punch.npages, waitOn: k.mem.pfn[f.punch.waitOn] ?? -1 } };
+    files[fileId(num)] = {
+      kind: f.kind,
+      npages: f.npages,
+      pages: toRecord(f.pages),
+      written: toRecord(k.ghost.files.get(num) ?? new Map()),
+      stored: toRecord(f.stored),
+      ...punch,
+    };
   }
   const refs: Record<RefId, AbsGupRef> = {};
   for (const n of [...k.refs.keys()].sort((a, b) => a - b)) {

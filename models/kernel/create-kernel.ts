@@ -1,11 +1,16 @@
 // createKernel: one running kernel model with a proposal's hooks. Each
 // operation is the kernel entry point it is named after (see the files of
-// this directory); apply() runs one and collects its events.
+// this directory); apply() runs one and collects its events. Tasks the
+// operation woke (wake_up_var) run when it returns: the model's other tasks
+// run one operation at a time.
 import type { Era } from '../eras/era.ts';
 import type { KernelInstance } from '../model.ts';
 import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
 import { abstractState } from './abstract.ts';
+import { run_woken_tasks } from './dax-break-layout.ts';
 import { check_exclusive, make_device_exclusive } from './device-exclusive.ts';
+import { drop_caches } from './drop-caches.ts';
+import { fallocate_punch_hole } from './fallocate.ts';
 import { migrate_to_device, migrate_to_ram } from './dmirror-ops.ts';
 import { fork } from './fork.ts';
 import { Ghost } from './ghost.ts';
@@ -18,8 +23,11 @@ import { mem_cgroup_create, mem_cgroup_move_task } from './memcg-ops.ts';
 import { memory_failure } from './memory-failure.ts';
 import { memremap_pages, memunmap_pages } from './memremap.ts';
 import { migrate_device_range } from './migrate-device-range.ts';
+import { migrate_racing_fault } from './migrate-racing-fault.ts';
 import { exit, mmap, mprotect, munmap } from './mmap.ts';
+import { move_pages } from './move-pages.ts';
 import { cpu_read, cpu_write } from './user-access.ts';
+import { fsync } from './writeback.ts';
 
 /** should_fail_alloc_page / the driver's allocator: arm one failure. */
 function fail_next_alloc(k: KernelState, a: OpArgs['fail_next_alloc']): OpResult<'fail_next_alloc'> {
@@ -37,6 +45,7 @@ const HANDLERS: Handlers = {
   migrate_to_device,
   migrate_to_ram,
   migrate_device_range,
+  migrate_racing_fault,
   device_read,
   device_write,
   snapshot,
@@ -49,6 +58,10 @@ const HANDLERS: Handlers = {
   cpu_write,
   fork,
   exit,
+  fallocate_punch_hole,
+  fsync,
+  drop_caches,
+  move_pages,
   get_user_pages,
   pin_user_pages,
   put_page,
@@ -67,6 +80,7 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
       const handler = HANDLERS[step.op] as ((k: KernelState, a: unknown) => OpResult) | undefined;
       if (!handler) throw new Error(`unknown operation ${String(step.op)}`);
       const result = handler(k, step.args);
+      run_woken_tasks(k);
       return { result, events: k.events };
     },
     abstract: () => abstractState(k),

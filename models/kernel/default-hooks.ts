@@ -29,6 +29,10 @@ import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
 import { try_grab_folio_fast } from './default-hooks/try-grab-folio-fast.ts';
 import { unmap_and_kill } from './default-hooks/unmap-and-kill.ts';
 import { wp_can_reuse_anon_folio } from './default-hooks/wp-can-reuse-anon-folio.ts';
+import { add_page_for_migration } from './default-hooks/add-page-for-migration.ts';
+import { dax_layout_busy_page } from './default-hooks/dax-layout-busy-page.ts';
+import { folio_mark_dirty } from './default-hooks/folio-mark-dirty.ts';
+import { mapping_evict_folio } from './default-hooks/mapping-evict-folio.ts';
 import type { Hooks } from './hooks.ts';
 
 /** Every hook's era default, built per hook name (a hook without one does not compile). */
@@ -59,6 +63,10 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   folio_needs_cow_for_dma,
   wp_can_reuse_anon_folio,
   folio_add_lru,
+  folio_mark_dirty,
+  dax_layout_busy_page,
+  add_page_for_migration,
+  mapping_evict_folio,
 };
 
 export function defaultHooks(era: Era): Hooks {

@@ -7,7 +7,7 @@
 import type { KernelState, KPgmap, Proc } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
 import type { MigrateEntry, MigrateSelect } from './migrate-entry.ts';
-import { migrate_vma_setup } from './migrate-vma-collect.ts';
+import { type MigrationRacer, migrate_vma_setup } from './migrate-vma-collect.ts';
 import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
 import { zone_device_page_init } from './memremap.ts';
 import { alloc_page } from './page-alloc.ts';
@@ -37,7 +37,8 @@ export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
 /**
  * One chunk through migrate_vma_setup → destination allocation in vpn order
  * (dmirror_migrate_alloc_and_copy / dmirror_devmem_fault_alloc_and_copy) →
- * migrate_vma_pages → migrate_vma_finalize.
+ * migrate_vma_pages → migrate_vma_finalize. `racer`: a CPU access landing
+ * on the migration entries (migrate-racing-fault.ts).
  */
 export function dmirror_migrate_chunk(
   k: KernelState,
@@ -47,8 +48,9 @@ export function dmirror_migrate_chunk(
   sel: MigrateSelect,
   faultSlot: number,
   allocDst: (e: MigrateEntry) => number,
+  racer?: MigrationRacer,
 ): MigrateEntry[] {
-  const entries = migrate_vma_setup(k, p, vpn, npages, sel, faultSlot);
+  const entries = migrate_vma_setup(k, p, vpn, npages, sel, faultSlot, racer);
   for (const e of entries) {
     if (!e.migrate) continue;
     e.dst = allocDst(e);

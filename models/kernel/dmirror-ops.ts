@@ -2,12 +2,16 @@
 // HMM_DMIRROR_MIGRATE_TO_DEV and HMM_DMIRROR_MIGRATE_TO_SYS.
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
+import type { Errno } from '../vocabulary.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { dmirror_devmem_alloc_page, dmirror_migrate_chunk } from './dmirror-migrate.ts';
-import { EINVAL, ESRCH, getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
-import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
-import { type MigrateSelect, movedCount } from './migrate-entry.ts';
+import { getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
+import { type KernelState, type KPgmap, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
+import { type MigrateEntry, type MigrateSelect, movedCount } from './migrate-entry.ts';
+import type { MigrationRacer } from './migrate-vma-collect.ts';
 import { alloc_page } from './page-alloc.ts';
+
+type Range = { readonly proc: unknown; readonly vpn: number; readonly npages: number; readonly pgmap: unknown };
 
 /** migrate_vma_setup's argument checks as the driver sees them: a VMA everywhere, accessible, not DAX. */
 function migrate_range_ok(p: Proc, vpn: number, npages: number): boolean {
@@ -18,19 +22,46 @@ function migrate_range_ok(p: Proc, vpn: number, npages: number): boolean {
   return true;
 }
 
-/**
- * dmirror_migrate_to_device: SELECT_SYSTEM (plus every device-private entry
- * before owner checks existed), destination pages from this pgmap, then the
- * driver's check that the whole range now lives in its memory (ENOENT).
- */
-export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']): OpResult<'migrate_to_device'> {
+/** The ioctls' checks: the process, a pgmap pages migrate into (alive for MIGRATE_TO_DEV), the range. */
+export function dmirror_migrate_args(k: KernelState, a: Range, toDevice: boolean): { p: Proc; pg: KPgmap } | { readonly errno: Errno } {
   const p = getProc(k, a.proc);
-  if (!p) return ESRCH;
+  if (!p) return { errno: 'ESRCH' };
   const pg = getPgmap(k, a.pgmap);
-  if (!pg || pg.killed || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
-  if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return EINVAL;
+  if (!pg || (toDevice && pg.killed) || TYPE_RULES[pg.type].mapBy !== 'migrate') return { errno: 'EINVAL' };
+  if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return { errno: 'EINVAL' };
+  return { p, pg };
+}
+
+/**
+ * dmirror_migrate_to_device's migration: SELECT_SYSTEM (plus every
+ * device-private entry before owner checks existed), destination pages
+ * from this pgmap.
+ */
+export function dmirror_migrate_to_device(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer): MigrateEntry[] {
   const sel: MigrateSelect = { system: true, devicePrivate: !k.era.ownerChecks, deviceCoherent: false, owner: null };
-  dmirror_migrate_chunk(k, p, a.vpn, a.npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg));
+  return dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg), racer);
+}
+
+/**
+ * dmirror_migrate_to_system's migration: SELECT_DEVICE_PRIVATE or
+ * SELECT_DEVICE_COHERENT with this pgmap's owner, destinations from system
+ * RAM.
+ */
+export function dmirror_migrate_to_system(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer): MigrateEntry[] {
+  const sel = match(pg.type)
+    .with('PRIVATE', (): MigrateSelect => ({ system: false, devicePrivate: true, deviceCoherent: false, owner: k.era.ownerChecks ? pg.owner : null }))
+    .with('COHERENT', 'PUBLIC', (): MigrateSelect => ({ system: false, devicePrivate: false, deviceCoherent: true, owner: pg.owner }))
+    .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused by the checks
+    .exhaustive();
+  return sel ? dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => alloc_page(k), racer) : [];
+}
+
+/** HMM_DMIRROR_MIGRATE_TO_DEV, then the driver's check that the whole range now lives in its memory (ENOENT). */
+export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']): OpResult<'migrate_to_device'> {
+  const ok = dmirror_migrate_args(k, a, true);
+  if ('errno' in ok) return ok;
+  const { p, pg } = ok;
+  dmirror_migrate_to_device(k, p, pg, a.vpn, a.npages);
   const data: number[] = [];
   for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
     const pte = p.ptes.get(vpn);
@@ -42,21 +73,9 @@ export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']
   return { cpages: a.npages, data };
 }
 
-/**
- * dmirror_migrate_to_system: SELECT_DEVICE_PRIVATE or SELECT_DEVICE_COHERENT
- * with this pgmap's owner, destinations from system RAM.
- */
+/** HMM_DMIRROR_MIGRATE_TO_SYS: cpages counts the pages that moved. */
 export function migrate_to_ram(k: KernelState, a: OpArgs['migrate_to_ram']): OpResult<'migrate_to_ram'> {
-  const p = getProc(k, a.proc);
-  if (!p) return ESRCH;
-  const pg = getPgmap(k, a.pgmap);
-  if (!pg || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
-  if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return EINVAL;
-  const sel = match(pg.type)
-    .with('PRIVATE', (): MigrateSelect => ({ system: false, devicePrivate: true, deviceCoherent: false, owner: k.era.ownerChecks ? pg.owner : null }))
-    .with('COHERENT', 'PUBLIC', (): MigrateSelect => ({ system: false, devicePrivate: false, deviceCoherent: true, owner: pg.owner }))
-    .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused above
-    .exhaustive();
-  if (!sel) return EINVAL;
-  return { cpages: movedCount(dmirror_migrate_chunk(k, p, a.vpn, a.npages, sel, -1, () => alloc_page(k))) };
+  const ok = dmirror_migrate_args(k, a, false);
+  if ('errno' in ok) return ok;
+  return { cpages: movedCount(dmirror_migrate_to_system(k, ok.p, ok.pg, a.vpn, a.npages)) };
 }

@@ -40,7 +40,7 @@ function wp_page_copy(k: KernelState, p: Proc, vpn: number, old: number): FaultR
   if (slot < 0) return OOM;
   k.mem.data[slot] = k.mem.data[old] ?? 0;
   new_anon_folio(k, slot, p.memcg);
-  const put = ptep_clear_mapped(k, p, vpn);
+  const put = ptep_clear_mapped(k, p, vpn, null); // a read-only private PTE: never dirty
   set_pte_mapped(k, p, vpn, { kind: 'present', pfn: k.mem.pfn[slot] ?? -1, write: true });
   if (put >= 0) folio_put(k, put);
   folio_put(k, slot);

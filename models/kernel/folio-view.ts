@@ -3,7 +3,7 @@
 import type { FrameType } from '../vocabulary.ts';
 import type { FolioView, PgmapView } from './hooks.ts';
 import { type KernelState, page_pgmap } from './kstate.ts';
-import { PG_anon, PG_hwpoison, PG_lru } from './memmap.ts';
+import { PG_anon, PG_dirty, PG_hwpoison, PG_lru } from './memmap.ts';
 
 /** The frame type of a slot: its pgmap's memory type, or SYSTEM. */
 export function frameType(k: KernelState, slot: number): FrameType {
@@ -27,6 +27,7 @@ export function folioView(k: KernelState, slot: number): FolioView {
     owner: pg?.owner ?? null,
     lru: m.has(slot, PG_lru),
     hwpoison: m.has(slot, PG_hwpoison),
+    dirty: m.has(slot, PG_dirty),
     zone: pg ? 'DEVICE' : 'NORMAL',
   } satisfies FolioView);
 }

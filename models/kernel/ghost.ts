@@ -41,9 +41,18 @@ export class Ghost {
   }
 
   /**
-   * What the file's storage holds at an index (filemap_read_folio after the
-   * page cache was dropped): the last value written there, 0 for a new page.
+   * A write that is gone for good: memory_failure threw a page-cache page
+   * away (me_pagecache_dirty) or a hole was punched. From now on the index
+   * reads `now` (what storage holds, 0 for a hole), not the lost value.
    */
+  forget(file: number, index: number, now: number | undefined): void {
+    const m = this.files.get(file);
+    if (!m) return;
+    if (now === undefined) m.delete(index);
+    else m.set(index, now);
+  }
+
+  /** The last value written at a file index through any shared mapping, 0 if none. */
   fileValue(file: number, index: number): number {
     return this.files.get(file)?.get(index) ?? 0;
   }

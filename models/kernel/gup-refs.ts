@@ -3,7 +3,7 @@
 // takes back what try_grab_folio gave.
 import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
 import type { KernelState } from './kstate.ts';
-import { folio_put, folio_put_refs } from './swap.ts';
+import { folio_put_refs } from './swap.ts';
 
 /** The FOLL_PIN half of try_grab_folio for a small folio: GUP_PIN_COUNTING_BIAS and the pin count. */
 export function folio_get_pin(k: KernelState, slot: number): void {
@@ -15,9 +15,9 @@ export function folio_get_pin(k: KernelState, slot: number): void {
 export function gup_put_folio(k: KernelState, slot: number, pin: boolean): void {
   if (slot === ZERO_PFN) return;
   if (!pin) {
-    folio_put(k, slot);
+    folio_put_refs(k, slot, 1, 'gup_put_folio');
     return;
   }
   k.mem.pincount[slot] = (k.mem.pincount[slot] ?? 0) - 1;
-  folio_put_refs(k, slot, GUP_PIN_COUNTING_BIAS);
+  folio_put_refs(k, slot, GUP_PIN_COUNTING_BIAS, 'gup_put_folio');
 }

@@ -6,6 +6,7 @@ import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { HMM_DMIRROR_PROT, ZERO_PFN } from '../vocabulary.ts';
 import { folioView, frameType } from './folio-view.ts';
+import { pte_mkdirty } from './dirty.ts';
 import { EINVAL, ESRCH, getProc, npagesOk, vpnOk } from './handles.ts';
 import { type KernelState, type Proc, type Pte, linear_page_index, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { handle_mm_fault } from './memory.ts';
@@ -98,6 +99,7 @@ export function device_write(k: KernelState, a: OpArgs['device_write']): OpResul
     if (slot < 0 || !vma) return { errno: 'EFAULT' };
     const value = a.data[i] ?? 0;
     k.mem.data[slot] = value;
+    pte_mkdirty(k, p, vpn, slot);
     k.ghost.write(p.num, vpn, vma.file, vma.shared, linear_page_index(vma, vpn), value);
     deviceAccess(k, slot, a.owner);
   }

@@ -84,11 +84,47 @@ export interface MemunmapContext {
   readonly ref: number;
 }
 
+/**
+ * The put paths a ZONE_DEVICE folio's last reference can take. Each must
+ * divert a devmap-managed folio to its free path (wake-up, page_free):
+ * BUG-02 was release_pages sending only MEMORY_DEVICE_PUBLIC there, BUG-01
+ * gup_put_folio subtracting a pin's references and skipping it.
+ */
+export type PutSite =
+  | 'put_page' // folio_put / put_page (include/linux/mm.h)
+  | 'release_pages' // the batched put of zap, truncation and unmap_and_kill (mm/swap.c)
+  | 'gup_put_folio'; // unpin_user_page and a FOLL_GET reference's put (mm/gup.c)
+
+export const PUT_SITES: readonly PutSite[] = ['put_page', 'release_pages', 'gup_put_folio'];
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)
   | 'do_swap_page' // the get_page around pgmap->ops->migrate_to_ram (16ce101db85d)
   | 'mem_cgroup_move_charge_pte_range' // get_mctgt_type's lookup reference (mc_handle_*_pte)
-  | 'gup_fast_pte_range'; // try_grab_folio_fast backing out of an unpinnable FOLL_LONGTERM folio
+  | 'gup_fast_pte_range' // try_grab_folio_fast backing out of an unpinnable FOLL_LONGTERM folio
+  | 'migration_entry_wait' // the reference a task faulting on a migration entry takes while it waits (before v5.19)
+  | 'add_page_for_migration'; // move_pages' follow_page(FOLL_GET) reference, put at out_putpage
 
-export const PUT_REF_SITES: readonly PutRefSite[] = ['memory_failure', 'do_swap_page', 'mem_cgroup_move_charge_pte_range', 'gup_fast_pte_range'];
+export const PUT_REF_SITES: readonly PutRefSite[] = [
+  'memory_failure',
+  'do_swap_page',
+  'mem_cgroup_move_charge_pte_range',
+  'gup_fast_pte_range',
+  'migration_entry_wait',
+  'add_page_for_migration',
+];
+
+/**
+ * The places that clear (or clean) a PTE and must move its dirty bit to the
+ * folio (`if (pte_dirty(pte)) folio_mark_dirty(folio)`), or the write it
+ * recorded is lost. BUG-09 was migrate_vma_collect_pmd forgetting it.
+ */
+export type DirtySite =
+  | 'zap_pte_range' // munmap, exit, unmap_mapping_range (truncation, punch hole): zap_present_folio_ptes
+  | 'migrate_vma_collect_pmd' // the collected PTE becomes a migration entry (mm/migrate_device.c)
+  | 'try_to_migrate_one' // the other mappings become migration entries (mm/rmap.c)
+  | 'try_to_unmap_one' // memory_failure's unmap (hwpoison_user_mappings → try_to_unmap)
+  | 'folio_mkclean'; // writeback write-protects and cleans the mappings (page_vma_mkclean_one)
+
+export const DIRTY_SITES: readonly DirtySite[] = ['zap_pte_range', 'migrate_vma_collect_pmd', 'try_to_migrate_one', 'try_to_unmap_one', 'folio_mkclean'];

@@ -59,4 +59,8 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   folio_needs_cow_for_dma: boolean,
   wp_can_reuse_anon_folio: boolean,
   folio_add_lru: boolean,
+  folio_mark_dirty: boolean,
+  dax_layout_busy_page: boolean,
+  add_page_for_migration: boolean,
+  mapping_evict_folio: boolean,
 };

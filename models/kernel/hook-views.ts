@@ -22,6 +22,8 @@ export interface FolioView {
   readonly owner: string | null;
   readonly lru: boolean;
   readonly hwpoison: boolean;
+  /** PG_dirty: a page-cache folio newer than its file's storage. */
+  readonly dirty: boolean;
   readonly zone: 'NORMAL' | 'DEVICE';
 }
 

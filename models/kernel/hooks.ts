@@ -15,8 +15,8 @@ export type * from './hook-decision-types.ts';
 export type { FolioView, NoCtx, NonpresentEntryView, PgmapView } from './hook-views.ts';
 
 export interface Hooks {
-  /** Does put_page divert this folio to the ZONE_DEVICE free path (mm.h page_is_devmap_managed). */
-  page_is_devmap_managed(folio: FolioView, ctx: NoCtx): boolean;
+  /** Does this put path divert the folio to the ZONE_DEVICE free path (mm.h page_is_devmap_managed; every put path must agree, BUG-01/BUG-02). */
+  page_is_devmap_managed(folio: FolioView, ctx: { readonly site: D.PutSite }): boolean;
   /** What free_zone_device_folio does for this type, and at which count. */
   free_zone_device_folio(folio: FolioView, ctx: NoCtx): D.FreeDecision;
   /** Migration's expected reference count for a folio about to move (mm/migrate.c expected_page_refs). */
@@ -71,6 +71,19 @@ export interface Hooks {
    * ZONE_DEVICE folios). The 2016 NUMA-node design puts device memory on it.
    */
   folio_add_lru(folio: FolioView, ctx: NoCtx): boolean;
+  /**
+   * Does clearing (or cleaning) a dirty PTE at this site dirty the folio
+   * (`if (pte_dirty(pte)) folio_mark_dirty(folio)`): zap_pte_range,
+   * migrate_vma_collect_pmd, try_to_migrate_one, try_to_unmap_one,
+   * folio_mkclean. BUG-09 is migrate_vma_collect_pmd saying no.
+   */
+  folio_mark_dirty(folio: FolioView, ctx: { readonly site: D.DirtySite }): boolean;
+  /** Is this DAX page busy, so the filesystem must wait before freeing its block (fs/dax.c dax_layout_busy_page_range → dax_busy_page). */
+  dax_layout_busy_page(folio: FolioView, ctx: NoCtx): boolean;
+  /** May move_pages queue this page for migration, or is it refused with -ENOENT (mm/migrate.c add_page_for_migration: is_zone_device_page). */
+  add_page_for_migration(folio: FolioView, ctx: NoCtx): boolean;
+  /** May drop_caches drop this page-cache folio (mm/truncate.c mapping_evict_folio: clean, and no reference beyond the page cache's). */
+  mapping_evict_folio(folio: FolioView, ctx: NoCtx): boolean;
 }
 
 export type HookName = keyof Hooks;
@@ -103,4 +116,8 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'folio_needs_cow_for_dma',
   'wp_can_reuse_anon_folio',
   'folio_add_lru',
+  'folio_mark_dirty',
+  'dax_layout_busy_page',
+  'add_page_for_migration',
+  'mapping_evict_folio',
 ]);

@@ -7,6 +7,7 @@ import type { ZdEvent } from '../events.ts';
 import type { MemoryType, MmapKind, Pfn, Prot, PteKind, Vpn } from '../vocabulary.ts';
 import type { Hooks } from './hooks.ts';
 import type { Ghost } from './ghost.ts';
+import type { PunchHole } from './punch-hole.ts';
 import { Memmap, PG_inuse } from './memmap.ts';
 import { PGMAP_BASE, SYSTEM_FRAMES } from '../limits.ts';
 
@@ -19,6 +20,7 @@ export interface Pte {
   owner?: string;
   /** migration entry: the entry remove_migration_pte restores when the folio does not move. */
   was?: Pte;
+  dirty?: true; // pte_dirty: a store went through it (kept for PTEs of page-cache folios only)
   /**
    * device-exclusive entry made without the page's rmap and map count (the
    * proposal's make_device_exclusive false; v5.14–v6.14 kernels): zap leaves
@@ -55,7 +57,11 @@ export interface KFile {
   pages: Map<number, Pfn>;
   /** VMAs mapping it; the page cache is dropped when it reaches 0. */
   vmaCount: number;
+  /** The file's blocks ('file' objects only): what writeback wrote at each index; a missing index is a hole. */
+  readonly stored: Map<number, number>;
+  punch?: PunchHole; // the task asleep in fallocate(PUNCH_HOLE)'s break-layouts loop on this dax file
 }
+
 
 export interface KPgmap {
   readonly num: number;

@@ -12,6 +12,8 @@ export const PG_anon = 2; // folio_test_anon (PAGE_MAPPING_ANON in folio->mappin
 export const PG_hwpoison = 4;
 /** Allocated (not in the buddy allocator / not on the driver's free list). */
 export const PG_inuse = 8;
+/** PG_dirty of a page-cache folio (folio_mark_dirty); anonymous memory's is not tracked. */
+export const PG_dirty = 16;
 
 const NONE = -1;
 

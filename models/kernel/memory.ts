@@ -101,8 +101,8 @@ function do_anonymous_page(k: KernelState, p: Proc, vpn: number, write: boolean)
 /**
  * filemap_fault (mm/filemap.c; shmem_fault for shmem): find the page-cache
  * page or allocate it (charged to the faulting task, on the LRU; its content
- * read back from the file, filemap_read_folio: the last value written at
- * that index, docs §6.8); the allocation reference becomes the page cache's.
+ * read from the file's storage, filemap_read_folio — 0 for a hole, docs
+ * §6.8); the allocation reference becomes the page cache's.
  */
 function filemap_fault(k: KernelState, p: Proc, vma: Vma, vpn: number): FaultResult {
   const file = vma.file === null ? undefined : k.files.get(vma.file);
@@ -113,7 +113,7 @@ function filemap_fault(k: KernelState, p: Proc, vma: Vma, vpn: number): FaultRes
   const slot = alloc_page(k);
   if (slot < 0) return OOM;
   const m = k.mem;
-  m.data[slot] = k.ghost.fileValue(vma.file, index);
+  m.data[slot] = file.stored.get(index) ?? 0;
   mem_cgroup_charge(k, slot, p.memcg);
   m.file[slot] = vma.file;
   m.fileIndex[slot] = index;

@@ -10,6 +10,7 @@ import type { FreeDecision } from './hooks.ts';
 import { type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { free_pages_prepare } from './page-alloc.ts';
+import { wake_up_var } from './wake-up-var.ts';
 
 /** Does this pgmap take its percpu_ref per allocated page (v6.1 PRIVATE/COHERENT) rather than per pfn. */
 const refPerAlloc = (k: KernelState, pg: KPgmap): boolean => TYPE_RULES[pg.type].pgmapRefPerAlloc(k.era);
@@ -39,7 +40,7 @@ export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpR
   if (TYPE_RULES[a.type].mapBy === 'dax-mmap') {
     // The dax device / pmem namespace a dax mmap maps (no page cache).
     file = k.next.file++;
-    k.files.set(file, { kind: 'dax', npages: a.npages - reserved, pages: new Map(), vmaCount: 0 });
+    k.files.set(file, { kind: 'dax', npages: a.npages - reserved, pages: new Map(), vmaCount: 0, stored: new Map() });
   }
   const pg: KPgmap = { num, type: a.type, owner: a.owner, start, npages: a.npages, reserved, slot, killed: false, removed: false, file, ref: 1 };
   if (!refPerAlloc(k, pg)) pg.ref += a.npages - reserved;
@@ -103,7 +104,7 @@ export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDeci
   free_pages_prepare(k, slot);
   match(d.action)
     .with('driver-free', () => undefined) // pgmap->ops->page_free: the page returns to the driver's list
-    .with('wake-idle', () => undefined) // wake_up_var(&folio->page): truncate/hole-punch waiters
+    .with('wake-idle', () => wake_up_var(k, slot)) // truncate/hole-punch waiters
     .with('reset-to-one', () => {
       m.refcount[slot] = 1; // folio_set_count(folio, 1)
     })

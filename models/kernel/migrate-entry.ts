@@ -20,6 +20,8 @@ export interface MigrateEntry {
   /** rmap keys of the migration entries standing in for the source's mappings. */
   migrations: number[];
   wasLru: boolean;
+  /** A task waiting on one of its migration entries holds a page reference through the checks (v4.14 migration_entry_wait). */
+  waiter: boolean;
 }
 
 /** MIGRATE_VMA_SELECT_* and migrate->pgmap_owner (null: no owner checks, before ~v5.7). */
@@ -31,7 +33,7 @@ export interface MigrateSelect {
 }
 
 export function newEntry(src: number, proc: Proc | null, vpn: number, write: boolean): MigrateEntry {
-  return { src, dst: -1, migrate: true, restored: false, proc, vpn, write, migrations: [], wasLru: false };
+  return { src, dst: -1, migrate: true, restored: false, proc, vpn, write, migrations: [], wasLru: false, waiter: false };
 }
 
 /** Entries that moved (the driver's cpages). */

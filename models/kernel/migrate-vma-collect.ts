@@ -6,18 +6,24 @@
 import { match } from 'ts-pattern';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView } from './folio-view.ts';
-import { type KernelState, type Proc, rmapKey, rmapProc, rmapVpn, slotOf, vma_lookup } from './kstate.ts';
+import { type KernelState, type Proc, slotOf, vma_lookup } from './kstate.ts';
 import { PG_lru } from './memmap.ts';
 import { type MigrateEntry, type MigrateSelect, newEntry } from './migrate-entry.ts';
-import { ptep_clear_mapped } from './pgtable.ts';
 import { remove_migration_ptes } from './remove-migration-ptes.ts';
-import { rmap_walk } from './rmap.ts';
 import { folio_get, folio_put } from './swap.ts';
+import { install_migration_entry, try_to_migrate } from './try-to-migrate.ts';
+
+/**
+ * A task racing the migration (migrate-racing-fault.ts): called for each
+ * collected page once all its mappings are migration entries, before
+ * migrate_vma_check_page looks at its count.
+ */
+export type MigrationRacer = (e: MigrateEntry) => void;
 
 /** migrate_vma_setup (mm/migrate_device.c): collect, then unmap and check. The caller did the VMA checks. */
-export function migrate_vma_setup(k: KernelState, p: Proc, start: number, npages: number, sel: MigrateSelect, faultSlot: number): MigrateEntry[] {
+export function migrate_vma_setup(k: KernelState, p: Proc, start: number, npages: number, sel: MigrateSelect, faultSlot: number, racer?: MigrationRacer): MigrateEntry[] {
   const entries = migrate_vma_collect(k, p, start, npages, sel);
-  migrate_device_unmap(k, entries, faultSlot);
+  migrate_device_unmap(k, entries, faultSlot, racer);
   return entries;
 }
 
@@ -50,36 +56,19 @@ export function migrate_vma_collect(k: KernelState, p: Proc, start: number, npag
     if (!k.hooks.migrate_vma_collect_pmd(folioView(k, slot), { via, ...sel })) continue;
     folio_get(k, slot);
     const e = newEntry(slot, p, vpn, pte.write);
-    install_migration_entry(k, p, vpn, e);
+    install_migration_entry(k, p, vpn, e, 'migrate_vma_collect_pmd');
     entries.push(e);
   }
   return entries;
 }
 
-/** Replace a mapping PTE with a migration entry, dropping the mapping's rmap and reference. */
-function install_migration_entry(k: KernelState, p: Proc, vpn: number, e: MigrateEntry): void {
-  const pte = p.ptes.get(vpn);
-  if (!pte) return;
-  const put = ptep_clear_mapped(k, p, vpn);
-  p.ptes.set(vpn, { kind: 'migration', pfn: pte.pfn, write: pte.write, was: pte });
-  e.migrations.push(rmapKey(p.num, vpn));
-  if (put >= 0) folio_put(k, put);
-}
-
-/** try_to_migrate (mm/rmap.c): every remaining mapping of the source becomes a migration entry. */
-function try_to_migrate(k: KernelState, e: MigrateEntry): void {
-  for (const key of rmap_walk(k, e.src)) {
-    const p = k.procs.get(rmapProc(key));
-    if (p) install_migration_entry(k, p, rmapVpn(key), e);
-  }
-}
-
 /**
  * migrate_device_unmap (mm/migrate_device.c): isolate non-device folios from
  * the LRU, try_to_migrate what is still mapped, then reject (and restore)
- * folios still mapped or failing migrate_vma_check_page.
+ * folios still mapped or failing migrate_vma_check_page. A racing task
+ * lands between the two (MigrationRacer).
  */
-export function migrate_device_unmap(k: KernelState, entries: MigrateEntry[], faultSlot: number): void {
+export function migrate_device_unmap(k: KernelState, entries: MigrateEntry[], faultSlot: number, racer?: MigrationRacer): void {
   const m = k.mem;
   for (const e of entries) {
     if (e.src < 0 || !e.migrate) continue;
@@ -88,9 +77,10 @@ export function migrate_device_unmap(k: KernelState, entries: MigrateEntry[], fa
       m.set(e.src, PG_lru, false);
     }
     if ((m.mapcount[e.src] ?? 0) > 0) try_to_migrate(k, e);
+    racer?.(e);
     const ok = (m.mapcount[e.src] ?? 0) === 0 && migrate_vma_check_page(k, e.src, faultSlot);
     if (!ok) {
-      k.events.push({ ev: 'migrate-skip', pfn: m.pfn[e.src] ?? -1, reason: 'refs' });
+      k.events.push({ ev: 'migrate-skip', pfn: m.pfn[e.src] ?? -1, reason: e.waiter ? 'waiter' : 'refs' });
       migrate_vma_restore(k, e);
     }
   }

@@ -49,7 +49,7 @@ export function migrate_vma_pages(k: KernelState, entries: MigrateEntry[], fault
       }
     }
     if (!folio_migrate_mapping(k, e.src, e.src === faultSlot ? 1 : 0)) {
-      k.events.push({ ev: 'migrate-skip', pfn: m.pfn[e.src] ?? -1, reason: 'refs' });
+      k.events.push({ ev: 'migrate-skip', pfn: m.pfn[e.src] ?? -1, reason: e.waiter ? 'waiter' : 'refs' });
       e.migrate = false;
       continue;
     }
@@ -83,7 +83,7 @@ export function migrate_vma_insert_page(k: KernelState, e: MigrateEntry): void {
     e.migrate = false;
     return;
   }
-  if (cur) ptep_clear_mapped(k, p, e.vpn); // ptep_clear_flush of the zero page (no reference)
+  if (cur) ptep_clear_mapped(k, p, e.vpn, null); // ptep_clear_flush of the zero page (no reference)
   mem_cgroup_charge(k, e.dst, p.memcg);
   k.mem.set(e.dst, PG_anon, true); // folio_add_new_anon_rmap
   if (k.hooks.folio_add_lru(folioView(k, e.dst), NO_CTX)) k.mem.set(e.dst, PG_lru, true);

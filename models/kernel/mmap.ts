@@ -4,7 +4,8 @@ import type { OpArgs, OpResult } from '../ops.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { EINVAL, ESRCH, getFile, getPgmap, getProc, handleNum, npagesOk, vpnOk } from './handles.ts';
 import type { KernelState, Proc, Vma } from './kstate.ts';
-import { truncate_inode_pages_final, zap_pte_range } from './zap.ts';
+import { truncate_inode_pages_final } from './truncate.ts';
+import { zap_pte_range } from './zap.ts';
 
 /**
  * do_mmap (mm/mmap.c): a new VMA at the process's next free vpn. Anonymous
@@ -33,7 +34,7 @@ export function mmap(k: KernelState, a: OpArgs['mmap']): OpResult<'mmap'> {
     f.npages = Math.max(f.npages, a.npages);
   } else if (a.kind !== 'anon' || a.shared) {
     file = k.next.file++;
-    k.files.set(file, { kind: a.kind === 'file' ? 'file' : 'shmem', npages: a.npages, pages: new Map(), vmaCount: 0 });
+    k.files.set(file, { kind: a.kind === 'file' ? 'file' : 'shmem', npages: a.npages, pages: new Map(), vmaCount: 0, stored: new Map() });
   }
   const f = file === null ? undefined : k.files.get(file);
   if (f) f.vmaCount++;

@@ -3,7 +3,7 @@
 import { SYSTEM_FRAMES } from '../limits.ts';
 import type { KernelState } from './kstate.ts';
 import { mem_cgroup_uncharge } from './memcontrol.ts';
-import { PG_anon, PG_hwpoison, PG_inuse, PG_lru } from './memmap.ts';
+import { PG_anon, PG_dirty, PG_hwpoison, PG_inuse, PG_lru } from './memmap.ts';
 
 /**
  * alloc_page (mm/page_alloc.c __alloc_pages): the lowest free, unpoisoned
@@ -35,12 +35,13 @@ export function alloc_page_nofail(k: KernelState): number {
  * free_pages_prepare (mm/page_alloc.c) plus the uncharge every free path does
  * first (__folio_put / free_zone_device_folio → mem_cgroup_uncharge): the
  * frame leaves use, its memcg, anon and page-cache state go (BUG-04: stale
- * mapping must not survive a free). Data stays: nobody clears it.
+ * mapping must not survive a free), and PG_dirty with the other page flags
+ * (page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP). Data stays: nobody clears it.
  */
 export function free_pages_prepare(k: KernelState, slot: number): void {
   const m = k.mem;
   mem_cgroup_uncharge(k, slot);
-  m.set(slot, PG_anon | PG_lru | PG_inuse, false);
+  m.set(slot, PG_anon | PG_lru | PG_inuse | PG_dirty, false);
   m.file[slot] = -1;
   m.fileIndex[slot] = -1;
   m.frees[slot] = (m.frees[slot] ?? 0) + 1;

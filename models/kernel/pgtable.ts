@@ -6,6 +6,8 @@ import { TYPE_RULES } from '../type-rules.ts';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { dax_folio_init } from './dax.ts';
 import { frameType } from './folio-view.ts';
+import { pte_dirty_to_folio } from './dirty.ts';
+import type { DirtySite } from './hooks.ts';
 import { type KernelState, type Proc, type Pte, slotOf } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { folio_add_rmap_pte, folio_remove_rmap_pte } from './rmap.ts';
@@ -34,16 +36,19 @@ export function set_pte_mapped(k: KernelState, p: Proc, vpn: number, pte: Pte): 
 
 /**
  * ptep_get_and_clear with folio_remove_rmap_pte (zap_nonpresent_ptes skips
- * it for a device-exclusive entry that holds no rmap). Returns the slot whose
+ * it for a device-exclusive entry that holds no rmap). `site` is where a
+ * dirty PTE hands its dirty bit to the folio (null where the PTE cannot be
+ * dirty: a private COW source, the zero page). Returns the slot whose
  * mapping reference the caller must drop (batched into release_pages by
  * zap), or -1.
  */
-export function ptep_clear_mapped(k: KernelState, p: Proc, vpn: number): number {
+export function ptep_clear_mapped(k: KernelState, p: Proc, vpn: number, site: DirtySite | null): number {
   const pte = p.ptes.get(vpn);
   if (!pte) return -1;
   p.ptes.delete(vpn);
   if (!pte_maps_frame(pte.kind)) return -1;
   const slot = slotOf(k, pte.pfn);
+  if (site !== null) pte_dirty_to_folio(k, pte, slot, site);
   if (pte.rmap !== false) folio_remove_rmap_pte(k, slot, p.num, vpn);
   return mapping_takes_ref(k, slot) ? slot : -1;
 }

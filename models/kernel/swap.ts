@@ -4,6 +4,7 @@
 // (BUG-02: a batched put must not bypass the devmap-managed path).
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView } from './folio-view.ts';
+import type { PutSite } from './hook-decision-types.ts';
 import { NO_CTX } from './hook-views.ts';
 import type { KernelState } from './kstate.ts';
 import { free_zone_device_folio } from './memremap.ts';
@@ -25,16 +26,21 @@ export function folio_put(k: KernelState, slot: number): void {
   folio_put_refs(k, slot, 1);
 }
 
+const PUT_PAGE = Object.freeze({ site: 'put_page' as const });
+const RELEASE_PAGES = Object.freeze({ site: 'release_pages' as const });
+const GUP_PUT_FOLIO = Object.freeze({ site: 'gup_put_folio' as const });
+const SITES = { put_page: PUT_PAGE, release_pages: RELEASE_PAGES, gup_put_folio: GUP_PUT_FOLIO } as const;
+
 /**
  * folio_put_refs (include/linux/mm.h) with the devmap-managed diversion of
  * put_page (mm.h page_is_devmap_managed → put_devmap_managed_folio_refs,
  * mm/memremap.c): 1-based ZONE_DEVICE folios run their free path when the
  * count drops to the hook's threshold, not at zero.
  */
-export function folio_put_refs(k: KernelState, slot: number, refs: number): void {
+export function folio_put_refs(k: KernelState, slot: number, refs: number, site: PutSite = 'put_page'): void {
   if (slot === ZERO_PFN) return;
   const m = k.mem;
-  if (k.hooks.page_is_devmap_managed(folioView(k, slot), NO_CTX)) {
+  if (k.hooks.page_is_devmap_managed(folioView(k, slot), SITES[site])) {
     m.refcount[slot] = (m.refcount[slot] ?? 0) - refs;
     const d = k.hooks.free_zone_device_folio(folioView(k, slot), NO_CTX);
     if (m.refcount[slot] === d.at) free_zone_device_folio(k, slot, d);
@@ -60,5 +66,5 @@ export function __folio_put(k: KernelState, slot: number): void {
  * (BUG-02, c5d6c45e90c4: the batch once skipped the devmap-managed put).
  */
 export function release_pages(k: KernelState, slots: readonly number[]): void {
-  for (const s of slots) folio_put(k, s);
+  for (const s of slots) folio_put_refs(k, s, 1, 'release_pages');
 }

@@ -2,8 +2,11 @@
 // hwpoison_user_mappings / collect_procs + unmap_and_kill): SetPageHWPoison,
 // every mapping becomes a hwpoison entry (its map count and reference go),
 // each mapping process gets one SIGBUS (kill_procs), a page-cache page leaves
-// its file (me_pagecache_clean). mf_generic_kill_procs asks the proposal
-// what to unmap and whom to kill; system RAM always does both.
+// its file (me_pagecache_clean / me_pagecache_dirty → truncate_error_folio:
+// a dirty page's data is lost, the file reads its storage there again).
+// mf_generic_kill_procs asks the proposal what to unmap and whom to kill;
+// system RAM always does both.
+import { folio_cancel_dirty } from './dirty.ts';
 import type { UnmapAndKillDecision } from './hooks.ts';
 import { type KernelState, rmapProc, rmapVpn } from './kstate.ts';
 import { PG_hwpoison } from './memmap.ts';
@@ -25,7 +28,7 @@ export function unmap_and_kill(k: KernelState, slot: number, d: UnmapAndKillDeci
     mappers.add(p.num);
     if (d.unmap === 'none') continue;
     const vpn = rmapVpn(key);
-    const put = ptep_clear_mapped(k, p, vpn);
+    const put = ptep_clear_mapped(k, p, vpn, 'try_to_unmap_one');
     if (put >= 0) batch.push(put);
     p.ptes.set(vpn, { kind: 'hwpoison', pfn, write: false });
   }
@@ -39,7 +42,11 @@ export function unmap_and_kill(k: KernelState, slot: number, d: UnmapAndKillDeci
   }
   const file = m.file[slot] ?? -1;
   if (file >= 0) {
-    k.files.get(file)?.pages.delete(m.fileIndex[slot] ?? -1);
+    const index = m.fileIndex[slot] ?? -1;
+    const f = k.files.get(file);
+    f?.pages.delete(index);
+    k.ghost.forget(file, index, f?.stored.get(index));
+    folio_cancel_dirty(k, slot);
     m.file[slot] = -1;
     m.fileIndex[slot] = -1;
     batch.push(slot);

@@ -1,6 +1,7 @@
 // CPU loads and stores from user space: a fault when needed
 // (mm/memory.c handle_mm_fault), then the access itself.
 import type { OpArgs, OpResult } from '../ops.ts';
+import { pte_mkdirty } from './dirty.ts';
 import { ESRCH, getProc } from './handles.ts';
 import { type KernelState, linear_page_index, vma_lookup } from './kstate.ts';
 import { handle_mm_fault } from './memory.ts';
@@ -25,6 +26,7 @@ export function cpu_write(k: KernelState, a: OpArgs['cpu_write']): OpResult<'cpu
   const r = handle_mm_fault(k, p, vma, a.vpn, true);
   if (!r.ok) return { signal: 'SIGBUS' };
   k.mem.data[r.slot] = a.value;
+  pte_mkdirty(k, p, a.vpn, r.slot);
   k.ghost.write(p.num, a.vpn, vma.file, vma.shared, linear_page_index(vma, a.vpn), a.value);
   return {};
 }

@@ -9,6 +9,7 @@ import type {
   Era,
   LongtermCoherentRule,
   MigrateCheckRule,
+  MigrationEntryWaitRef,
 } from '../eras/era.ts';
 import { ERRNOS, MEMORY_TYPES, isMemoryType } from '../vocabulary.ts';
 
@@ -27,6 +28,7 @@ const DAX_REFCOUNT = keysOf<DaxRefcountModel>({ devmap: true, refcounted: true }
 const PGMAP_REF = keysOf<Era['pgmapRef']>({ 'per-pfn': true, 'per-alloc': true });
 const LONGTERM_COHERENT = keysOf<LongtermCoherentRule>({ pin: true, fail: true, migrate: true, 'migrate-or-fail': true });
 const MIGRATE_CHECK = keysOf<MigrateCheckRule>({ 'private-always': true, 'private-only': true, 'device-always': true, 'extra-ref': true });
+const MIGRATION_ENTRY_WAIT_REF = keysOf<MigrationEntryWaitRef>({ held: true, 'dropped-before-wait': true, none: true });
 
 const boolean: FieldCheck = (v) => (typeof v === 'boolean' ? null : 'a boolean');
 const string: FieldCheck = (v) => (typeof v === 'string' ? null : 'a string');
@@ -69,5 +71,7 @@ export const ERA_FIELD_CHECKS = {
   migrateDeviceRange: boolean,
   memoryFailureDeviceErrno: errno,
   p2pdmaUserMap: boolean,
+  migrationEntryWaitRef: oneOf(MIGRATION_ENTRY_WAIT_REF),
+  movePagesSkipsZoneDevice: boolean,
   citations: stringList,
 } as const satisfies Record<Exclude<keyof Era, 'name'>, FieldCheck>;

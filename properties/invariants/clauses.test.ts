@@ -31,8 +31,36 @@ const withFrame = (s: AbsState, pfn: number, over: Partial<AbsState['frames'][nu
 const withPtes = (s: AbsState, ptes: AbsState['procs']['p0']['ptes']): AbsState => ({ ...s, procs: { ...s.procs, p0: { ...s.procs.p0!, ptes } } });
 const mf = (args: { proc?: 'p0'; vpn?: number; pgmap?: 'pgmap0'; index?: number }, result: StepContext['result']) => stepOf('memory_failure', { ...args, countIncreased: false }, result);
 
+// An FS_DAX pgmap backing file f0 (one page, pfn 4096), mapped by nobody.
+const daxFile = (punchHole?: { index: number; npages: number; waitOn: number }) =>
+  ({ f0: { kind: 'dax' as const, npages: 1, pages: {}, written: {}, stored: {}, ...(punchHole ? { punchHole } : {}) } });
+const dax = (over: { inUse?: boolean; waitOn?: boolean; refs?: boolean }) =>
+  stateWith({
+    pgmaps: { pgmap0: { type: 'FS_DAX', npages: 1, file: 'f0' } },
+    frames: { 4096: { inUse: over.inUse ?? false, allocs: over.inUse ? 1 : 0 } },
+    files: daxFile(over.waitOn ? { index: 0, npages: 1, waitOn: 4096 } : undefined),
+    ...(over.refs ? { refs: { ref0: { pfn: 4096, proc: 'p0' as const } } } : {}),
+  });
+
 const CASES: readonly Case[] = [
   { invariant: 'private-not-cpu-mapped', clause: 'present', after: v(withPtes(priv, { 0: pte('present', 4096) })) },
+  { invariant: 'private-not-cpu-mapped', clause: 'entry-for-private', after: v(withPtes(coh, { 0: pte('device-private', 4096) })) },
+  {
+    invariant: 'gup-contract',
+    clause: 'handle-mapped',
+    // The pin is on pfn 2, the address maps pfn 1.
+    after: v({ ...withFrame(sys, 2, anonPage(3)), pins: { pin0: { pfn: 2, proc: 'p0', longterm: false, write: true } } }),
+    before: v(sys),
+    step: stepOf('pin_user_pages', { proc: 'p0', vpn: 0, write: true, longterm: false, fast: false }, { pin: 'pin0' }),
+  },
+  {
+    invariant: 'gup-contract',
+    clause: 'p2pdma',
+    after: v(stateWith({ pgmaps: { pgmap0: { type: 'PCI_P2PDMA' } }, frames: { 4096: { inUse: true, allocs: 1 } }, procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present', 4096) } } }, refs: { ref0: { pfn: 4096, proc: 'p0' } } })),
+    before: v(stateWith({ pgmaps: { pgmap0: { type: 'PCI_P2PDMA' } }, frames: { 4096: { inUse: true, allocs: 1 } }, procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present', 4096) } } } })),
+    step: stepOf('get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: true }, { ref: 'ref0' }),
+  },
+  { invariant: 'gup-contract', clause: 'eremoteio', after: v(sys), before: v(sys), step: stepOf('get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false }, { errno: 'EREMOTEIO' }) },
   { invariant: 'no-longterm-pin-coherent', clause: 'longterm-pin', after: v({ ...coh, pins: { pin0: { pfn: 4096, proc: 'p0', longterm: true, write: true } } }) },
   {
     invariant: 'owner-isolation',
@@ -40,6 +68,14 @@ const CASES: readonly Case[] = [
     after: v(priv),
     before: v(priv),
     step: stepOf('device_read', { proc: 'p0', vpn: 0, npages: 1, owner: 'devB' }, { cpages: 1, faults: 1, data: [3] }, [{ ev: 'device-access', pfn: 4096, owner: 'devB' }]),
+  },
+  {
+    invariant: 'owner-isolation',
+    clause: 'snapshot-category',
+    // devA's own private page reported as a remote one.
+    after: v(priv),
+    before: v(priv),
+    step: stepOf('snapshot', { proc: 'p0', vpn: 0, npages: 1, owner: 'devA' }, { cpages: 1, prot: [0x32] }),
   },
   {
     invariant: 'pinned-not-migrated',
@@ -52,6 +88,10 @@ const CASES: readonly Case[] = [
   { invariant: 'pinned-not-migrated', clause: 'no-such-frame', after: v(sys), before: v(sys), step: stepOf('migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }, { errno: 'ENOENT' }, [{ ev: 'migrate', from: 99999, to: 1 }]) },
   { invariant: 'data-preserved', clause: 'mapped', after: v(withFrame(sys, 1, { data: 4 })) },
   { invariant: 'data-preserved', clause: 'read', after: v(sys), before: v(sys), step: stepOf('cpu_read', { proc: 'p0', vpn: 0 }, { value: 4 }) },
+  // The waiter sleeps on a page that is free (refcount 0, idle since the fs/dax series).
+  { invariant: 'dax-layout-idle', clause: 'lost-wakeup', after: v(dax({ waitOn: true })) },
+  // The woken task punched the hole while ref0 still holds the page.
+  { invariant: 'dax-layout-idle', clause: 'freed-busy', after: v(dax({ inUse: true, refs: true })), before: v(dax({ inUse: true, waitOn: true, refs: true })), step: stepOf('put_page', { ref: 'ref1' }, {}) },
   { invariant: 'memory-failure-contract', clause: 'device-refused', after: v(coh), before: v(coh), step: mf({ pgmap: 'pgmap0', index: 0 }, {}) },
   { invariant: 'memory-failure-contract', clause: 'ram-poisoned', after: v(sys), before: v(sys), step: mf({ proc: 'p0', vpn: 0 }, { errno: 'EBUSY' }) },
   {
@@ -75,6 +115,7 @@ const CASES: readonly Case[] = [
   { invariant: 'device-not-on-lru', clause: 'device', after: withCounters(v(coh), 4096, { lru: true }) },
   { invariant: 'device-not-on-lru', clause: 'free', after: withCounters(v(sys), 2, { lru: true }) },
   { invariant: 'device-not-on-lru', clause: 'uncharged', after: v(withFrame(sys, 1, { memcg: null }), 'v5.x') },
+  { invariant: 'device-not-on-lru', clause: 'system-on-lru', after: withCounters(v(sys), 1, { lru: false }) },
   {
     invariant: 'coherent-evictable',
     clause: 'eviction',

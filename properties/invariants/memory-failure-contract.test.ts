@@ -23,7 +23,7 @@ describe('memory-failure-contract', () => {
     it('fails when the page is poisoned and the call succeeds', () => {
       const poisoned: AbsState = { ...coherent, frames: { ...coherent.frames, 4096: { ...coherent.frames[4096]!, hwpoison: true } } };
       expect(messagesOf(memoryFailureContract, viewOf(poisoned, 'v6.1'), before, stepOf('memory_failure', byIndex, {}))).toEqual([
-        'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure returned {}, expected an errno for device memory',
+        'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure returned {}, expected -EBUSY for device memory',
         'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure of device memory changed pfn 4096',
       ]);
     });

@@ -12,6 +12,7 @@ const owner = fc.constantFrom('dev0', 'dev1');
 const vpn = fc.nat(9);
 const npages = fc.integer({ min: 1, max: 4 });
 const value = fc.integer({ min: 1, max: 99 });
+const file = fc.constantFrom('f0', 'f0', 'f1', 'f2', 'f3') as fc.Arbitrary<`f${number}`>;
 
 export const arbStep: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ type: fc.constantFrom(...MEMORY_TYPES), owner, npages: fc.integer({ min: 1, max: 6 }) }).map((args): Step => ({ op: 'memremap_pages', args })), weight: 3 },
@@ -48,12 +49,24 @@ export const arbStep: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ proc, vpn, countIncreased: fc.boolean() }).map((args): Step => ({ op: 'memory_failure', args })), weight: 1 },
   { arbitrary: fc.record({ pgmap, index: fc.nat(5), countIncreased: fc.boolean() }).map((args): Step => ({ op: 'memory_failure', args })), weight: 1 },
   { arbitrary: fc.record({ where: fc.constantFrom('device', 'system') }).map((args): Step => ({ op: 'fail_next_alloc', args })), weight: 1 },
+  { arbitrary: fc.record({ file, index: fc.nat(3), npages: fc.integer({ min: 1, max: 2 }) }).map((args): Step => ({ op: 'fallocate_punch_hole', args })), weight: 2 },
+  { arbitrary: fc.record({ file }).map((args): Step => ({ op: 'fsync', args })), weight: 1 },
+  { arbitrary: fc.constant<Step>({ op: 'drop_caches', args: {} }), weight: 1 },
+  { arbitrary: fc.record({ proc, vpn, moveAll: fc.boolean() }).map((args): Step => ({ op: 'move_pages', args })), weight: 2 },
+  {
+    arbitrary: fc
+      .record({ proc, vpn, npages, pgmap, to: fc.constantFrom('device', 'ram'), faultProc: proc, faultVpn: vpn, write: fc.boolean(), value })
+      .map(({ value: v, ...a }): Step => ({ op: 'migrate_racing_fault', args: a.write ? { ...a, value: v } : a })),
+    weight: 3,
+  },
 );
 
 /**
  * A prologue that gives the random steps something to work on: one device
  * pgmap of each kind the era has (PRIVATE dev0 first, then a coherent type
- * for dev1, then a DAX type) and an 8-page anonymous mapping in p0.
+ * for dev1, then a DAX type, whose file is f0) and an 8-page anonymous
+ * mapping in p0, then a 2-page mapping of that DAX file (vpns 8 and 9) for
+ * pins and hole punches to meet.
  */
 export function prologue(era: Era): Step[] {
   const has = (t: MemoryType) => era.enumValues[t] !== undefined;
@@ -64,6 +77,7 @@ export function prologue(era: Era): Step[] {
     { op: 'memremap_pages', args: { type: coherent, owner: 'dev1', npages: 6 } },
     { op: 'memremap_pages', args: { type: dax, owner: 'dax0', npages: 4 } },
     { op: 'mmap', args: { proc: 'p0', npages: 8, kind: 'anon', shared: false, prot: 'write' } },
+    { op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'dax', shared: true, prot: 'write', pgmap: 'pgmap2' } },
   ];
 }
 

@@ -41,5 +41,9 @@ export function chaosHooks(seed: number): Hooks {
     copy_present_ptes: () => ({ parent: rnd(2) === 0, child: rnd(2) === 0 }),
     folio_needs_cow_for_dma: () => rnd(2) === 0,
     wp_can_reuse_anon_folio: () => rnd(2) === 0,
+    folio_mark_dirty: () => rnd(2) === 0,
+    dax_layout_busy_page: () => rnd(2) === 0,
+    add_page_for_migration: () => rnd(2) === 0,
+    mapping_evict_folio: () => rnd(2) === 0,
   };
 }

@@ -45,6 +45,13 @@ describe('kernel model: proposal hooks', () => {
     run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'dax', shared: true, prot: 'write', pgmap: 'pgmap2' });
     run(k, 'cpu_read', { proc: 'p0', vpn: 3 });
     run(k, 'memory_failure', { proc: 'p0', vpn: 3, countIncreased: false });
+    run(k, 'fallocate_punch_hole', { file: 'f0', index: 0, npages: 1 });
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'file', shared: true, prot: 'write' });
+    run(k, 'cpu_read', { proc: 'p0', vpn: 4 });
+    run(k, 'drop_caches', {});
+    run(k, 'cpu_write', { proc: 'p0', vpn: 4, value: 5 });
+    run(k, 'munmap', { proc: 'p0', vpn: 4, npages: 1 });
+    run(k, 'move_pages', { proc: 'p0', vpn: 1, moveAll: true });
     run(k, 'memunmap_pages', { pgmap: 'pgmap1' });
     run(k, 'exit', { proc: 'p1' });
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());

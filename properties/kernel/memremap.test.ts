@@ -10,7 +10,7 @@ describe('kernel model: memremap_pages / memunmap_pages', () => {
     const s = k.abstract();
     expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: PGMAP_BASE, npages: 2, killed: false, removed: false, file: null });
     expect(s.pgmaps.pgmap1?.file).toBe('f0');
-    expect(s.files.f0).toEqual({ kind: 'dax', npages: 3, pages: {}, written: {} });
+    expect(s.files.f0).toEqual({ kind: 'dax', npages: 3, pages: {}, written: {}, stored: {} });
     expect(s.frames[PGMAP_BASE + 1]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false, allocs: 0 });
     expect(counters(k, PGMAP_BASE).refcount).toBe(0); // v6.1+: free device pages sit at 0
     // v6.1: PRIVATE takes pgmap refs per allocation; FS_DAX per pfn.

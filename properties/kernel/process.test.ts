@@ -67,7 +67,8 @@ describe('kernel model: mmap, faults, fork, munmap', () => {
     run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 4 });
     let s = k.abstract();
     expect(s.procs.p0?.vmas).toEqual([{ start: 0, npages: 2, kind: 'shmem', shared: true, prot: 'write', file: 'f0', pgmap: null, pgoff: 0 }]);
-    expect(s.files.f0).toEqual({ kind: 'shmem', npages: 2, pages: { 1: 1 }, written: { 1: 4 } });
+    expect(s.files.f0).toEqual({ kind: 'shmem', npages: 2, pages: { 1: 1 }, written: { 1: 4 }, stored: {} });
+    expect(s.procs.p0?.ptes[1]).toEqual({ kind: 'present', pfn: 1, write: true, dirty: true });
     expect(s.frames[1]).toMatchObject({ file: 'f0', fileIndex: 1, anon: false });
     expect(counters(k, 1).refcount).toBe(2); // page cache + mapping
     run(k, 'munmap', { proc: 'p0', vpn: 0, npages: 1 });

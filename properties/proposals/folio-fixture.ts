@@ -17,6 +17,7 @@ export function folioOf(memoryType: FrameType, overrides: Partial<FolioView> = {
     owner: device ? 'dev0' : null,
     lru: !device,
     hwpoison: false,
+    dirty: false,
     zone: device ? 'DEVICE' : 'NORMAL',
     ...overrides,
   };

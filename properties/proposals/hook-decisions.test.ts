@@ -16,7 +16,7 @@ import { folioOf } from './folio-fixture.ts';
 
 /** One sample call per hook (a Record over HookName: a new hook does not compile until it is here). */
 const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: PgmapView, entry: NonpresentEntryView) => unknown } = {
-  page_is_devmap_managed: (h, f) => h.page_is_devmap_managed(f, NO_CTX),
+  page_is_devmap_managed: (h, f) => h.page_is_devmap_managed(f, { site: 'release_pages' }),
   free_zone_device_folio: (h, f) => h.free_zone_device_folio(f, NO_CTX),
   expected_page_refs: (h, f) => h.expected_page_refs(f, NO_CTX),
   migrate_vma_check_page: (h, f) => h.migrate_vma_check_page(f, { isFaultPage: false }),
@@ -42,6 +42,10 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
   folio_needs_cow_for_dma: (h, f) => h.folio_needs_cow_for_dma(f, NO_CTX),
   wp_can_reuse_anon_folio: (h, f) => h.wp_can_reuse_anon_folio(f, NO_CTX),
   folio_add_lru: (h, f) => h.folio_add_lru(f, NO_CTX),
+  folio_mark_dirty: (h, f) => h.folio_mark_dirty(f, { site: 'migrate_vma_collect_pmd' }),
+  dax_layout_busy_page: (h, f) => h.dax_layout_busy_page(f, NO_CTX),
+  add_page_for_migration: (h, f) => h.add_page_for_migration(f, NO_CTX),
+  mapping_evict_folio: (h, f) => h.mapping_evict_folio(f, NO_CTX),
 };
 
 /** Every hook of `hooks` called on every frame type, as a list of [hook, decision]. */
@@ -98,6 +102,8 @@ describe('HOOK_DECISIONS', () => {
     ['unmap_and_kill', { unmap: 'page' }],
     ['migrate_longterm_unpinnable_folios', 'pin-again'],
     ['memunmap_pages', 1],
+    ['folio_mark_dirty', 'yes'],
+    ['dax_layout_busy_page', 1],
   ];
   it.each(wrong)('refuses %s returning %j', (name, value) => {
     expect(HOOK_DECISIONS[name].fits(value)).toBe(false);

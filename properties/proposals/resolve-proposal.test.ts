@@ -62,7 +62,7 @@ describe('resolveProposal on the built-ins', () => {
     const r = resolveBuiltin('coherent-v1');
     const c = folioOf('COHERENT', { refcount: 2 });
     // page_is_devmap_managed and free_devmap_managed_page: freed to the driver at 1.
-    expect(r.hooks.page_is_devmap_managed(c, NO_CTX)).toBe(true);
+    expect(r.hooks.page_is_devmap_managed(c, { site: 'put_page' })).toBe(true);
     expect(r.hooks.free_zone_device_folio(c, NO_CTX)).toEqual({ action: 'driver-free', at: 1 });
     // expected_page_refs: `expected_count += is_device_page(page)`.
     expect(r.hooks.expected_page_refs(c, NO_CTX)).toBe(r.hooks.expected_page_refs(folioOf('SYSTEM'), NO_CTX) + 1);
@@ -93,7 +93,7 @@ describe('resolveProposal on the built-ins', () => {
     expect(r.era.chargeMoving).toBe(true);
     expect(r.era.mctgtDevice).toEqual(ERAS.upstream.mctgtDevice);
     const c = folioOf('COHERENT');
-    expect(r.hooks.page_is_devmap_managed(c, NO_CTX)).toBe(false);
+    expect(r.hooks.page_is_devmap_managed(c, { site: 'put_page' })).toBe(false);
     expect(r.hooks.free_zone_device_folio(c, NO_CTX)).toEqual({ action: 'buddy', at: 0 });
     expect(r.hooks.folio_add_lru(c, NO_CTX)).toBe(true);
     expect(r.hooks.folio_is_longterm_pinnable(c, NO_CTX)).toBe(true);
@@ -126,7 +126,7 @@ describe('resolveProposal on a user proposal', () => {
     const d = defaultHooks(ERAS.upstream);
     for (const f of [folioOf('SYSTEM'), folioOf('COHERENT'), folioOf('PRIVATE')]) {
       expect(r.hooks.folio_add_lru(f, NO_CTX)).toBe(d.folio_add_lru(f, NO_CTX));
-      expect(r.hooks.page_is_devmap_managed(f, NO_CTX)).toBe(d.page_is_devmap_managed(f, NO_CTX));
+      expect(r.hooks.page_is_devmap_managed(f, { site: 'put_page' })).toBe(d.page_is_devmap_managed(f, { site: 'put_page' }));
       expect(r.hooks.free_zone_device_folio(f, NO_CTX)).toEqual(d.free_zone_device_folio(f, NO_CTX));
     }
   });

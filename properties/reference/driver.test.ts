@@ -11,7 +11,7 @@ describe('memremap_pages', () => {
     expect(sim.frame(pgmapStart(0) + 1)).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false });
     expect(sim.do('memremap_pages', { type: 'FS_DAX', owner: 'd', npages: 2 })).toEqual({ pgmap: 'pgmap1' });
     expect(sim.state.pgmaps.pgmap1!.file).toBe('f0');
-    expect(sim.state.files.f0).toEqual({ kind: 'dax', npages: 2, pages: {}, written: {} });
+    expect(sim.state.files.f0).toEqual({ kind: 'dax', npages: 2, pages: {}, written: {}, stored: {} });
   });
   it('refuses a type the era does not have, and an empty owner', () => {
     const sim = new Sim('v6.1');

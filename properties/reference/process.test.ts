@@ -10,7 +10,7 @@ describe('mmap', () => {
     expect(sim.do('mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: true, prot: 'read' })).toEqual({ vpn: 3 });
     const p0 = sim.state.procs.p0!;
     expect(p0.vmas[1]).toEqual({ start: 3, npages: 2, kind: 'shmem', shared: true, prot: 'read', file: 'f0', pgmap: null, pgoff: 0 });
-    expect(sim.state.files.f0).toEqual({ kind: 'shmem', npages: 2, pages: {}, written: {} });
+    expect(sim.state.files.f0).toEqual({ kind: 'shmem', npages: 2, pages: {}, written: {}, stored: {} });
     expect(p0.ptes).toEqual({});
     expect(p0.nextVpn).toBe(5);
   });

@@ -31,6 +31,7 @@ function resolve(s: AbsState, n: number[]): Step {
   const owner = at(OWNERS, n[5]!);
   const flag = n[6]! % 2 === 0;
   const files = Object.keys(s.files).filter((f) => s.files[f as 'f0']!.kind === 'file') as `f${number}`[];
+  const allFiles = Object.keys(s.files) as `f${number}`[];
   const steps: Step[] = [
     { op: 'memremap_pages', args: { type: at(MEMORY_TYPES, n[4]!), owner, npages: 1 + (n[3]! % 4) } },
     // Teardown and exit end a trace's interesting life: rarer than the rest.
@@ -73,6 +74,13 @@ function resolve(s: AbsState, n: number[]): Step {
       ? { op: 'memory_failure', args: { proc, vpn, countIncreased: n[7]! % 2 === 0 } }
       : { op: 'memory_failure', args: { pgmap, index: n[3]! % 2, countIncreased: false } },
     { op: 'fail_next_alloc', args: { where: flag ? 'device' : 'system' } },
+    { op: 'fallocate_punch_hole', args: { file: at(allFiles.length ? allFiles : ['f0' as const], n[4]!), index: n[2]! % 4, npages } },
+    flag ? { op: 'fsync', args: { file: at(allFiles.length ? allFiles : ['f0' as const], n[4]!) } } : { op: 'drop_caches', args: {} },
+    { op: 'move_pages', args: { proc, vpn, moveAll: flag } },
+    {
+      op: 'migrate_racing_fault',
+      args: { proc, vpn, npages, pgmap, to: flag ? 'device' : 'ram', faultProc: at(procs.length ? procs : ['p0' as const], n[5]!), faultVpn: vpn, ...(n[7]! % 2 ? { write: true, value: n[7]! } : { write: false }) },
+    },
   ];
   return at(steps, n[0]!);
 }
@@ -114,6 +122,10 @@ function selfCheck(eraName: (typeof ERA_NAMES)[number], before: AbsState, step: 
     // In use exactly while somebody holds it: no leak, no use after free.
     if (f.inUse !== hasCountedUsers(era, f, users.get(f.pfn) ?? NO_USERS)) bad.push(`pfn ${f.pfn}: inUse ${f.inUse} disagrees with its users`);
     if (!f.inUse && f.memcg !== null) bad.push(`pfn ${f.pfn}: free but charged`);
+  }
+  // A task asleep in a hole punch waits on a page something still holds: an idle one would have woken it.
+  for (const [id, file] of Object.entries(after.files)) {
+    if (file.punchHole && !after.frames[file.punchHole.waitOn]?.inUse) bad.push(`${id}: punch asleep on idle pfn ${file.punchHole.waitOn}`);
   }
   if (step.op === 'cpu_read' && 'value' in result) {
     const want = expectedData(before, before.procs[step.args.proc]!, step.args.vpn);

@@ -72,7 +72,7 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
     trace: toTrace(options.traceProposal ?? name, error.steps),
     seed: details.seed,
     path,
-    replay: replayCommand({ proposal: name, seed: details.seed, path, checks, found: error.finding.check, maxCommands, defaultMaxCommands: CHECK_DEFAULTS.maxCommands }),
+    replay: replayCommand({ proposal: name, seed: details.seed, path, checks, found: error.finding.check, maxCommands, defaultMaxCommands: CHECK_DEFAULTS.maxCommands, ...(options.focus ? { focus: options.focus } : {}) }),
     checks,
     maxCommands,
     timing: { runsToFirst: first.runs, msToFirst: first.elapsedMs, shrinks: details.numShrinks, shrinkMs: ended - started - first.elapsedMs },

@@ -11,6 +11,7 @@ import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './chec
 import { CheckFailure } from './failure.ts';
 import { RunTimeout, runWithTimeLimit } from './guard.ts';
 import { AFTER_HANG_BASE_MS, DEFAULT_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
+import { focusedEntries, focusedEra, type Focus } from './focus.ts';
 import { NEXT } from './next.ts';
 import { commandArbitrary, type CheckModel } from './op-command.ts';
 import { parseReplayToken } from './replay-path.ts';
@@ -43,6 +44,8 @@ export interface CheckOptions {
   readonly hookTimeLimitMs?: number;
   readonly sides?: PairOptions['sides'];
   readonly onProgress?: (p: CheckProgress) => void;
+  /** Steer the command generator toward these operations and memory types (focus.ts). */
+  readonly focus?: Focus;
   /**
    * Every failing run, the first one found and then each shrink step's
    * (fast-check only re-runs smaller candidates): the latest is the best
@@ -88,7 +91,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both' };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
-  const commands = fc.commands([commandArbitrary(Object.values(NEXT), proposal.era, stats)], {
+  const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats)], {
     size: 'large',
     maxCommands,
     ...(replay?.commandsReplayPath === undefined ? {} : { replayPath: replay.commandsReplayPath }),

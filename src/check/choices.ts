@@ -7,6 +7,7 @@ import type { Era } from '../../models/eras/era.ts';
 import type { MemoryType, MmapKind, Prot } from '../../models/vocabulary.ts';
 import type { VpnPreference } from './handles.ts';
 import { eraTypes } from './handles.ts';
+import { TYPE_RULES } from '../../models/type-rules.ts';
 
 /** An index into a list of live handles; small lists, so a small range. */
 export const index = (): fc.Arbitrary<number> => fc.nat({ max: 7 });
@@ -36,13 +37,21 @@ export const prot = (): fc.Arbitrary<Prot> =>
     { arbitrary: fc.constant<Prot>('none'), weight: 1 },
   );
 
-export const mmapKind = (): fc.Arbitrary<MmapKind> =>
-  fc.oneof(
+/**
+ * Mostly anonymous memory; DAX mappings as often as anonymous ones when the
+ * era (as the generator sees it: focus.ts may narrow it) has only DAX-kind
+ * memory types — the only way such memory reaches a process.
+ */
+export const mmapKind = (era: Era): fc.Arbitrary<MmapKind> => {
+  const types = eraTypes(era);
+  const daxOnly = types.length > 0 && types.every((t) => TYPE_RULES[t].mapBy === 'dax-mmap');
+  return fc.oneof(
     { arbitrary: fc.constant<MmapKind>('anon'), weight: 6 },
     { arbitrary: fc.constant<MmapKind>('shmem'), weight: 1 },
     { arbitrary: fc.constant<MmapKind>('file'), weight: 1 },
-    { arbitrary: fc.constant<MmapKind>('dax'), weight: 1 },
+    { arbitrary: fc.constant<MmapKind>('dax'), weight: daxOnly ? 6 : 1 },
   );
+};
 
 /** true with probability weightTrue / (weightTrue + weightFalse). */
 export const biased = (weightTrue: number, weightFalse: number): fc.Arbitrary<boolean> =>

@@ -8,6 +8,7 @@
 import type { SelectableCheck } from './checks.ts';
 import { ALL_CHECKS, isSelectableCheck } from './checks.ts';
 import { shellQuote } from '../util/shell-quote.ts';
+import type { Focus } from '../../models/focus.ts';
 
 
 export function replayCommand(o: {
@@ -19,9 +20,13 @@ export function replayCommand(o: {
   found?: string;
   maxCommands: number;
   defaultMaxCommands: number;
+  /** The generator's focus: it shapes the generated commands, so the replay needs it. */
+  focus?: Focus;
 }): string {
   const words = ['zdspec', 'check', o.proposal, '--seed', String(o.seed), '--path', o.path];
   if (o.maxCommands !== o.defaultMaxCommands) words.push('--max-commands', String(o.maxCommands));
+  if (o.focus?.ops?.length) words.push('--focus', o.focus.ops.join(','));
+  if (o.focus?.types?.length) words.push('--types', o.focus.types.join(','));
   // Every check, in any order or repeated, is the default selection; a
   // partial one is listed once each, in the canonical order.
   // With a partial selection, the check that failed is enough: the run at

@@ -10,6 +10,8 @@ import { PROCESS_IO, createContext, withContext, type CliIo } from './cli-contex
 import { EXIT } from './exit-codes.ts';
 import { checkCommand } from './verbs/check.ts';
 import { listCommand } from './verbs/list.ts';
+import { mutateCommand } from './verbs/mutate.ts';
+import { judgeCommand } from './verbs/judge.ts';
 import { replayCommand } from './verbs/replay.ts';
 import { runCommand } from './verbs/run.ts';
 
@@ -18,6 +20,8 @@ function verbs(): Command[] {
     checkCommand(),
     runCommand(),
     replayCommand(),
+    judgeCommand(),
+    mutateCommand(),
     listCommand(),
   ];
 }

@@ -11,6 +11,7 @@ import { BUILTIN_NAMES } from '../../models/proposals/registry.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { validateProposal } from '../../models/proposals/validate-proposal.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { MUTANTS, mutantById } from '../../models/mutants/catalogue.ts';
 import { importDefault } from './import-default.ts';
 import { preloadInWorker } from './preload-in-worker.ts';
 
@@ -21,9 +22,12 @@ export function looksLikePath(spec: string): boolean {
   return /[/\\]/.test(spec) || MODULE_EXTENSIONS.some((ext) => spec.endsWith(ext));
 }
 
+/** A proposal shipped with zdspec, named: a built-in, or a mutant of the catalogue (`mutant:<id>`). */
 export function isBuiltinName(spec: string): boolean {
-  return (BUILTIN_NAMES as readonly string[]).includes(spec);
+  return (BUILTIN_NAMES as readonly string[]).includes(spec) || (spec.startsWith(MUTANT_PREFIX) && mutantById(spec.slice(MUTANT_PREFIX.length)) !== undefined);
 }
+
+export const MUTANT_PREFIX = 'mutant:';
 
 export interface LoadOptions {
   /**
@@ -35,6 +39,11 @@ export interface LoadOptions {
 }
 
 export async function loadProposal(spec: string, options: LoadOptions = {}): Promise<ResolvedProposal> {
+  if (spec.startsWith(MUTANT_PREFIX)) {
+    const m = mutantById(spec.slice(MUTANT_PREFIX.length));
+    if (m === undefined) throw new ProposalError(`proposal '${spec}'`, '(name)', `no such mutant${didYouMean(spec.slice(MUTANT_PREFIX.length), MUTANTS.map((x) => x.id))}; zdspec mutate --list names them`);
+    return resolveProposal(m.proposal);
+  }
   if (isBuiltinName(spec)) return resolveBuiltin(spec);
   if (!looksLikePath(spec) && !existsSync(spec)) {
     throw new ProposalError(

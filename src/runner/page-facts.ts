@@ -17,7 +17,18 @@ export function pageFacts(view: View, key: string): PageFacts | string {
   const pte = proc.ptes[Number(match[2])];
   if (pte === undefined) {
     // pte_none: no frame, so only the PTE facts have values.
-    return { pte: 'none', write: false, type: undefined, refcount: undefined, mapcount: undefined, pincount: undefined, memcg: undefined, data: undefined };
+    return {
+      pte: 'none',
+      write: false,
+      dirty: false,
+      type: undefined,
+      refcount: undefined,
+      mapcount: undefined,
+      pincount: undefined,
+      memcg: undefined,
+      data: undefined,
+      pageDirty: undefined,
+    };
   }
   const frame = view.state.frames[pte.pfn];
   const counters = view.counters[pte.pfn];
@@ -30,5 +41,7 @@ export function pageFacts(view: View, key: string): PageFacts | string {
     pincount: counters?.pincount,
     memcg: frame?.memcg,
     data: frame?.data,
+    dirty: pte.dirty === true,
+    pageDirty: frame === undefined ? undefined : frame.dirty === true,
   };
 }

@@ -23,6 +23,8 @@ export const PAGE_FACT_TYPES: Readonly<Record<string, FieldType>> = {
   pincount: COUNT,
   memcg: nullable(handle('m')),
   data: INT,
+  dirty: BOOLEAN,
+  pageDirty: BOOLEAN,
 };
 
 export const PAGE_KEY = /^(p(?:0|[1-9][0-9]*)):(0|[1-9][0-9]*)$/;

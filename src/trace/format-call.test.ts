@@ -37,4 +37,15 @@ describe('formatCall', () => {
     );
     expect(call({ op: 'memory_failure', args: { pgmap: 'pgmap0', index: 2, countIncreased: true } })).toBe('memory_failure(pgmap0, index 2, MF_COUNT_INCREASED)');
   });
+
+  it('prints the file operations, move_pages and a racing access', () => {
+    expect(call({ op: 'fallocate_punch_hole', args: { file: 'f0', index: 1, npages: 2 } }, { waiting: 4096 })).toBe(
+      'fallocate(f0, FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE, index 1, 2) = waiting on pfn 4096',
+    );
+    expect(call({ op: 'fallocate_punch_hole', args: { file: 'f0', index: 1, npages: 2 } }, { waiting: null })).toMatch(/ = 0$/);
+    expect(call({ op: 'drop_caches', args: {} }, { dropped: 2 })).toBe('drop_caches() = dropped 2');
+    expect(call({ op: 'move_pages', args: { proc: 'p1', vpn: 0, moveAll: true } }, { status: 'EACCES' })).toBe('move_pages(p1, vpn 0, MPOL_MF_MOVE_ALL) = status EACCES');
+    const racing: Step = { op: 'migrate_racing_fault', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0', to: 'ram', faultProc: 'p1', faultVpn: 0, write: true, value: 5 } };
+    expect(call(racing, { cpages: 1, fault: 'ok' })).toBe('migrate_to_ram(p0, vpn 0, 1, pgmap0, racing cpu_write(p1, vpn 0, 5)) = cpages 1, access ok');
+  });
 });

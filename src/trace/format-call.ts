@@ -46,6 +46,12 @@ const FORMATS: { readonly [K in OpName]: CallFormat<K> } = {
   migrate_to_device: { args: (a) => [...range(a), a.pgmap], value: cpages },
   migrate_to_ram: { args: (a) => [...range(a), a.pgmap], value: cpages },
   migrate_device_range: { args: (a) => [a.pgmap], value: cpages },
+  migrate_racing_fault: {
+    // The ioctl and, racing it, the CPU access: migrate_to_device(p0, vpn 0, 1, pgmap0, racing cpu_read(p1, vpn 0)).
+    name: (a) => (a.to === 'device' ? 'migrate_to_device' : 'migrate_to_ram'),
+    args: (a) => [...range(a), a.pgmap, a.write ? `racing cpu_write(${a.faultProc}, vpn ${a.faultVpn}, ${a.value ?? '?'})` : `racing cpu_read(${a.faultProc}, vpn ${a.faultVpn})`],
+    value: (v) => `${cpages(v)}, access ${v.fault === 'ok' ? (v.value === undefined ? 'ok' : String(v.value)) : v.fault}`,
+  },
   device_read: { args: (a) => [...range(a), owner(a.owner)], value: (v) => `${cpages(v)}, faults ${v.faults}, data ${list(v.data)}` },
   device_write: { args: (a) => [...range(a), owner(a.owner), `data ${list(a.data)}`], value: (v) => `${cpages(v)}, faults ${v.faults}` },
   snapshot: { args: (a) => [...range(a), owner(a.owner)], value: (v) => `${cpages(v)}, prot [${v.prot.map(snapshotProt).join(', ')}]` },
@@ -69,6 +75,14 @@ const FORMATS: { readonly [K in OpName]: CallFormat<K> } = {
   cpu_write: { args: (a) => [...at(a), String(a.value)] },
   fork: { args: (a) => [a.proc], value: (v) => v.child },
   exit: { args: (a) => [a.proc] },
+  fallocate_punch_hole: {
+    name: () => 'fallocate',
+    args: (a) => [a.file, 'FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE', `index ${a.index}`, String(a.npages)],
+    value: (v) => (v.waiting === null ? '0' : `waiting on pfn ${v.waiting}`),
+  },
+  fsync: { args: (a) => [a.file] },
+  drop_caches: { args: () => [], value: (v) => `dropped ${v.dropped}` },
+  move_pages: { args: (a) => [...at(a), a.moveAll ? 'MPOL_MF_MOVE_ALL' : 'MPOL_MF_MOVE'], value: (v) => `status ${v.status}` },
   get_user_pages: { name: (a) => (a.fast ? 'get_user_pages_fast' : 'get_user_pages'), args: (a) => [...at(a), gupFlags(a)], value: (v) => v.ref },
   pin_user_pages: { name: (a) => (a.fast ? 'pin_user_pages_fast' : 'pin_user_pages'), args: (a) => [...at(a), gupFlags(a)], value: (v) => v.pin },
   put_page: { args: (a) => [a.ref] },

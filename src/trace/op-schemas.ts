@@ -2,9 +2,9 @@
 // or optional, with their types) and result fields (what `expect` may name).
 // Typed against models/ops.ts, so an operation or argument added there does
 // not compile until it is described here.
-import type { OpArgs, OpName, OpValues } from '../../models/ops.ts';
+import { MOVE_PAGES_STATUSES, type OpArgs, type OpName, type OpValues } from '../../models/ops.ts';
 import { MEMORY_TYPES, MMAP_KINDS, PROTS } from '../../models/vocabulary.ts';
-import { BOOLEAN, COUNT, INT, INT_LIST, STRING, handle, oneOf, type FieldType } from './field-type.ts';
+import { BOOLEAN, COUNT, INT, INT_LIST, STRING, handle, nullable, oneOf, type FieldType } from './field-type.ts';
 
 export interface ArgSpec {
   readonly type: FieldType;
@@ -44,6 +44,12 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
   migrate_to_device: { args: { ...range, pgmap }, results: { ...cpages, data: INT_LIST } },
   migrate_to_ram: { args: { ...range, pgmap }, results: cpages },
   migrate_device_range: { args: { pgmap }, results: cpages },
+  migrate_racing_fault: {
+    args: { ...range, pgmap, to: req(oneOf(['device', 'ram'])), faultProc: req(handle('p')), faultVpn: req(COUNT), write: req(BOOLEAN), value: opt(INT) },
+    results: { ...cpages, fault: oneOf(['ok', 'SIGBUS', 'SIGSEGV']), value: INT },
+    // The racing access is a load, or a store of `value`.
+    across: (args) => (args.write === true) !== ('value' in args) ? 'a write needs a value and a read takes none: value is given exactly when write is true' : undefined,
+  },
   device_read: { args: deviceRange, results: { ...cpages, faults: COUNT, data: INT_LIST } },
   device_write: { args: { ...deviceRange, data: req(INT_LIST) }, results: { ...cpages, faults: COUNT } },
   snapshot: { args: deviceRange, results: { ...cpages, prot: INT_LIST } },
@@ -67,6 +73,10 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
   cpu_write: { args: { proc, vpn, value: req(INT) }, results: {} },
   fork: { args: { proc }, results: { child: handle('p') } },
   exit: { args: { proc }, results: {} },
+  fallocate_punch_hole: { args: { file: req(handle('f')), index: req(COUNT), npages }, results: { waiting: nullable(COUNT) } },
+  fsync: { args: { file: req(handle('f')) }, results: {} },
+  drop_caches: { args: {}, results: { dropped: COUNT } },
+  move_pages: { args: { proc, vpn, moveAll: req(BOOLEAN) }, results: { status: oneOf(MOVE_PAGES_STATUSES) } },
   get_user_pages: { args: { proc, vpn, write: req(BOOLEAN), fast: req(BOOLEAN) }, results: { ref: handle('ref') } },
   pin_user_pages: {
     args: { proc, vpn, write: req(BOOLEAN), longterm: req(BOOLEAN), fast: req(BOOLEAN) },

@@ -15,6 +15,10 @@ export interface PageExpect {
   readonly pincount?: number;
   readonly memcg?: MemcgId | null;
   readonly data?: number;
+  /** pte_dirty of the PTE. */
+  readonly dirty?: boolean;
+  /** PG_dirty of the page behind it. */
+  readonly pageDirty?: boolean;
 }
 
 /**

@@ -28,6 +28,7 @@
 //   free-once                  holds
 //   no-use-after-free          holds
 //   no-longterm-pin-coherent   violated
+//   gup-contract               holds
 //   coherent-evictable         violated
 //   private-not-cpu-mapped     holds
 //   pinned-not-migrated        holds
@@ -35,6 +36,7 @@
 //   memcg-target               violated
 //   memory-failure-contract    violated
 //   data-preserved             holds
+//   dax-layout-idle            holds
 //   device-not-on-lru          violated
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds

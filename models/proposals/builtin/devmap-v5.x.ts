@@ -19,6 +19,7 @@
 //   free-once                  holds
 //   no-use-after-free          holds
 //   no-longterm-pin-coherent   holds
+//   gup-contract               holds
 //   coherent-evictable         holds
 //   private-not-cpu-mapped     holds
 //   pinned-not-migrated        holds
@@ -26,6 +27,7 @@
 //   memcg-target               holds
 //   memory-failure-contract    holds
 //   data-preserved             holds
+//   dax-layout-idle            holds
 //   device-not-on-lru          holds
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds

@@ -21,6 +21,7 @@
 //   free-once                  holds
 //   no-use-after-free          holds
 //   no-longterm-pin-coherent   violated
+//   gup-contract               holds
 //   coherent-evictable         violated
 //   private-not-cpu-mapped     holds
 //   pinned-not-migrated        holds
@@ -28,6 +29,7 @@
 //   memcg-target               violated
 //   memory-failure-contract    holds
 //   data-preserved             holds
+//   dax-layout-idle            holds
 //   device-not-on-lru          holds
 //   pgmap-ref-balanced         holds
 //   owner-isolation            violated

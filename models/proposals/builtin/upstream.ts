@@ -24,6 +24,7 @@
 //   free-once                  holds
 //   no-use-after-free          holds
 //   no-longterm-pin-coherent   holds
+//   gup-contract               holds
 //   coherent-evictable         holds
 //   private-not-cpu-mapped     holds
 //   pinned-not-migrated        holds
@@ -31,6 +32,7 @@
 //   memcg-target               holds
 //   memory-failure-contract    holds
 //   data-preserved             holds
+//   dax-layout-idle            holds
 //   device-not-on-lru          holds
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds

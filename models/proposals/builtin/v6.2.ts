@@ -28,6 +28,7 @@
 //   free-once                  holds
 //   no-use-after-free          holds
 //   no-longterm-pin-coherent   holds
+//   gup-contract               holds
 //   coherent-evictable         holds
 //   private-not-cpu-mapped     holds
 //   pinned-not-migrated        holds
@@ -35,6 +36,7 @@
 //   memcg-target               violated
 //   memory-failure-contract    holds
 //   data-preserved             holds
+//   dax-layout-idle            holds
 //   device-not-on-lru          holds
 //   pgmap-ref-balanced         holds
 //   owner-isolation            holds

@@ -18,11 +18,11 @@ function pageCacheFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): FaultO
   const cached = file.pages[index];
   if (cached !== undefined) return faulted(cached);
   // A new page-cache folio is charged to the faulting task's memcg
-  // (filemap_add_folio → mem_cgroup_charge). Its content is the file's:
-  // what was last written at this index (a file whose page cache was dropped
-  // reads its data back from storage, filemap_read_folio), 0 for a new page.
+  // (filemap_add_folio → mem_cgroup_charge). Its content is read from the
+  // file's storage (filemap_read_folio): what writeback last wrote at this
+  // index, 0 for a hole — never the ghost's record of what was written.
   const pfn = allocSystemPage(ctx, {
-    data: file.written[index] ?? 0,
+    data: file.stored[index] ?? 0,
     memcg: ctx.s.procs[procId]!.memcg,
     anon: false,
     file: fileId,

@@ -1,7 +1,8 @@
 // mm/filemap.c: filemap_remove_folio — a page leaves the page cache
-// (truncation, or memory_failure's me_pagecache_clean/dirty): folio->mapping
-// is cleared and the page cache's reference goes; the frame is freed if
-// nothing else holds it.
+// (truncation, or memory_failure's me_pagecache_clean/dirty): its dirty
+// state is cancelled (truncate_cleanup_folio → folio_cancel_dirty),
+// folio->mapping is cleared and the page cache's reference goes; the frame
+// is freed if nothing else holds it.
 import type { Pfn } from '../../vocabulary.ts';
 import type { Ctx } from '../draft.ts';
 import { frameOf } from '../handles.ts';
@@ -13,5 +14,6 @@ export function filemapRemoveFolio(ctx: Ctx, pfn: Pfn): void {
   delete ctx.s.files[frame.file]!.pages[frame.fileIndex];
   frame.file = null;
   frame.fileIndex = null;
+  delete frame.dirty;
   folioPut(ctx, pfn);
 }

@@ -7,7 +7,7 @@
 // driver page_free/folio_free, the FS_DAX wake-up, GENERIC's reset to one)
 // does the same thing: the frame becomes idle, is uncharged
 // (mem_cgroup_uncharge), loses its anon/page-cache mapping (folio->mapping =
-// NULL) and counts one more free. The refcount the idle frame sits at is the
+// NULL) and its page flags (PG_dirty) and counts one more free. The refcount the idle frame sits at is the
 // era's (derived, models/derive/expected-counters.ts). Data stays.
 import type { Pfn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
@@ -26,4 +26,5 @@ export function folioPut(ctx: Ctx, pfn: Pfn): void {
   frame.anon = false;
   frame.file = null;
   frame.fileIndex = null;
+  delete frame.dirty;
 }

@@ -18,6 +18,7 @@ import { allocDevicePage, allocSystemPage, type PageInit } from './alloc-page.ts
 import { folioPut } from './folio-put.ts';
 import { hasNoUnexpectedRefs, usersOf } from './folio-users.ts';
 import { migrateVmaCheckPage } from './migrate-vma-check-page.ts';
+import { markDirtyFromPte } from './pte-dirty.ts';
 
 /** Frames to put once the batch is done (__migrate_device_finalize). */
 export interface MigrateBatch {
@@ -48,35 +49,52 @@ function allocDest(ctx: Ctx, dest: MigrateDest, init: PageInit): Pfn | null {
   return dest.to === 'system' ? allocSystemPage(ctx, init, { noFail: dest.noFail ?? false }) : allocDevicePage(ctx, dest.pgmap, init);
 }
 
-/** Every PTE of every process that maps `from` now maps `to` with `to`'s kind and the same write bit. */
-function removeMigrationPtes(ctx: Ctx, from: Pfn, to: Pfn): void {
-  const kind = pteKindAfterMigrate(ctx.era, frameOf(ctx, to).type);
+/**
+ * Every PTE of every process that maps `from` now maps `to` with `to`'s kind
+ * and the same write bit; dirty where it was and `to` is (remove_migration_pte:
+ * folio_test_dirty && is_migration_entry_dirty).
+ */
+export function removeMigrationPtes(ctx: Ctx, from: Pfn, to: Pfn): void {
+  const target = frameOf(ctx, to);
+  const kind = pteKindAfterMigrate(ctx.era, target.type);
   for (const proc of Object.values(ctx.s.procs)) {
     for (const [vpn, pte] of Object.entries(proc.ptes)) {
-      if (pte.pfn === from && pte.kind !== 'hwpoison') proc.ptes[Number(vpn)] = { kind, pfn: to, write: pte.write };
+      if (pte.pfn !== from || pte.kind === 'hwpoison') continue;
+      proc.ptes[Number(vpn)] = pte.dirty && target.dirty ? { kind, pfn: to, write: pte.write, dirty: true } : { kind, pfn: to, write: pte.write };
     }
   }
 }
 
-export type MigrateResult =
-  | { readonly moved: true; readonly dst: Pfn }
-  | { readonly moved: false; readonly reason: 'refs' | 'alloc' | 'not-anon' };
+/** try_to_migrate / migrate_vma_collect_pmd clear every PTE of the page: each dirty one dirties the page (a page-cache page: its PTEs stay dirty when restored, since the page now is). */
+export function markDirtyFromMappings(ctx: Ctx, pfn: Pfn): void {
+  for (const proc of Object.values(ctx.s.procs)) for (const pte of Object.values(proc.ptes)) if (pte.pfn === pfn) markDirtyFromPte(ctx, pte);
+}
 
-function skip(ctx: Ctx, pfn: Pfn, reason: 'refs' | 'alloc' | 'not-anon'): MigrateResult {
+type SkipReason = 'refs' | 'alloc' | 'not-anon' | 'waiter';
+
+export type MigrateResult = { readonly moved: true; readonly dst: Pfn } | { readonly moved: false; readonly reason: SkipReason };
+
+function skip(ctx: Ctx, pfn: Pfn, reason: SkipReason): MigrateResult {
   ctx.events.push({ ev: 'migrate-skip', pfn, reason });
   return { moved: false, reason };
 }
 
 /**
  * Migrate `src` to a new page: the destination, or why the page stays where
- * it was (event migrate-skip).
+ * it was (event migrate-skip). `waiter`: a task faulting on the page's
+ * migration entry holds a reference through both checks (v4.14's
+ * migration_entry_wait, migrate-racing-fault.ts): it counts as an
+ * unexpected one, and the skip says 'waiter'.
  */
-export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: MigrateDest): MigrateResult {
+export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: MigrateDest, waiter = false): MigrateResult {
   const from = frameOf(ctx, src);
-  const u = usersOf(ctx.s, src);
+  markDirtyFromMappings(ctx, src);
+  const held = usersOf(ctx.s, src);
+  const u = waiter ? { ...held, refs: held.refs + 1 } : held;
+  const refused: SkipReason = waiter ? 'waiter' : 'refs';
   // migrate_device_unmap: a page migrate_vma_check_page refuses is restored
   // untouched, before any destination is allocated.
-  if (!migrateVmaCheckPage(ctx.era, from, u)) return skip(ctx, src, 'refs');
+  if (!migrateVmaCheckPage(ctx.era, from, u)) return skip(ctx, src, refused);
   // The driver allocates the destination and copies the data in
   // (dmirror_migrate_alloc_and_copy, dmirror_devmem_fault_alloc_and_copy).
   const copyAfter = dest.to === 'system' && dest.copyAfter === true;
@@ -96,7 +114,7 @@ export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: Migra
   // (docs §0 "The refcount check").
   if (!hasNoUnexpectedRefs(u)) {
     batch.finalize.push(dst);
-    return skip(ctx, src, 'refs');
+    return skip(ctx, src, refused);
   }
   // folio_migrate_mapping / mem_cgroup_migrate: the destination takes the
   // anon mapping and the charge; the old folio's memcg_data is cleared.

@@ -10,6 +10,7 @@ import { type Pfn, ZERO_PFN } from '../../vocabulary.ts';
 import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, frameOf, pgmapOf, procOf } from '../handles.ts';
 import { filemapRemoveFolio } from '../mm/filemap-remove-folio.ts';
+import { forgetWrite } from '../mm/forget-write.ts';
 import { folioPut } from '../mm/folio-put.ts';
 import { usersOf } from '../mm/folio-users.ts';
 import { unmapAndKill } from '../mm/unmap-and-kill.ts';
@@ -66,11 +67,16 @@ export const memoryFailure: OpSpec<'memory_failure'> = (era, state, args) =>
     return poison(ctx, pfn);
   });
 
-/** SetPageHWPoison, unmap and kill every mapper, drop it from the page cache. */
+/**
+ * SetPageHWPoison, unmap and kill every mapper, drop it from the page cache
+ * (me_pagecache_clean / me_pagecache_dirty: what was not written back is
+ * lost, and the file reads its storage there again).
+ */
 function poison(ctx: Ctx, pfn: Pfn): OpFailure | Record<string, never> {
   const frame = frameOf(ctx, pfn);
   frame.hwpoison = true;
   unmapAndKill(ctx, pfn);
+  if (frame.file !== null && frame.fileIndex !== null) forgetWrite(ctx, frame.file, frame.fileIndex);
   filemapRemoveFolio(ctx, pfn);
   folioPut(ctx, pfn);
   // Still held by GUP: the page cannot be isolated (MF_FAILED, -EBUSY).

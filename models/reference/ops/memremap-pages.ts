@@ -24,7 +24,7 @@ export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owne
     let file: FileId | null = null;
     if (typeRules(type).mapBy === 'dax-mmap') {
       file = `f${ctx.s.next.file++}`;
-      ctx.s.files[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {} };
+      ctx.s.files[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {}, stored: {} };
     }
     ctx.s.pgmaps[id] = { type, owner, start, npages, ...(reserved > 0 ? { reserved } : {}), killed: false, removed: false, file };
     return { pgmap: id };

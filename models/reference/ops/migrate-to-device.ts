@@ -11,21 +11,21 @@ import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange }
 import { migrateFinalize, migratePage, type MigrateBatch, newBatch } from '../mm/migrate-pages.ts';
 import { migrateVmaInsertPage } from '../mm/migrate-vma-insert-page.ts';
 import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
+import { type RacingAccess, waiterHolds } from '../mm/racing-access.ts';
 import { vmaAt } from '../mm/vma.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 import type { PgmapId, ProcId, Vpn } from '../../vocabulary.ts';
 
-/** migrate_vma_collect_pmd's choice for one PTE, and what follows for it. */
-function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgmapId: PgmapId): void {
+/** migrate_vma_collect_pmd's choice for one PTE, and what follows for it: true when something moved (or a hole was filled). */
+function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgmapId: PgmapId, racing?: RacingAccess): boolean {
   const proc = ctx.s.procs[procId]!;
   const vma = vmaAt(proc, vpn)!;
   const pte: AbsPte | undefined = proc.ptes[vpn];
   // pte_none or the zero pfn: a hole to populate, in anonymous VMAs only
   // (migrate_vma_collect_hole skips holes of other VMAs).
   if (pte === undefined || (pte.kind === 'present' && pte.pfn === ZERO_PFN)) {
-    if (vma.kind === 'anon' && !vma.shared) migrateVmaInsertPage(ctx, procId, vma, vpn, pgmapId);
-    return;
+    return vma.kind === 'anon' && !vma.shared && migrateVmaInsertPage(ctx, procId, vma, vpn, pgmapId);
   }
   const collect = match(pte.kind)
     // SELECT_SYSTEM takes pages that are not ZONE_DEVICE (vm_normal_page);
@@ -36,7 +36,20 @@ function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgm
     .with('device-private', () => !ctx.era.ownerChecks)
     .with('device-exclusive', 'hwpoison', () => false)
     .exhaustive();
-  if (collect) migratePage(ctx, batch, pte.pfn, { to: 'device', pgmap: pgmapId });
+  return collect && migratePage(ctx, batch, pte.pfn, { to: 'device', pgmap: pgmapId }, waiterHolds(ctx, racing, pte.pfn)).moved;
+}
+
+/**
+ * dmirror_migrate_to_device's migration over [vpn, vpn + npages) of a
+ * checked range: SELECT_SYSTEM into this pgmap, finalized as one batch.
+ * Returns the entries that moved (cpages of the racing op).
+ */
+export function migrateRangeToDevice(ctx: Ctx, procId: ProcId, vpn: Vpn, npages: number, pgmapId: PgmapId, racing?: RacingAccess): number {
+  const batch = newBatch();
+  let moved = 0;
+  for (const v of rangeOf(vpn, npages)) if (collectOne(ctx, batch, procId, v, pgmapId, racing)) moved++;
+  migrateFinalize(ctx, batch);
+  return moved;
 }
 
 export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =>
@@ -47,9 +60,7 @@ export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =
     const pgmap = pgmapOf(ctx, args.pgmap);
     if (!pgmap || pgmap.killed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
     if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
-    const batch = newBatch();
-    for (const vpn of rangeOf(args.vpn, args.npages)) collectOne(ctx, batch, args.proc, vpn, args.pgmap);
-    migrateFinalize(ctx, batch);
+    migrateRangeToDevice(ctx, args.proc, args.vpn, args.npages, args.pgmap);
     // dmirror_do_read of the mirror: every page must now be on this device
     // (any pgmap of the same owner), else -ENOENT; the migration stays.
     const data: number[] = [];

@@ -10,6 +10,7 @@ import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange } from '../handles.ts';
 import { migrateFinalize, migratePage, newBatch } from '../mm/migrate-pages.ts';
 import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
+import { type RacingAccess, waiterHolds } from '../mm/racing-access.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 
@@ -36,12 +37,22 @@ export const migrateToRam: OpSpec<'migrate_to_ram'> = (era, state, args) =>
     // A killed pgmap is fine: this is how a driver empties it.
     if (!pgmap || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
     if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
-    const batch = newBatch();
-    let cpages = 0;
-    for (const vpn of rangeOf(args.vpn, args.npages)) {
-      if (!selected(ctx, args.proc, vpn, pgmap)) continue;
-      if (migratePage(ctx, batch, proc.ptes[vpn]!.pfn, { to: 'system' }).moved) cpages++;
-    }
-    migrateFinalize(ctx, batch);
-    return { cpages };
+    return { cpages: migrateRangeToRam(ctx, args.proc, args.vpn, args.npages, pgmap) };
   });
+
+/**
+ * dmirror_migrate_to_system's migration over a checked range: the pages
+ * the driver's selection collects, to new system pages, finalized as one
+ * batch. Returns cpages: the pages that moved.
+ */
+export function migrateRangeToRam(ctx: Ctx, procId: ProcId, vpn: Vpn, npages: number, pgmap: AbsPgmap, racing?: RacingAccess): number {
+  const batch = newBatch();
+  let cpages = 0;
+  for (const v of rangeOf(vpn, npages)) {
+    if (!selected(ctx, procId, v, pgmap)) continue;
+    const src = ctx.s.procs[procId]!.ptes[v]!.pfn;
+    if (migratePage(ctx, batch, src, { to: 'system' }, waiterHolds(ctx, racing, src)).moved) cpages++;
+  }
+  migrateFinalize(ctx, batch);
+  return cpages;
+}

@@ -23,7 +23,7 @@ const daxMmapAllowed = (era: Era, type: MemoryType): boolean =>
 
 function newFile(ctx: Ctx, kind: 'shmem' | 'file', npages: number): FileId {
   const id: FileId = `f${ctx.s.next.file++}`;
-  ctx.s.files[id] = { kind, npages, pages: {}, written: {} };
+  ctx.s.files[id] = { kind, npages, pages: {}, written: {}, stored: {} };
   return id;
 }
 

@@ -112,3 +112,33 @@ export const device_write = command({
     return step('device_write', { proc: at.proc, vpn: at.vpn, npages: n, owner: c.owner, data: c.data.slice(0, n) });
   },
 });
+
+/**
+ * A migration with a CPU access racing it: the range as migrate_to_device
+ * or migrate_to_ram picks it, and the access — most often by a process
+ * that maps the range's first page (the migrating process itself, or one
+ * that shares the page after fork), so that it lands on a migration entry.
+ */
+export const migrate_racing_fault = command({
+  op: 'migrate_racing_fault',
+  choices: () =>
+    fc.record({ proc: index(), vpn: index(), npages: npages(), pgmap: index(), toDevice: biased(3, 2), faultProc: index(), write: biased(1, 1), value: value(), elsewhere: biased(1, 4) }),
+  resolve: (c, s, era) => {
+    const at = pickProcVpn(s, c.proc, c.toDevice ? 'mapped' : 'device', c.vpn);
+    if (at === undefined) return mmapFirst(s, c.proc, c.npages);
+    const pte = at.p.ptes[at.vpn];
+    const backing = !c.toDevice && pte !== undefined ? (s.frames[pte.pfn]?.pgmap ?? null) : null;
+    const pgmap = backing ?? pick(pgmaps(s, { mapBy: 'migrate', alive: c.toDevice, present: true }), c.pgmap);
+    if (pgmap === undefined) return memremapFirst(era, c.pgmap, c.proc);
+    // The mappers of that page, in handle order; now and then any process's vpn.
+    const sharers = liveProcs(s).flatMap((proc) => {
+      const p = s.procs[proc];
+      const vpn = p && pte ? vmaVpns(p).find((v) => p.ptes[v]?.pfn === pte.pfn && p.ptes[v]?.kind !== 'hwpoison') : undefined;
+      return vpn === undefined ? [] : [{ proc, vpn }];
+    });
+    const other = pickProcVpn(s, c.faultProc, 'mapped', c.vpn);
+    const fault = (c.elsewhere ? other : undefined) ?? pick(sharers, c.faultProc) ?? { proc: at.proc, vpn: at.vpn };
+    const base = { proc: at.proc, vpn: at.vpn, npages: clampToVma(at.p, at.vpn, c.npages), pgmap, to: c.toDevice ? ('device' as const) : ('ram' as const), faultProc: fault.proc, faultVpn: fault.vpn };
+    return step('migrate_racing_fault', c.write ? { ...base, write: true, value: c.value } : { ...base, write: false });
+  },
+});

@@ -7,8 +7,8 @@ import { clampToVma, fileFiles, liveProcs, pgmaps, pick, pickProcVpn } from '../
 
 export const mmap = command({
   op: 'mmap',
-  choices: () =>
-    fc.record({ proc: index(), npages: npages(), kind: mmapKind(), shared: biased(1, 4), prot: prot(), pgmap: index(), reuseFile: biased(1, 2) }),
+  choices: (era) =>
+    fc.record({ proc: index(), npages: npages(), kind: mmapKind(era), shared: biased(1, 4), prot: prot(), pgmap: index(), reuseFile: biased(1, 2) }),
   resolve: (c, s) => {
     const proc = pick(liveProcs(s), c.proc);
     if (proc === undefined) return undefined;
@@ -86,5 +86,16 @@ export const exit = command({
     const procs = liveProcs(s);
     const proc = procs.length < 2 ? undefined : pick(procs, c.proc);
     return proc && step('exit', { proc });
+  },
+});
+
+// move_pages of one page (mm/migrate.c do_pages_move): mostly a mapped page,
+// now and then with MPOL_MF_MOVE_ALL so a page shared after fork moves too.
+export const move_pages = command({
+  op: 'move_pages',
+  choices: () => fc.record({ proc: index(), vpn: index(), prefer: prefer(), moveAll: biased(1, 2) }),
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
+    return at === undefined ? mmapFirst(s, c.proc, 2) : step('move_pages', { proc: at.proc, vpn: at.vpn, moveAll: c.moveAll });
   },
 });

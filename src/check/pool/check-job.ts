@@ -1,6 +1,7 @@
 // One unit of work of `zdspec check`: the search of one proposal, run in a
 // worker thread. Plain data (it crosses postMessage): the worker loads the
 // proposal itself from `load`, so a job names it rather than holding it.
+import type { Focus } from '../../../models/focus.ts';
 import type { SelectableCheck } from '../checks.ts';
 
 export interface JobOptions {
@@ -12,6 +13,7 @@ export interface JobOptions {
   readonly path?: string;
   readonly timeLimitMs?: number;
   readonly hookTimeLimitMs?: number;
+  readonly focus?: Focus;
 }
 
 export interface CheckJob {

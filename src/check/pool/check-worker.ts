@@ -44,6 +44,7 @@ function run(job: CheckJob, proposal: ResolvedProposal): JobOutcome {
     seed: o.seed,
     ...(o.timeLimitMs === undefined ? {} : { timeLimitMs: o.timeLimitMs }),
     ...(o.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: o.hookTimeLimitMs }),
+    ...(o.focus === undefined ? {} : { focus: o.focus }),
     proposalSpec: job.given,
     traceProposal: job.traceProposal,
     onProgress: (p: { runs: number; commands: number; elapsedMs: number; failing: boolean }) => post({ type: 'progress', job: job.index, ...p }),

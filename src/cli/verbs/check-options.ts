@@ -7,6 +7,8 @@ import { DEFAULT_HANG_BASE_MS } from '../../check/hang-limit.ts';
 import { isValidPath, parseReplayToken } from '../../check/replay-path.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { InputError } from '../bad-input.ts';
+import { OP_NAMES, type OpName } from '../../../models/ops.ts';
+import { MEMORY_TYPES, isMemoryType, type MemoryType } from '../../../models/vocabulary.ts';
 
 export function parseCount(option: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -70,3 +72,17 @@ export function runChecks(selected: readonly SelectableCheck[] | undefined): { i
 }
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** --focus: operation names (repeatable or comma lists). */
+export function parseFocusOps(raw: readonly string[] | undefined): OpName[] | undefined {
+  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) if (!(OP_NAMES as readonly string[]).includes(id)) throw new InputError(`--focus: unknown operation '${id}'${didYouMean(id, OP_NAMES)}; operations: ${OP_NAMES.join(', ')}`);
+  return ids.length > 0 ? [...new Set(ids)] as OpName[] : undefined;
+}
+
+/** --types: memory type names (repeatable or comma lists). */
+export function parseFocusTypes(raw: readonly string[] | undefined): MemoryType[] | undefined {
+  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) if (!isMemoryType(id)) throw new InputError(`--types: unknown memory type '${id}'${didYouMean(id, MEMORY_TYPES)}; types: ${MEMORY_TYPES.join(', ')}`);
+  return ids.length > 0 ? [...new Set(ids)] as MemoryType[] : undefined;
+}

@@ -5,6 +5,7 @@
 // 130/143), and the summary ends the run.
 import type { CheckJob } from '../../check/pool/check-job.ts';
 import type { FromWorker, JobOutcome } from '../../check/pool/messages.ts';
+import { finishPool } from '../../check/pool/finish-pool.ts';
 import { runPool } from '../../check/pool/worker-pool.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
 import type { Counterexample } from '../../check/counterexample.ts';
@@ -28,6 +29,8 @@ export interface SessionPlan {
   readonly info: Omit<RunInfo, 'durationMs' | 'interrupted'>;
   /** The command that finishes what an interrupted run left, given the unfinished proposals. */
   readonly finishCommand: (unfinished: readonly string[]) => string;
+  /** --judge: the exit code says whether the verdicts match the built-ins' headers, not whether violations were found. */
+  readonly judge: boolean;
 }
 
 interface JobState {
@@ -92,20 +95,9 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
     if (st) st.started = true;
   });
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
-  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
-    if (interrupted !== undefined) return;
-    interrupted = signal;
-    void pool.stop();
-  };
-  const onInt = () => onSignal('SIGINT');
-  const onTerm = () => onSignal('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
   try {
-    await pool.finished;
+    interrupted = await finishPool(pool);
   } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
     progress.stop();
   }
 
@@ -142,7 +134,7 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
   plan.dir.write('summary.md', summaryMarkdown(rows, info));
   const json = summaryJson(rows, info);
   plan.dir.write('summary.json', json);
-  if (rows.some((r) => r.found.length > 0)) cli().exit(EXIT.FAILED);
+  if (!plan.judge && rows.some((r) => r.found.length > 0)) cli().exit(EXIT.FAILED);
   if (interrupted !== undefined) {
     cli().exit(SIGNAL_EXIT[interrupted]);
     io.err(`zdspec check: interrupted by ${interrupted}; wrote what was found to ${plan.dir.path}/summary.txt; to finish: ${info.interrupted?.finish}\n`);

@@ -9,5 +9,7 @@ export function checkWords(flags: CheckFlags, seed: number): string[] {
   if (flags.maxCommands !== undefined) words.push('--max-commands', flags.maxCommands);
   if (flags.timeLimit !== undefined) words.push('--time-limit', flags.timeLimit);
   if (flags.hookTimeLimit !== undefined) words.push('--hook-time-limit', flags.hookTimeLimit);
+  for (const op of flags.focus ?? []) words.push('--focus', op);
+  for (const t of flags.types ?? []) words.push('--types', t);
   return words;
 }

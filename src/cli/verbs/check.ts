@@ -6,7 +6,14 @@
 // fast-check run exactly.
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
-import { BUILTIN_NAMES } from '../../../models/proposals/registry.ts';
+import type { Focus } from '../../../models/focus.ts';
+import type { OpName } from '../../../models/ops.ts';
+import type { MemoryType } from '../../../models/vocabulary.ts';
+import { BUILTIN_NAMES, BUILTIN_PROPOSALS } from '../../../models/proposals/registry.ts';
+import { judgeSummary } from '../../judge/judge-summary.ts';
+import { STOPPING_CHECKS } from '../../check/failure.ts';
+import { EXIT } from '../exit-codes.ts';
+import { printJudgement } from './print-judgement.ts';
 import { CHECK_DEFAULTS } from '../../check/check-proposal.ts';
 import type { JobOptions } from '../../check/pool/check-job.ts';
 import { planJobs } from '../../check/pool/plan-jobs.ts';
@@ -19,7 +26,7 @@ import { zdspecVersion } from '../../util/zdspec-version.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
-import { collect, parseChecks, parseCount, parseDuration, parsePath, parseSeed } from './check-options.ts';
+import { collect, parseChecks, parseCount, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed } from './check-options.ts';
 import { runCheckSession } from './check-session.ts';
 import { checkWords } from './check-words.ts';
 
@@ -33,9 +40,12 @@ export interface CheckFlags {
   readonly timeLimit?: string;
   readonly hookTimeLimit?: string;
   readonly workers?: string;
+  readonly focus?: string[];
+  readonly types?: string[];
   readonly reportDir: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly judge?: boolean;
 }
 
 const EXAMPLES = `
@@ -71,9 +81,12 @@ export function checkCommand(): Command {
     .option('-p, --path <path>', 'replay path of a counterexample (with --seed): re-runs that run exactly')
     .option('-t, --time-limit <duration>', 'stop each proposal\'s search after this long, e.g. 30s, 2m')
     .option('--hook-time-limit <duration>', `a run of n commands is a hung hook after this + 25 ms × n (default ${CHECK_DEFAULTS.hookTimeLimitMs / 1000}s)`)
+    .option('--focus <op>', 'generate these operations five times as often; repeatable, or a comma list', collect)
+    .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
     .option('-w, --workers <n>', `worker threads (default: the number of cores, ${availableParallelism()})`)
     .option('-o, --report-dir <dir>', 'where counterexamples and the summary go', 'reports')
     .option('--json', 'print the summary as JSON on stdout')
+    .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
     .option('-q, --quiet', 'print only the final verdicts')
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], flags: CheckFlags) => runCheck(specs, flags));
@@ -96,6 +109,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...optional('maxCommands', parseCount('--max-commands', flags.maxCommands, 1)),
     ...optional('timeLimitMs', parseDuration('--time-limit', flags.timeLimit)),
     ...optional('hookTimeLimitMs', parseDuration('--hook-time-limit', flags.hookTimeLimit)),
+    ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types)),
   };
   const workers = parseCount('--workers', flags.workers, 1) ?? availableParallelism();
   // Every proposal loads (and is validated) before anything runs: a bad one is exit 2 at once.
@@ -114,6 +128,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     printFull: specs.length === 1,
     quiet: flags.quiet ?? false,
     json: flags.json ?? false,
+    judge: flags.judge ?? false,
     info: {
       zdspec: zdspecVersion(),
       node: process.version,
@@ -125,16 +140,26 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         invariants: invariants ?? ['all'],
         ...(options.timeLimitMs === undefined ? {} : { 'time-limit-ms': options.timeLimitMs }),
         'hook-time-limit-ms': options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs,
+        ...(options.focus?.ops ? { focus: options.focus.ops } : {}),
+        ...(options.focus?.types ? { types: options.focus.types } : {}),
         ...(path === undefined ? {} : { path }),
       },
     },
     finishCommand: (unfinished) => ['zdspec', 'check', ...unfinished, ...words, '--report-dir', `${flags.reportDir}/finish`].map(shellQuote).join(' '),
   });
+  const judgement = flags.judge
+    ? judgeSummary(rows.map((r) => ({ proposal: r.proposal, status: r.status, verdicts: Object.fromEntries([...ALL_CHECKS, ...STOPPING_CHECKS].map((k) => [k, verdictOf(r, k)])) })), BUILTIN_PROPOSALS)
+    : undefined;
+  if (judgement && (judgement.mismatches.length > 0 || judgement.judged.length === 0)) cli().exit(EXIT.FAILED);
   if (flags.json) return;
   for (const row of rows) say(summaryLine(row, c));
   if (rows.length > 1) say('', ...verdictTable([...ALL_CHECKS], rows.map((r) => ({ proposal: r.proposal, verdict: (k) => verdictOf(r, k) }))));
   say(c.dim(`reports: ${dir.path}/summary.txt (.md, .json)${dir.written.length > 3 ? `, ${dir.written.length - 3} more files` : ''}`));
+  if (judgement) printJudgement(judgement, say, c);
 }
+
+const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined): { focus?: Focus } =>
+  ops === undefined && types === undefined ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}) } };
 
 const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, number>);

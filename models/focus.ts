@@ -1,0 +1,11 @@
+// Where a search should look hardest: operations to generate more often and
+// the memory types to create. Data only: a mutant carries one, a reviewer
+// gives one on the command line (`check --focus`, `--types`); the checker's
+// generator applies it (src/check/focus.ts).
+import type { OpName } from './ops.ts';
+import type { MemoryType } from './vocabulary.ts';
+
+export interface Focus {
+  readonly ops?: readonly OpName[];
+  readonly types?: readonly MemoryType[];
+}
