@@ -40,10 +40,18 @@ function handedOut(after: View, c: NonNullable<ReturnType<typeof call>>): Violat
   return out;
 }
 
-function refused(before: View, step: StepContext, c: NonNullable<ReturnType<typeof call>>): Violation[] {
+/** The frame a present PTE of the address maps in `v`, if any. */
+function mapped(v: View, c: NonNullable<ReturnType<typeof call>>) {
+  const pte = v.state.procs[c.proc as `p${number}`]?.ptes[c.vpn];
+  return pte && PRESENT.has(pte.kind) ? v.state.frames[pte.pfn] : undefined;
+}
+
+// GUP faults the address in first (handle_mm_fault maps the p2pdma page of
+// a dax mmap) and refuses the page it then finds: the page may be mapped
+// only after the call.
+function refused(before: View, after: View, step: StepContext, c: NonNullable<ReturnType<typeof call>>): Violation[] {
   if ((errnoOf(step) as Errno | undefined) !== 'EREMOTEIO') return [];
-  const pte = before.state.procs[c.proc as `p${number}`]?.ptes[c.vpn];
-  const frame = pte && PRESENT.has(pte.kind) ? before.state.frames[pte.pfn] : undefined;
+  const frame = mapped(after, c) ?? mapped(before, c);
   if (frame?.type === 'PCI_P2PDMA') return [];
   return [violation('eremoteio', `${step.op}(${c.proc}, vpn ${c.vpn}) = -EREMOTEIO, but the address maps ${frame ? frameLabel(frame) : 'no PCI_P2PDMA page'}`)];
 }
@@ -60,6 +68,6 @@ export const gupContract: Invariant = {
   check(after, before, step) {
     if (!before || !step) return [];
     const c = call(step);
-    return c ? [...handedOut(after, c), ...refused(before, step, c)] : [];
+    return c ? [...handedOut(after, c), ...refused(before, after, step, c)] : [];
   },
 };

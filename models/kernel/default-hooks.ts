@@ -11,6 +11,7 @@ import { folio_is_longterm_pinnable } from './default-hooks/folio-is-longterm-pi
 import { folio_needs_cow_for_dma } from './default-hooks/folio-needs-cow-for-dma.ts';
 import { free_zone_device_folio } from './default-hooks/free-zone-device-folio.ts';
 import { get_dev_pagemap } from './default-hooks/get-dev-pagemap.ts';
+import { put_dev_pagemap } from './default-hooks/put-dev-pagemap.ts';
 import { get_mctgt_type } from './default-hooks/get-mctgt-type.ts';
 import { gup_longterm_unpinnable } from './default-hooks/gup-longterm-unpinnable.ts';
 import { hmm_is_device_private_entry } from './default-hooks/hmm-is-device-private-entry.ts';
@@ -52,6 +53,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   put_ref_page,
   get_mctgt_type,
   get_dev_pagemap,
+  put_dev_pagemap,
   pgmap_pfn_valid,
   memunmap_pages,
   memory_failure_dev_pagemap,

@@ -43,7 +43,10 @@ export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: Gu
     if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap') && (!flags.write || pte.write)) {
       const slot = slotOf(k, pte.pfn);
       const d = k.hooks.try_grab_folio_fast(folioView(k, slot), flags);
-      if (d === 'grab') return grab_or_errno(k, slot, flags);
+      if (d === 'grab') {
+        grab_folio(k, slot, flags);
+        return { slot };
+      }
       if (d === 'fail') return { errno: 'EFAULT' };
       gup_fast_backout(k, slot, flags);
     }
@@ -100,14 +103,22 @@ export function try_grab_folio(k: KernelState, slot: number, flags: GupFlags): E
     .with('grab', 'fault-to-ram', () => false)
     .exhaustive();
   if (refuse) return 'EREMOTEIO';
-  if (slot === ZERO_PFN) return null;
+  grab_folio(k, slot, flags);
+  return null;
+}
+
+/**
+ * The references try_grab_folio and try_grab_folio_fast take once they
+ * decided to grab (the fast path's own refusals are its hook's decision).
+ */
+function grab_folio(k: KernelState, slot: number, flags: GupFlags): void {
+  if (slot === ZERO_PFN) return;
   if (page_pgmap(k, slot) && !k.mem.has(slot, PG_inuse)) dax_folio_init(k, slot);
   if (flags.pin) {
     folio_get_pin(k, slot);
   } else {
     folio_get(k, slot);
   }
-  return null;
 }
 
 /**

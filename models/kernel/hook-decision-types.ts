@@ -97,6 +97,16 @@ export type PutSite =
 
 export const PUT_SITES: readonly PutSite[] = ['put_page', 'release_pages', 'gup_put_folio'];
 
+/**
+ * The paths that hold a dev_pagemap reference and must put_dev_pagemap it:
+ * the free path of a page whose pgmap is referenced per allocation (v6.1
+ * PRIVATE/COHERENT, 0dc45ca1ce18) and memory_failure's get_dev_pagemap
+ * (mm/memory-failure.c memory_failure: "drop pgmap ref acquired in caller").
+ */
+export type PgmapPutSite = 'free_zone_device_folio' | 'memory_failure';
+
+export const PGMAP_PUT_SITES: readonly PgmapPutSite[] = ['free_zone_device_folio', 'memory_failure'];
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)

@@ -45,6 +45,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   put_ref_page: boolean,
   get_mctgt_type: oneOf(MC_TARGETS),
   get_dev_pagemap: boolean,
+  put_dev_pagemap: boolean,
   pgmap_pfn_valid: boolean,
   memunmap_pages: boolean,
   memory_failure_dev_pagemap: union(record({ action: oneOf(['poison-and-kill']) }), record({ action: oneOf(['refuse']), errno })),

@@ -45,6 +45,8 @@ export interface Hooks {
   get_mctgt_type(folio: FolioView, ctx: D.MctgtContext): McTarget;
   /** Does get_dev_pagemap (mm/memremap.c) hand out this pgmap (percpu_ref_tryget_live). */
   get_dev_pagemap(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
+  /** Does a path holding a pgmap reference drop it here (put_dev_pagemap / percpu_ref_put; BUG-28's sibling). */
+  put_dev_pagemap(pgmap: PgmapView, ctx: { readonly site: D.PgmapPutSite }): boolean;
   /** Is this pfn of the pgmap backed by a usable page (mm/memremap.c pgmap_pfn_valid). */
   pgmap_pfn_valid(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
   /** May memunmap_pages (mm/memremap.c) complete: its wait_for_completion(&pgmap->done) returns. */
@@ -105,6 +107,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'put_ref_page',
   'get_mctgt_type',
   'get_dev_pagemap',
+  'put_dev_pagemap',
   'pgmap_pfn_valid',
   'memunmap_pages',
   'memory_failure_dev_pagemap',

@@ -69,13 +69,15 @@ export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): Res
  * after it on both outcomes, then memory_failure_dev_pagemap holding the
  * pgmap reference until put_dev_pagemap.
  */
+const MF_SITE = Object.freeze({ site: 'memory_failure' as const });
+
 function memory_failure_zone_device(k: KernelState, slot: number, pg: KPgmap, held: boolean): Result {
   const live = k.hooks.get_dev_pagemap(pgmapView(k, pg.num), { index: slot - pg.slot });
   if (held) put_ref_page(k, slot, 'memory_failure');
   if (!live) return { errno: 'ENXIO' }; // "memory outside kernel control"
   pg.ref++;
   const r = memory_failure_dev_pagemap(k, slot, pg);
-  pg.ref--; // put_dev_pagemap: "drop pgmap ref acquired in caller"
+  if (k.hooks.put_dev_pagemap(pgmapView(k, pg.num), MF_SITE)) pg.ref--; // put_dev_pagemap: "drop pgmap ref acquired in caller"
   return r;
 }
 

@@ -99,6 +99,8 @@ export function zone_device_page_init(k: KernelState, slot: number): void {
  * per-allocation pgmap reference. v5.18–v6.14 reset the count to one after
  * the callback for types that idle at one.
  */
+const FREE_SITE = Object.freeze({ site: 'free_zone_device_folio' as const });
+
 export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDecision): void {
   const m = k.mem;
   free_pages_prepare(k, slot);
@@ -112,7 +114,7 @@ export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDeci
     .exhaustive();
   const pg = page_pgmap(k, slot);
   if (!pg) return;
-  if (refPerAlloc(k, pg)) pg.ref--;
+  if (refPerAlloc(k, pg) && k.hooks.put_dev_pagemap(pgmapView(k, pg.num), FREE_SITE)) pg.ref--;
   if (d.action !== 'reset-to-one' && TYPE_RULES[frameType(k, slot)].refcount(k.era).idle === 1 && m.refcount[slot] === 0) {
     m.refcount[slot] = 1; // set_page_count(page, 1): "prepare for handing out the page again"
   }

@@ -31,6 +31,8 @@ import hookMigrateDevicePages from './hook-migrate-device-pages.ts';
 import hookMigrateLongtermUnpinnableFolios from './hook-migrate-longterm-unpinnable-folios.ts';
 import hookMigrateVmaCheckPage from './hook-migrate-vma-check-page.ts';
 import hookMigrateVmaCollectPmd from './hook-migrate-vma-collect-pmd.ts';
+import hookMigrateVmaCollectPmdCoherent from './hook-migrate-vma-collect-pmd-coherent.ts';
+import hookPutDevPagemap from './hook-put-dev-pagemap.ts';
 import hookMigrateVmaInsertPage from './hook-migrate-vma-insert-page.ts';
 import hookPageIsDevmapManaged from './hook-page-is-devmap-managed.ts';
 import hookPgmapPfnValid from './hook-pgmap-pfn-valid.ts';
@@ -81,10 +83,12 @@ export const MUTANTS: readonly Mutant[] = [
   hookMigrateLongtermUnpinnableFolios,
   hookMigrateVmaCheckPage,
   hookMigrateVmaCollectPmd,
+  hookMigrateVmaCollectPmdCoherent,
   hookMigrateVmaInsertPage,
   hookPageIsDevmapManaged,
   hookPgmapPfnValid,
   hookPutRefPage,
+  hookPutDevPagemap,
   hookRemoveMigrationPte,
   hookTryGrabFolioFast,
   hookUnmapAndKill,

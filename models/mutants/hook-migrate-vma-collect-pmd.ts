@@ -11,6 +11,6 @@ export default mutant({
       migrate_vma_collect_pmd: (_folio, ctx, dflt) => (ctx.via === 'device-private' ? ctx.devicePrivate : dflt),
     },
   },
-  budget: { runs: 300, maxCommands: 30 },
+  budget: { runs: 2000, maxCommands: 30 },
   focus: { ops: ['migrate_to_device', 'migrate_to_ram', 'memremap_pages'], types: ['PRIVATE'] },
 });

@@ -33,6 +33,7 @@ export function chaosHooks(seed: number): Hooks {
     migrate_longterm_unpinnable_folios: () => pick(['copy', 'original'] as const),
     put_ref_page: () => rnd(2) === 0,
     get_dev_pagemap: () => rnd(2) === 0,
+    put_dev_pagemap: () => rnd(2) === 0,
     pgmap_pfn_valid: () => rnd(2) === 0,
     memunmap_pages: () => rnd(2) === 0,
     unmap_and_kill: () => ({ unmap: pick(['page', 'none'] as const), kill: pick(['mappers', 'none'] as const) }),

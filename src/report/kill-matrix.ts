@@ -28,11 +28,14 @@ export interface MatrixTotals {
   readonly neverFirst: readonly string[];
 }
 
+/** The check a row names as the first to catch it: an invariant, else refinement when only it did. */
+const shownFirst = (r: KillRow): string | undefined => r.firstCatcher ?? (r.caught.refinement ? 'refinement' : undefined);
+
 export function matrixTotals(rows: readonly KillRow[]): MatrixTotals {
   const first: Record<string, number> = {};
   const caught: Record<string, number> = {};
   for (const c of COLUMNS) {
-    first[c] = rows.filter((r) => r.firstCatcher === c).length;
+    first[c] = rows.filter((r) => shownFirst(r) === c).length;
     caught[c] = rows.filter((r) => r.caught[c] !== undefined).length;
   }
   return { killed: rows.filter((r) => r.killed).length, total: rows.length, first, caught, neverFirst: INVARIANT_IDS.filter((id) => first[id] === 0) };
@@ -45,7 +48,7 @@ export function killMatrixText(rows: readonly KillRow[], info: MatrixInfo): stri
   const out = [`zdspec mutate: ${t.killed} of ${t.total} mutants killed, ${info.seeds} seed${info.seeds === 1 ? '' : 's'} each${info.interrupted ? ' (INTERRUPTED)' : ''}`, `Generated: ${info.generated}`, `Duration: ${(info.durationMs / 1000).toFixed(1)} s`, ''];
   out.push(`${'mutant'.padEnd(36)} ${'first caught by'.padEnd(25)} ${'len'.padStart(3)} ${'secs'.padStart(6)}`);
   for (const r of rows) {
-    const first = r.firstCatcher ?? (r.caught.refinement ? 'refinement' : r.killed ? '?' : 'NOT KILLED');
+    const first = shownFirst(r) ?? (r.killed ? '?' : 'NOT KILLED');
     const cell = r.caught[first];
     out.push(`${r.id.slice(0, 36).padEnd(36)} ${first.padEnd(25)} ${String(cell?.steps ?? '').padStart(3)} ${secs(cell?.secondsToFirst).padStart(6)}`);
   }

@@ -19,7 +19,9 @@ const FAILURES: Readonly<Record<string, FieldType>> = {
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function checkRecorded(op: OpName, recorded: unknown): [field: string, message: string] | undefined {
-  const results: Readonly<Record<string, FieldType>> = opSchema(op).results;
+  const schema = opSchema(op);
+  const results: Readonly<Record<string, FieldType>> = schema.results;
+  const optional = new Set<string>(schema.optionalResults ?? []);
   const success = Object.keys(results);
   const shape = `{${success.map((k) => `"${k}"`).join(', ')}} or {"errno"} or {"signal"}`;
   if (!isRecord(recorded)) return ['recorded', `expected the step's result ${shape}, got ${describeValue(recorded)}`];
@@ -33,6 +35,7 @@ export function checkRecorded(op: OpName, recorded: unknown): [field: string, me
     }
   }
   for (const [key, type] of Object.entries(fields)) {
+    if (!(key in recorded) && failure === undefined && optional.has(key)) continue;
     if (!(key in recorded)) return [`recorded.${key}`, `missing (a recorded ${op} result has ${success.join(', ')})`];
     const problem = checkField(type, recorded[key]);
     if (problem) return [`recorded.${key}`, problem];

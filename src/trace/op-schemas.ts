@@ -14,6 +14,8 @@ export interface ArgSpec {
 export interface OpSchema<K extends OpName = OpName> {
   readonly args: { readonly [F in keyof OpArgs[K]]-?: ArgSpec };
   readonly results: { readonly [F in keyof OpValues[K]]-?: FieldType };
+  /** Result fields a successful step may lack (the value of a racing load that never ran). */
+  readonly optionalResults?: readonly (keyof OpValues[K] & string)[];
   /** A rule across fields, or undefined when the arguments agree. */
   readonly across?: (args: Readonly<Record<string, unknown>>) => string | undefined;
 }
@@ -47,6 +49,8 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
   migrate_racing_fault: {
     args: { ...range, pgmap, to: req(oneOf(['device', 'ram'])), faultProc: req(handle('p')), faultVpn: req(COUNT), write: req(BOOLEAN), value: opt(INT) },
     results: { ...cpages, fault: oneOf(['ok', 'SIGBUS', 'SIGSEGV']), value: INT },
+    // A store, or a load that faulted, returns no value.
+    optionalResults: ['value'],
     // The racing access is a load, or a store of `value`.
     across: (args) => (args.write === true) !== ('value' in args) ? 'a write needs a value and a read takes none: value is given exactly when write is true' : undefined,
   },

@@ -2,12 +2,12 @@
 // BUGS.md entry either restated or said to be inexpressible, and every
 // mutant well formed (it extends a built-in, changes hooks that exist).
 import { describe, expect, it } from 'vitest';
-import { HOOK_NAMES } from '../models/kernel/hooks.ts';
-import { BUGS_NOT_EXPRESSIBLE } from '../models/mutants/bugs-not-expressible.ts';
-import { MUTANTS } from '../models/mutants/catalogue.ts';
-import { mutantHooks } from '../models/mutants/mutant.ts';
-import { builtinProposal } from '../models/proposals/registry.ts';
-import { resolveProposal } from '../models/proposals/resolve-proposal.ts';
+import { HOOK_NAMES } from '../../models/kernel/hooks.ts';
+import { BUGS_NOT_EXPRESSIBLE } from '../../models/mutants/bugs-not-expressible.ts';
+import { MUTANTS } from '../../models/mutants/catalogue.ts';
+import { mutantHooks } from '../../models/mutants/mutant.ts';
+import { builtinProposal } from '../../models/proposals/registry.ts';
+import { resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 
 /** The entries of ../shared/design/BUGS.md (kept here: CI has no ../shared). */
 const BUGS = ['BUG-01', 'BUG-02', 'BUG-03', 'BUG-04', 'BUG-09', 'BUG-15', 'BUG-18', 'BUG-22', 'BUG-23', 'BUG-25', 'BUG-28'];
