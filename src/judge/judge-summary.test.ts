@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PROPOSALS } from '../../models/proposals/registry.ts';
 import { ALL_CHECKS } from '../check/checks.ts';
+import { InputError } from '../cli/bad-input.ts';
 import { main } from '../cli/main.ts';
 import { judgeSummary, type SummaryRow } from './judge-summary.ts';
 
@@ -37,6 +38,13 @@ describe('judgeSummary', () => {
     ]);
     expect(j.skipped).toEqual(['./mine.ts']);
   });
+
+  it('judges exactly the built-ins a summary has (a CI shard), and refuses one with none', () => {
+    const shard = [asExpected('v6.2'), asExpected('coherent-v1'), { proposal: './mine.ts', verdicts: { 'free-once': 'violated' } }];
+    expect(judgeSummary(shard, BUILTIN_PROPOSALS)).toEqual({ judged: ['v6.2', 'coherent-v1'], skipped: ['./mine.ts'], mismatches: [] });
+    expect(() => judgeSummary([{ proposal: './mine.ts', verdicts: {} }], BUILTIN_PROPOSALS)).toThrow(InputError);
+    expect(() => judgeSummary([], BUILTIN_PROPOSALS)).toThrow(/no built-in proposal in the summary to judge \(it has no proposals\)/);
+  });
 });
 
 describe('zdspec judge', () => {
@@ -58,5 +66,13 @@ describe('zdspec judge', () => {
     expect((await judge('nope')).code).toBe(2);
     const missing = await main(['judge', join(dir, 'absent.json')], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(missing).toBe(2);
+  });
+
+  it('judges a summary of some built-ins and says how many; one of no built-in is exit 2, saying why', async () => {
+    const some = await judge([asExpected('upstream'), asExpected('cdm-numa-rfc')]);
+    expect([some.code, some.out]).toEqual([0, expect.stringContaining('judge: 2 built-ins judged, every verdict matches its header')]);
+    const none = await judge([{ proposal: './my-series.ts', status: 'done', verdicts: { 'free-once': 'holds' } }]);
+    expect(none.code).toBe(2);
+    expect(none.out).toMatch(/no built-in proposal in the summary to judge \(it has only \.\/my-series\.ts\).*without --judge/);
   });
 });

@@ -3,7 +3,10 @@
 // (its expected verdict per invariant, and refinement). The checker never
 // reads the headers; only this does. A verdict the run could not settle (an
 // unfinished search, a crash) is a mismatch too: the judge never assumes.
+// It judges exactly the built-ins the summary has (a CI shard checks only
+// some); a summary with none is bad input, not a pass.
 import type { BuiltinProposal } from '../../models/proposals/proposal.ts';
+import { InputError } from '../cli/bad-input.ts';
 
 export interface SummaryRow {
   readonly proposal: string;
@@ -28,6 +31,7 @@ export interface Judgement {
 const expectedOf = (b: BuiltinProposal, check: string): string | undefined =>
   check === 'refinement' ? (b.refinement?.verdict ?? 'holds') : (b.expected as Readonly<Record<string, string>>)[check];
 
+/** Throws InputError (exit 2) when no row names a built-in: there is nothing to judge. */
 export function judgeSummary(rows: readonly SummaryRow[], builtins: readonly BuiltinProposal[]): Judgement {
   const judged: string[] = [];
   const skipped: string[] = [];
@@ -49,6 +53,13 @@ export function judgeSummary(rows: readonly SummaryRow[], builtins: readonly Bui
       }
       if (found !== expected) mismatches.push({ proposal: row.proposal, check, expected, found });
     }
+  }
+  if (judged.length === 0) {
+    const rows = skipped.length === 0 ? 'it has no proposals' : `it has only ${skipped.join(', ')}`;
+    throw new InputError(
+      `judge: no built-in proposal in the summary to judge (${rows}); the judge compares a built-in's verdicts with its header, ` +
+        'and a proposal file has none: check it without --judge (exit 0 when every checked invariant holds, 1 on a violation)',
+    );
   }
   return { judged, skipped, mismatches };
 }

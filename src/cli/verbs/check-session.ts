@@ -11,6 +11,8 @@ import { ALL_CHECKS } from '../../check/checks.ts';
 import type { Counterexample } from '../../check/counterexample.ts';
 import type { ReportDir } from '../../report/report-dir.ts';
 import type { CounterexamplePaths } from '../../report/render-counterexample.ts';
+import { junitXml } from '../../report/junit.ts';
+import { appendStepSummary } from '../../report/step-summary.ts';
 import { type ProposalSummary, type RunInfo, summaryJson, summaryMarkdown, summaryText } from '../../report/summary.ts';
 import { counterexamplePaths } from '../../report/write-counterexample.ts';
 import { cli } from '../cli-context.ts';
@@ -55,6 +57,8 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
   };
   const progress = progressLine(io.isTTY && !plan.json, io.err, plan.jobs.length, started);
   const states: JobState[] = plan.jobs.map(() => ({ started: false, runs: 0, commands: 0, found: [], files: {}, candidates: new Map() }));
+  // Each counterexample's text report, for junit.xml.
+  const texts = new Map<Counterexample, string>();
   const onMessage = (m: FromWorker) => {
     if (m.type === 'ready') return;
     const job = plan.jobs[m.job];
@@ -73,6 +77,7 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
       plan.dir.write(`${job.stem}.${cx.check}.md`, m.rendered.md);
       plan.dir.write(`${job.stem}.${cx.check}.json`, m.rendered.json);
       st.found.push(cx);
+      texts.set(cx, m.rendered.txt);
       st.files[cx.check] = paths;
       st.candidates.delete(cx.check);
       progress.finding();
@@ -131,9 +136,13 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
     ...(interrupted === undefined ? {} : { interrupted: { signal: interrupted, finish: plan.finishCommand(unfinished) } }),
   };
   plan.dir.write('summary.txt', summaryText(rows, info));
-  plan.dir.write('summary.md', summaryMarkdown(rows, info));
+  const md = summaryMarkdown(rows, info);
+  plan.dir.write('summary.md', md);
   const json = summaryJson(rows, info);
   plan.dir.write('summary.json', json);
+  plan.dir.write('junit.xml', junitXml(rows, info, texts));
+  const warning = appendStepSummary(md);
+  if (warning !== undefined) io.err(`${warning}\n`);
   if (!plan.judge && rows.some((r) => r.found.length > 0)) cli().exit(EXIT.FAILED);
   if (interrupted !== undefined) {
     cli().exit(SIGNAL_EXIT[interrupted]);
