@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['properties/**/*.test.ts', 'models/**/*.test.ts', 'src/**/*.test.ts'],
     exclude: ['properties/deep/**', 'node_modules/**'],
-    setupFiles: ['properties/setup/fixed-seed.ts'],
+    setupFiles: ['properties/setup/fixed-seed.ts', 'properties/setup/no-step-summary.ts'],
     testTimeout: 120_000,
     pool: 'threads',
     // vitest's default is one worker fewer than the cores: on two cores that

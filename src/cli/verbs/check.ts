@@ -5,6 +5,7 @@
 // proposals × checks ends the run. `--seed S --path P` re-runs one
 // fast-check run exactly.
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { Focus } from '../../../models/focus.ts';
 import type { OpName } from '../../../models/ops.ts';
@@ -29,6 +30,8 @@ import { cli, say } from '../cli-context.ts';
 import { collect, parseChecks, parseCount, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed } from './check-options.ts';
 import { runCheckSession } from './check-session.ts';
 import { checkWords } from './check-words.ts';
+import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
+import { removeCoverageReport } from '../../coverage/coverage-report.ts';
 
 export interface CheckFlags {
   readonly all?: boolean;
@@ -46,6 +49,7 @@ export interface CheckFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly judge?: boolean;
+  readonly coverage?: boolean;
 }
 
 const EXAMPLES = `
@@ -88,8 +92,23 @@ export function checkCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
     .option('-q, --quiet', 'print only the final verdicts')
+    .option('--coverage', 'also write the V8 coverage of this run (models/, src/, proposal files) to REPORT_DIR/coverage: lcov.info, index.html, a summary')
     .addHelpText('after', EXAMPLES)
-    .action(async (specs: string[], flags: CheckFlags) => runCheck(specs, flags));
+    .action(async (specs: string[], flags: CheckFlags, verb: Command) => {
+      if (flags.coverage && !isCoverageChild()) return checkUnderCoverage(specs, flags, verb);
+      return runCheck(specs, flags);
+    });
+}
+
+/** --coverage: the same check in a child process under V8 coverage, then the report. */
+function checkUnderCoverage(given: string[], flags: CheckFlags, verb: Command): Promise<void> {
+  return runUnderCoverage({
+    argv: commandLine(verb),
+    reportDir: join(flags.reportDir, 'coverage'),
+    proposalFiles: proposalFiles(given),
+    toStderr: flags.json ?? false,
+    quiet: flags.quiet ?? false,
+  });
 }
 
 async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
@@ -117,6 +136,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   for (const spec of specs) proposals.push({ spec, proposal: await loadProposal(spec) });
   const generated = new Date().toISOString();
   const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'check', ...process.argv.slice(3)] });
+  if (!flags.coverage) removeCoverageReport(join(flags.reportDir, 'coverage'));
   const jobs = planJobs(proposals, flags.reportDir, generated, options);
   const words = checkWords(flags, seed);
   if (!flags.quiet && !flags.json) say(c.bold(`zdspec check: ${specs.length} proposal${specs.length === 1 ? '' : 's'}, seed ${seed}, ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'}; reports in ${flags.reportDir}/`));
@@ -154,7 +174,8 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   if (flags.json) return;
   for (const row of rows) say(summaryLine(row, c));
   if (rows.length > 1) say('', ...verdictTable([...ALL_CHECKS], rows.map((r) => ({ proposal: r.proposal, verdict: (k) => verdictOf(r, k) }))));
-  say(c.dim(`reports: ${dir.path}/summary.txt (.md, .json)${dir.written.length > 3 ? `, ${dir.written.length - 3} more files` : ''}`));
+  const more = dir.written.length - 3;
+  say(c.dim(`reports: ${dir.path}/summary.txt (.md, .json)${more > 0 ? `, ${more} more file${more === 1 ? '' : 's'}` : ''}`));
   if (judgement) printJudgement(judgement, say, c);
 }
 
