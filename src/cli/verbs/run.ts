@@ -16,6 +16,7 @@ import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { collect, parseChecks, parseHookTimeLimit, runChecks } from './check-options.ts';
+import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
 
 interface RunFlags {
   readonly proposal?: string;
@@ -23,6 +24,7 @@ interface RunFlags {
   readonly hookTimeLimit?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly coverage?: boolean;
 }
 
 const EXAMPLES = `
@@ -59,8 +61,13 @@ export function runCommand(): Command {
     .option('--hook-time-limit <duration>', 'base of the hang limit, e.g. 2s, 500ms: n steps hang after base + 25 ms × n (default 2s)')
     .option('--json', 'print the run report(s) as JSON')
     .option('-q, --quiet', 'print only the first failure and the summary')
+    .option('--coverage', 'also write the V8 coverage of this run (models/, src/, a --proposal file) to reports/coverage: lcov.info, index.html, a summary')
     .addHelpText('after', EXAMPLES)
-    .action(async (file: string, flags: RunFlags) => {
+    .action(async (file: string, flags: RunFlags, verb: Command) => {
+      if (flags.coverage && !isCoverageChild()) {
+        const proposals = proposalFiles([flags.proposal]);
+        return runUnderCoverage({ argv: commandLine(verb), reportDir: 'reports/coverage', proposalFiles: proposals, toStderr: flags.json ?? false, quiet: flags.quiet ?? false });
+      }
       const checks = runChecks(parseChecks(flags.invariant));
       const hookTimeLimitMs = parseHookTimeLimit(flags.hookTimeLimit);
       const trace = parseTrace(await readTrace(file), file);
