@@ -17,13 +17,6 @@ export interface RefcountRule {
   readonly mapsTakeRef: boolean;
 }
 
-/** What the put path does when the last user goes (free_zone_device_folio). */
-export type FreePath =
-  | 'buddy' // __folio_put → free to the page allocator
-  | 'driver-free' // pgmap->ops->page_free / folio_free: the page returns to the driver
-  | 'wake-idle' // FS_DAX: wake_up_var, truncate/hole-punch waiters
-  | 'reset-to-one'; // GENERIC: folio_set_count(folio, 1), nothing else
-
 /** How a process gets a frame of this type into its page tables. */
 export type MapBy = 'fault' | 'migrate' | 'dax-mmap';
 
@@ -46,7 +39,6 @@ export interface TypeRules {
   /** folio_add_lru is called for it (never for ZONE_DEVICE, §8). */
   readonly onLru: boolean;
   readonly refcount: (era: Era) => RefcountRule;
-  readonly freePath: (era: Era) => FreePath;
   /** get_mctgt_type for a page charged to mc.from. */
   readonly memcgTarget: (era: Era) => McTarget;
   /** folio_is_longterm_pinnable. */
@@ -105,7 +97,6 @@ export const TYPE_RULES = {
     pteOnMigrate: () => 'present',
     onLru: true,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
-    freePath: () => 'buddy',
     memcgTarget: () => 'PAGE',
     longtermPinnable: () => true,
     gup: 'grab',
@@ -119,7 +110,6 @@ export const TYPE_RULES = {
     pteOnMigrate: () => 'device-private',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
-    freePath: () => 'driver-free',
     memcgTarget: mctgt('PRIVATE'),
     // Never reached: GUP faults a device-private entry back to RAM (§4.1).
     longtermPinnable: () => true,
@@ -134,7 +124,6 @@ export const TYPE_RULES = {
     pteOnMigrate: () => 'present',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
-    freePath: () => 'driver-free',
     memcgTarget: mctgt('COHERENT'),
     // folio_is_longterm_pinnable: folio_is_device_coherent → false.
     longtermPinnable: () => false,
@@ -146,8 +135,6 @@ export const TYPE_RULES = {
   FS_DAX: {
     ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
-    // __put_devmap_managed_page / free_zone_device_folio: wake_up_var.
-    freePath: () => 'wake-idle',
     longtermPinnable: (era) => !era.fsdaxLongtermUnpinnable,
   },
   GENERIC: {
@@ -155,12 +142,10 @@ export const TYPE_RULES = {
     // [mem] open question 8: upstream resets GENERIC to 1 when freed; we
     // model its mappings as refcounted since the fs/dax series.
     refcount: (era) => (era.daxRefcount === 'devmap' ? daxRefcount('devmap') : { idle: 1, base: 0, mapsTakeRef: true }),
-    freePath: () => 'reset-to-one',
   },
   PCI_P2PDMA: {
     ...HOST_MEMORY,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
-    freePath: () => 'driver-free',
     // FOLL_LONGTERM|FOLL_PCI_P2PDMA is rejected by is_valid_gup_args; we
     // never pass FOLL_PCI_P2PDMA, so GUP fails -EREMOTEIO first.
     gup: 'EREMOTEIO',
@@ -170,7 +155,6 @@ export const TYPE_RULES = {
   HOST: {
     ...HOST_MEMORY,
     refcount: (era) => daxRefcount(era.daxRefcount),
-    freePath: () => 'wake-idle',
   },
   PUBLIC: {
     mapBy: 'migrate',
@@ -178,7 +162,6 @@ export const TYPE_RULES = {
     pteOnMigrate: () => 'present-devmap',
     onLru: false,
     refcount: (era) => deviceRefcount(era.deviceRefcount),
-    freePath: () => 'driver-free',
     memcgTarget: mctgt('PUBLIC'),
     // "no one should be allow to pin such memory" — but v4.14 had no check.
     longtermPinnable: () => false,

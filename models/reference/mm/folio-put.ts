@@ -3,7 +3,7 @@
 // free_unref_folios for system RAM; older eras put_zone_device_private_or_
 // public_page / __put_devmap_managed_page at count 1).
 //
-// In the abstract state every free path (TYPE_RULES[type].freePath: buddy,
+// In the abstract state every free path (the kernel model's free_zone_device_folio hook: buddy,
 // driver page_free/folio_free, the FS_DAX wake-up, GENERIC's reset to one)
 // does the same thing: the frame becomes idle, is uncharged
 // (mem_cgroup_uncharge), loses its anon/page-cache mapping (folio->mapping =
