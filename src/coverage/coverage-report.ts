@@ -4,9 +4,9 @@
 // (models/, src/) and the proposal files checked, mapped back to the .ts
 // lines through those source maps. c8 does the conversion (v8-to-istanbul
 // and the istanbul reporters); it is loaded only here, only with --coverage.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../cli/bad-input.ts';
 
 /** The zdspec checkout: models/ and src/ are under it. */
@@ -65,15 +65,15 @@ interface RawCoverage {
 }
 
 /**
- * Makes the raw coverage files fit for c8 and returns the files they cover.
- * tsx loads a proposal file outside an ESM package as CommonJS from a data:
- * URL, so V8 names that script by the URL; its source map names the file.
- * Such a script is renamed after the one file: source its source map has
- * (then it maps to the proposal's own lines); other scripts not named by a
- * file: or node: URL, and source maps not keyed by a file: URL, are dropped
- * (c8 cannot read them).
+ * Makes the raw coverage files fit for c8, and small: keeps only the scripts
+ * of files `counted` (Node's internals and node_modules go, which spares c8
+ * most of its matching and merging), and returns those files. tsx loads a
+ * proposal file outside an ESM package as CommonJS from a data: URL, so V8
+ * names that script by the URL; its source map names the file. Such a
+ * script is renamed after the one file: source of its source map (then it
+ * maps to the proposal's own lines).
  */
-function normalizeRawCoverage(rawDir: string): Set<string> {
+function normalizeRawCoverage(rawDir: string, counted: (file: string) => boolean): Set<string> {
   const loaded = new Set<string>();
   for (const f of readdirSync(rawDir)) {
     if (!f.endsWith('.json')) continue;
@@ -81,29 +81,32 @@ function normalizeRawCoverage(rawDir: string): Set<string> {
     const cov = JSON.parse(readFileSync(path, 'utf8')) as RawCoverage;
     const maps = cov['source-map-cache'] ?? {};
     const kept: Record<string, unknown> = {};
-    let changed = false;
     const result = (cov.result ?? []).flatMap((script) => {
-      if (script.url.startsWith('node:')) return [script];
-      if (script.url.startsWith('file:')) {
-        loaded.add(fileURLToPath(script.url));
-        return [script];
+      let url = script.url;
+      if (!url.startsWith('file:')) {
+        const sources = maps[url]?.data?.sources;
+        const source = Array.isArray(sources) && sources.length === 1 && typeof sources[0] === 'string' && sources[0].startsWith('file:') ? sources[0].replace(/[?#].*$/, '') : undefined;
+        if (source === undefined) return [];
+        url = source;
       }
-      changed = true;
-      const map = maps[script.url];
-      const sources = map?.data?.sources;
-      const source = Array.isArray(sources) && sources.length === 1 && typeof sources[0] === 'string' && sources[0].startsWith('file:') ? sources[0].replace(/[?#].*$/, '') : undefined;
-      if (source === undefined) return [];
-      kept[source] = map;
-      loaded.add(fileURLToPath(source));
-      return [{ ...script, url: source }];
+      const file = fileURLToPath(url);
+      if (!counted(file)) return [];
+      loaded.add(file);
+      if (maps[script.url]) kept[url] = maps[script.url];
+      return [{ ...script, url }];
     });
-    for (const [url, map] of Object.entries(maps)) {
-      if (url.startsWith('file:')) kept[url] ??= map;
-      else changed = true;
-    }
-    if (changed) writeFileSync(path, JSON.stringify({ ...cov, result, 'source-map-cache': kept }));
+    writeFileSync(path, JSON.stringify({ result, 'source-map-cache': kept }));
   }
   return loaded;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/** zdspec's own sources that a run is measured against: models/ and src/, tests and their helpers left out. */
+function isZdspecSource(root: string, file: string): boolean {
+  if (!file.startsWith(`${root}/models/`) && !file.startsWith(`${root}/src/`)) return false;
+  if (!SOURCE_EXTENSIONS.some((ext) => file.endsWith(ext)) || file.endsWith('.d.ts')) return false;
+  return !/\.(test|fixtures)\.[cm]?[jt]s$/.test(file) && !file.includes('/testing/') && !file.includes('/node_modules/');
 }
 
 /**
@@ -111,23 +114,37 @@ function normalizeRawCoverage(rawDir: string): Set<string> {
  * interfaces: they transpile to nothing, so nothing could ever run them).
  * Counting them as uncovered lines would understate the coverage.
  */
-async function codelessFiles(root: string, loaded: ReadonlySet<string>): Promise<string[]> {
-  const candidates = ['models', 'src']
-    .flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).map((f) => join(root, d, f)))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !loaded.has(f));
-  if (candidates.length === 0) return [];
-  const ts = (await import('typescript')).default;
+async function codelessFiles(files: readonly string[]): Promise<Set<string>> {
+  const ts = files.some((f) => f.endsWith('.ts')) ? (await import('typescript')).default : undefined;
+  if (ts === undefined) return new Set();
   const options = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true };
-  return candidates.filter((f) => ts.transpileModule(readFileSync(f, 'utf8'), { compilerOptions: options }).outputText.replace(/export \{\};?/g, '').trim() === '');
+  const empty = (f: string) => ts.transpileModule(readFileSync(f, 'utf8'), { compilerOptions: options }).outputText.replace(/export \{\};?/g, '').trim() === '';
+  return new Set(files.filter((f) => f.endsWith('.ts') && empty(f)));
+}
+
+/**
+ * The sources of models/ and src/ the run never loaded, as V8 coverage of
+ * nothing run (as c8 --all does): they count, at 0%. Those with no code are
+ * left out.
+ */
+async function writeUnloaded(rawDir: string, root: string, loaded: ReadonlySet<string>): Promise<void> {
+  const unloaded = ['models', 'src']
+    .flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).map((f) => join(root, d, f)))
+    .filter((f) => isZdspecSource(root, f) && !loaded.has(f));
+  const codeless = await codelessFiles(unloaded);
+  const result = unloaded
+    .filter((f) => !codeless.has(f))
+    .map((f) => ({ scriptId: '0', url: pathToFileURL(f).href, functions: [{ functionName: '(not loaded)', ranges: [{ startOffset: 0, endOffset: statSync(f).size, count: 0 }], isBlockCoverage: true }] }));
+  writeFileSync(join(rawDir, 'coverage-zdspec-not-loaded.json'), JSON.stringify({ result }));
 }
 
 /**
  * Writes `dir`/lcov.info, index.html (and a page per file),
  * coverage-summary.json and coverage-summary.txt from the raw V8 coverage in
- * `rawDir`. Every .ts file under models/ and src/ counts, loaded or not (a
- * file the run never imported is 0%), test files excepted; `extraFiles`
- * (proposal files, anywhere on disk) are counted when they were loaded.
- * Files with no code (only types) are left out.
+ * `rawDir`. Every source file under models/ and src/ counts, loaded or not (a
+ * file the run never imported is 0%), tests and files with no code (only
+ * types) excepted; `extraFiles` (proposal files, anywhere on disk) are
+ * counted when they were loaded.
  */
 export async function writeCoverageReport(rawDir: string, dir: string, extraFiles: readonly string[] = []): Promise<CoverageReport> {
   const Report = await loadC8();
@@ -136,7 +153,9 @@ export async function writeCoverageReport(rawDir: string, dir: string, extraFile
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, MARK), 'written by zdspec --coverage: emptied before the next coverage report\n');
   const root = ZDSPEC_ROOT.replace(/\/$/, '');
-  const codeless = await codelessFiles(root, normalizeRawCoverage(rawDir));
+  const extra = new Set(extraFiles.map((f) => resolve(f)));
+  const loaded = normalizeRawCoverage(rawDir, (file) => isZdspecSource(root, file) || extra.has(file));
+  await writeUnloaded(rawDir, root, loaded);
   await new Report({
     tempDirectory: rawDir,
     reportsDirectory: out,
@@ -145,16 +164,13 @@ export async function writeCoverageReport(rawDir: string, dir: string, extraFile
       lcovonly: { projectRoot: root },
       'text-summary': { file: 'coverage-summary.txt' },
     },
-    // Absolute globs (allowExternal): the report does not depend on the
-    // working directory, and a proposal file outside the checkout counts.
+    // The raw files hold only what counts now: no globs to match (they
+    // would cost seconds), paths outside the working directory allowed.
     allowExternal: true,
-    include: [`${root}/models/**`, `${root}/src/**`, ...extraFiles.map((f) => resolve(f))],
-    // Tests and their helpers are not what a run exercises.
-    exclude: ['**/*.test.ts', '**/*.fixtures.ts', '**/testing/**', '**/node_modules/**', ...codeless],
-    extension: ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'],
-    all: true,
-    src: [join(root, 'models'), join(root, 'src')],
-    excludeNodeModules: true,
+    include: [],
+    exclude: [],
+    extension: [],
+    excludeNodeModules: false,
   }).run();
   const json = JSON.parse(readFileSync(join(out, 'coverage-summary.json'), 'utf8')) as Record<string, CoverageTotals>;
   const { total, ...files } = json;
