@@ -17,9 +17,6 @@ export interface RefcountRule {
   readonly mapsTakeRef: boolean;
 }
 
-/** How a process gets a frame of this type into its page tables. */
-export type MapBy = 'fault' | 'migrate' | 'dax-mmap';
-
 /** What memory_failure does with a poisoned frame of this type. */
 export type MemoryFailureRule = { readonly action: 'poison-and-kill' } | { readonly action: 'refuse'; readonly errno: Errno };
 
@@ -30,7 +27,6 @@ export type GupRule = 'grab' | 'fault-to-ram' | 'EREMOTEIO';
 export type SnapshotClass = 'system' | 'device-private' | 'device-coherent' | 'dax';
 
 export interface TypeRules {
-  readonly mapBy: MapBy;
   /**
    * The entry migrate_vma_insert_page / remove_migration_pte installs for a
    * page of this type, or 'unsupported' ("Unsupported ZONE_DEVICE page type").
@@ -80,7 +76,6 @@ const never = () => false;
  * LRU. Their rows below spread it and state only where they differ.
  */
 const HOST_MEMORY = {
-  mapBy: 'dax-mmap',
   pteOnMigrate: () => 'unsupported',
   onLru: false,
   memcgTarget: () => 'NONE',
@@ -93,7 +88,6 @@ const HOST_MEMORY = {
 
 export const TYPE_RULES = {
   SYSTEM: {
-    mapBy: 'fault',
     pteOnMigrate: () => 'present',
     onLru: true,
     refcount: () => ({ idle: 0, base: 0, mapsTakeRef: true }),
@@ -105,7 +99,6 @@ export const TYPE_RULES = {
     snapshotClass: 'system',
   },
   PRIVATE: {
-    mapBy: 'migrate',
     // make_device_private_entry (migrate_vma_insert_page, remove_migration_pte).
     pteOnMigrate: () => 'device-private',
     onLru: false,
@@ -119,7 +112,6 @@ export const TYPE_RULES = {
     snapshotClass: 'device-private',
   },
   COHERENT: {
-    mapBy: 'migrate',
     // migrate_vma_insert_page: mk_pte for is_device_coherent_page.
     pteOnMigrate: () => 'present',
     onLru: false,
@@ -157,7 +149,6 @@ export const TYPE_RULES = {
     refcount: (era) => daxRefcount(era.daxRefcount),
   },
   PUBLIC: {
-    mapBy: 'migrate',
     // migrate_vma_insert_page / remove_migration_pte: pte_mkdevmap (seed 003).
     pteOnMigrate: () => 'present-devmap',
     onLru: false,

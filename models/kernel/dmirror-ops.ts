@@ -10,6 +10,7 @@ import { type KernelState, type KPgmap, type Proc, page_pgmap, slotOf, vma_looku
 import { type MigrateEntry, type MigrateSelect, movedCount } from './migrate-entry.ts';
 import type { MigrationRacer } from './migrate-vma-collect.ts';
 import { alloc_page } from './page-alloc.ts';
+import { MAP_BY } from '../map-by.ts';
 
 type Range = { readonly proc: unknown; readonly vpn: number; readonly npages: number; readonly pgmap: unknown };
 
@@ -27,7 +28,7 @@ export function dmirror_migrate_args(k: KernelState, a: Range, toDevice: boolean
   const p = getProc(k, a.proc);
   if (!p) return { errno: 'ESRCH' };
   const pg = getPgmap(k, a.pgmap);
-  if (!pg || (toDevice && pg.killed) || TYPE_RULES[pg.type].mapBy !== 'migrate') return { errno: 'EINVAL' };
+  if (!pg || (toDevice && pg.killed) || MAP_BY[pg.type] !== 'migrate') return { errno: 'EINVAL' };
   if (!npagesOk(a.npages) || !vpnOk(a.vpn) || !migrate_range_ok(p, a.vpn, a.npages)) return { errno: 'EINVAL' };
   return { p, pg };
 }

@@ -21,6 +21,7 @@ import { PG_hwpoison, PG_inuse } from './memmap.ts';
 import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
 import { rmap_walk } from './rmap.ts';
 import { UNMAP_PAGE_KILL_MAPPERS, unmap_and_kill } from './unmap-and-kill.ts';
+import { MAP_BY } from '../map-by.ts';
 
 type Result = OpResult<'memory_failure'>;
 
@@ -103,7 +104,7 @@ function memory_failure_dev_pagemap(k: KernelState, slot: number, pg: KPgmap): R
  */
 function mf_generic_kill_procs(k: KernelState, slot: number): Result {
   const mappers = new Set(rmap_walk(k, slot).map(rmapProc));
-  if (TYPE_RULES[frameType(k, slot)].mapBy === 'dax-mmap' && mappers.size === 0) return { errno: 'EBUSY' };
+  if (MAP_BY[frameType(k, slot)] === 'dax-mmap' && mappers.size === 0) return { errno: 'EBUSY' };
   const d: UnmapAndKillDecision = k.hooks.unmap_and_kill(folioView(k, slot), { mappers: mappers.size });
   unmap_and_kill(k, slot, d);
   return still_held(k, slot);

@@ -11,6 +11,7 @@ import { type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { free_pages_prepare } from './page-alloc.ts';
 import { wake_up_var } from './wake-up-var.ts';
+import { MAP_BY } from '../map-by.ts';
 
 /** Does this pgmap take its percpu_ref per allocated page (v6.1 PRIVATE/COHERENT) rather than per pfn. */
 const refPerAlloc = (k: KernelState, pg: KPgmap): boolean => TYPE_RULES[pg.type].pgmapRefPerAlloc(k.era);
@@ -37,7 +38,7 @@ export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpR
   const idle = TYPE_RULES[a.type].refcount(k.era).idle;
   const slot = k.mem.add(start, a.npages, num, idle);
   let file: number | null = null;
-  if (TYPE_RULES[a.type].mapBy === 'dax-mmap') {
+  if (MAP_BY[a.type] === 'dax-mmap') {
     // The dax device / pmem namespace a dax mmap maps (no page cache).
     file = k.next.file++;
     k.files.set(file, { kind: 'dax', npages: a.npages - reserved, pages: new Map(), vmaCount: 0, stored: new Map() });

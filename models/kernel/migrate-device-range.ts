@@ -12,6 +12,7 @@ import { migrate_device_unmap } from './migrate-vma-collect.ts';
 import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
 import { alloc_page, alloc_page_nofail } from './page-alloc.ts';
 import { folio_get } from './swap.ts';
+import { MAP_BY } from '../map-by.ts';
 
 /**
  * migrate_device_range + migrate_device_pages + migrate_device_finalize, as
@@ -23,7 +24,7 @@ import { folio_get } from './swap.ts';
 export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_range']): OpResult<'migrate_device_range'> {
   if (!k.era.migrateDeviceRange) return EINVAL;
   const pg = getPgmap(k, a.pgmap);
-  if (!pg || pg.removed || TYPE_RULES[pg.type].mapBy !== 'migrate') return EINVAL;
+  if (!pg || pg.removed || MAP_BY[pg.type] !== 'migrate') return EINVAL;
   const entries: MigrateEntry[] = [];
   for (let i = 0; i < pg.npages; i++) {
     const slot = pg.slot + i;

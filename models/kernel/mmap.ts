@@ -6,6 +6,7 @@ import { EINVAL, ESRCH, getFile, getPgmap, getProc, handleNum, npagesOk, vpnOk }
 import type { KernelState, Proc, Vma } from './kstate.ts';
 import { truncate_inode_pages_final } from './truncate.ts';
 import { zap_pte_range } from './zap.ts';
+import { MAP_BY } from '../map-by.ts';
 
 /**
  * do_mmap (mm/mmap.c): a new VMA at the process's next free vpn. Anonymous
@@ -22,7 +23,7 @@ export function mmap(k: KernelState, a: OpArgs['mmap']): OpResult<'mmap'> {
   let pgmap: number | null = null;
   if (a.kind === 'dax') {
     const pg = getPgmap(k, a.pgmap);
-    if (!pg || pg.killed || TYPE_RULES[pg.type].mapBy !== 'dax-mmap') return EINVAL;
+    if (!pg || pg.killed || MAP_BY[pg.type] !== 'dax-mmap') return EINVAL;
     if (pg.type === 'PCI_P2PDMA' && !k.era.p2pdmaUserMap) return EINVAL;
     if (!a.shared || a.npages > pg.npages - pg.reserved || pg.file === null) return EINVAL;
     file = pg.file;

@@ -20,11 +20,9 @@ const REFCOUNT_RULES: RefcountRule[] = [0, 1].flatMap((idle) =>
 
 /** The values a decision can take, with how to show one. */
 const DOMAINS: { readonly [D in keyof TypeRules]?: { readonly values: readonly unknown[]; readonly ofEra: boolean } } = {
-  mapBy: { values: ['fault', 'migrate', 'dax-mmap'], ofEra: false },
   pteOnMigrate: { values: ['present', 'present-devmap', 'device-private', 'unsupported'], ofEra: true },
   onLru: { values: [true, false], ofEra: false },
   refcount: { values: REFCOUNT_RULES, ofEra: true },
-  freePath: { values: ['buddy', 'driver-free', 'wake-idle', 'reset-to-one'], ofEra: true },
   memcgTarget: { values: ['NONE', 'PAGE', 'SWAP', 'DEVICE'], ofEra: true },
   longtermPinnable: { values: [true, false], ofEra: true },
   gup: { values: ['grab', 'fault-to-ram', 'EREMOTEIO'], ofEra: false },

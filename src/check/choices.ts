@@ -8,6 +8,7 @@ import type { MemoryType, MmapKind, Prot } from '../../models/vocabulary.ts';
 import type { VpnPreference } from './handles.ts';
 import { eraTypes } from './handles.ts';
 import { TYPE_RULES } from '../../models/type-rules.ts';
+import { MAP_BY } from '../../models/map-by.ts';
 
 /** An index into a list of live handles; small lists, so a small range. */
 export const index = (): fc.Arbitrary<number> => fc.nat({ max: 7 });
@@ -44,7 +45,7 @@ export const prot = (): fc.Arbitrary<Prot> =>
  */
 export const mmapKind = (era: Era): fc.Arbitrary<MmapKind> => {
   const types = eraTypes(era);
-  const daxOnly = types.length > 0 && types.every((t) => TYPE_RULES[t].mapBy === 'dax-mmap');
+  const daxOnly = types.length > 0 && types.every((t) => MAP_BY[t] === 'dax-mmap');
   return fc.oneof(
     { arbitrary: fc.constant<MmapKind>('anon'), weight: 6 },
     { arbitrary: fc.constant<MmapKind>('shmem'), weight: 1 },

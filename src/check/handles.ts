@@ -6,6 +6,7 @@ import type { AbsProc, AbsState } from '../../models/state.ts';
 import type { Era } from '../../models/eras/era.ts';
 import type { FileId, MemcgId, MemoryType, PgmapId, PinId, ProcId, RefId, Vpn } from '../../models/vocabulary.ts';
 import { TYPE_RULES } from '../../models/type-rules.ts';
+import { MAP_BY } from '../../models/map-by.ts';
 
 /** Picks `list[index mod length]`; undefined when the list is empty. */
 export function pick<T>(list: readonly T[], index: number): T | undefined {
@@ -40,7 +41,7 @@ export function pgmaps(s: AbsState, filter: PgmapFilter = {}): PgmapId[] {
       if (p === undefined) return false;
       if (filter.alive && p.killed) return false;
       if ((filter.present || filter.alive) && p.removed) return false;
-      return filter.mapBy === undefined || TYPE_RULES[p.type].mapBy === filter.mapBy;
+      return filter.mapBy === undefined || MAP_BY[p.type] === filter.mapBy;
     })
     .sort(byNumber);
 }

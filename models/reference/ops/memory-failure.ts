@@ -16,6 +16,7 @@ import { usersOf } from '../mm/folio-users.ts';
 import { unmapAndKill } from '../mm/unmap-and-kill.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 /** The poisoned pfn, or why there is none. */
 function targetPfn(ctx: Ctx, args: OpArgs['memory_failure']): Pfn | OpFailure {
@@ -58,7 +59,7 @@ export const memoryFailure: OpSpec<'memory_failure'> = (era, state, args) =>
       // memory: nothing changes.
       if (rule.action === 'refuse') return { errno: rule.errno };
       // mf_generic_kill_procs: dax_lock_folio finds no DAX mapping → -EBUSY.
-      if (rules.mapBy === 'dax-mmap' && !mapped(ctx, pfn)) return { errno: 'EBUSY' };
+      if (MAP_BY[frame.type] === 'dax-mmap' && !mapped(ctx, pfn)) return { errno: 'EBUSY' };
       return poison(ctx, pfn);
     }
     if (frame.hwpoison) return { errno: 'EHWPOISON' };

@@ -10,6 +10,7 @@ import { EINVAL, validRange } from '../handles.ts';
 import { pristineFrame } from '../init-state.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owner, npages, reserved = 0 }) =>
   deterministic<'memremap_pages'>(era, state, (ctx) => {
@@ -22,7 +23,7 @@ export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owne
     const start = pgmapStart(n);
     for (let i = 0; i < npages; i++) ctx.s.frames[start + i] = pristineFrame(start + i, type, id, i);
     let file: FileId | null = null;
-    if (typeRules(type).mapBy === 'dax-mmap') {
+    if (MAP_BY[type] === 'dax-mmap') {
       file = `f${ctx.s.next.file++}`;
       ctx.s.files[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {}, stored: {} };
     }

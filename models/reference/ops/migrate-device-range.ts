@@ -8,6 +8,7 @@ import { EINVAL, frameOf, pgmapOf } from '../handles.ts';
 import { migrateFinalize, migratePage, newBatch } from '../mm/migrate-pages.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 export const migrateDeviceRange: OpSpec<'migrate_device_range'> = (era, state, args) =>
   deterministic<'migrate_device_range'>(era, state, (ctx) => {
@@ -15,7 +16,7 @@ export const migrateDeviceRange: OpSpec<'migrate_device_range'> = (era, state, a
     // eviction by pfn range, and the driver's ioctl fails.
     if (!era.migrateDeviceRange) return EINVAL;
     const pgmap = pgmapOf(ctx, args.pgmap);
-    if (!pgmap || pgmap.removed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    if (!pgmap || pgmap.removed || MAP_BY[pgmap.type] !== 'migrate') return EINVAL;
     const batch = newBatch();
     let cpages = 0;
     for (let i = 0; i < pgmap.npages; i++) {

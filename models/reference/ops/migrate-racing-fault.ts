@@ -16,6 +16,7 @@ import { cpuRead } from './cpu-read.ts';
 import { cpuWrite } from './cpu-write.ts';
 import { migrateRangeToDevice } from './migrate-to-device.ts';
 import { migrateRangeToRam } from './migrate-to-ram.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 export const migrateRacingFault: OpSpec<'migrate_racing_fault'> = (era, state, args) => {
   const ctx = newCtx(era, state);
@@ -24,7 +25,7 @@ export const migrateRacingFault: OpSpec<'migrate_racing_fault'> = (era, state, a
   const proc = procOf(ctx, args.proc);
   if (!proc) return fail(ESRCH);
   const pgmap = pgmapOf(ctx, args.pgmap);
-  if (!validRange(args.npages) || !pgmap || (args.to === 'device' && pgmap.killed) || typeRules(pgmap.type).mapBy !== 'migrate') return fail(EINVAL);
+  if (!validRange(args.npages) || !pgmap || (args.to === 'device' && pgmap.killed) || MAP_BY[pgmap.type] !== 'migrate') return fail(EINVAL);
   if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return fail(EINVAL);
   if (!procOf(ctx, args.faultProc)) return fail(ESRCH);
   if (args.write !== (typeof args.value === 'number')) return fail(EINVAL);

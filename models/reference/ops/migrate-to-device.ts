@@ -16,6 +16,7 @@ import { vmaAt } from '../mm/vma.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 import type { PgmapId, ProcId, Vpn } from '../../vocabulary.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 /** migrate_vma_collect_pmd's choice for one PTE, and what follows for it: true when something moved (or a hole was filled). */
 function collectOne(ctx: Ctx, batch: MigrateBatch, procId: ProcId, vpn: Vpn, pgmapId: PgmapId, racing?: RacingAccess): boolean {
@@ -58,7 +59,7 @@ export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =
     if (!proc) return ESRCH;
     if (!validRange(args.npages)) return EINVAL;
     const pgmap = pgmapOf(ctx, args.pgmap);
-    if (!pgmap || pgmap.killed || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    if (!pgmap || pgmap.killed || MAP_BY[pgmap.type] !== 'migrate') return EINVAL;
     if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
     migrateRangeToDevice(ctx, args.proc, args.vpn, args.npages, args.pgmap);
     // dmirror_do_read of the mirror: every page must now be on this device

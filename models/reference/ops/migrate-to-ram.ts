@@ -13,6 +13,7 @@ import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
 import { type RacingAccess, waiterHolds } from '../mm/racing-access.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 /** migrate_vma_collect_pmd with the driver's select flags: is this PTE's page collected? */
 function selected(ctx: Ctx, procId: ProcId, vpn: Vpn, pgmap: AbsPgmap): boolean {
@@ -35,7 +36,7 @@ export const migrateToRam: OpSpec<'migrate_to_ram'> = (era, state, args) =>
     if (!validRange(args.npages)) return EINVAL;
     const pgmap = pgmapOf(ctx, args.pgmap);
     // A killed pgmap is fine: this is how a driver empties it.
-    if (!pgmap || typeRules(pgmap.type).mapBy !== 'migrate') return EINVAL;
+    if (!pgmap || MAP_BY[pgmap.type] !== 'migrate') return EINVAL;
     if (!migrateVmaSetupCheck(proc, args.vpn, args.npages)) return EINVAL;
     return { cpages: migrateRangeToRam(ctx, args.proc, args.vpn, args.npages, pgmap) };
   });

@@ -11,10 +11,11 @@ import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, pgmapOf, procOf, validRange } from '../handles.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
+import { MAP_BY } from '../../map-by.ts';
 
 /** Which ZONE_DEVICE memory user space may mmap: dax types, P2PDMA once p2pmem_alloc_mmap exists (~v6.2). */
 const daxMmapAllowed = (era: Era, type: MemoryType): boolean =>
-  typeRules(type).mapBy === 'dax-mmap' &&
+  MAP_BY[type] === 'dax-mmap' &&
   match(type)
     .with('PCI_P2PDMA', () => era.p2pdmaUserMap)
     .with('FS_DAX', 'GENERIC', 'HOST', () => true)

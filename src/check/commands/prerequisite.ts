@@ -12,6 +12,7 @@ import { TYPE_RULES } from '../../../models/type-rules.ts';
 import { step } from '../command-spec.ts';
 import { OWNERS } from '../choices.ts';
 import { eraTypes, liveProcs, pick } from '../handles.ts';
+import { MAP_BY } from '../../../models/map-by.ts';
 
 /** An anonymous private read-write mapping for the chosen process. */
 export function mmapFirst(s: AbsState, procIndex: number, npages: number): Step | undefined {
@@ -21,7 +22,7 @@ export function mmapFirst(s: AbsState, procIndex: number, npages: number): Step 
 
 /** A pgmap pages can migrate into: the era's device types, the chosen one when it is one. */
 export function memremapFirst(era: Era, typeIndex: number, ownerIndex: number): Step | undefined {
-  const types = eraTypes(era).filter((t: MemoryType) => TYPE_RULES[t].mapBy === 'migrate');
+  const types = eraTypes(era).filter((t: MemoryType) => MAP_BY[t] === 'migrate');
   const type = pick(types, typeIndex);
   const owner = OWNERS[ownerIndex % OWNERS.length] ?? OWNERS[0];
   return type && step('memremap_pages', { type, owner, npages: 4 });
