@@ -46,10 +46,11 @@ export class Ghost {
    * reads `now` (what storage holds, 0 for a hole), not the lost value.
    */
   forget(file: number, index: number, now: number | undefined): void {
-    const m = this.files.get(file);
-    if (!m) return;
-    if (now === undefined) m.delete(index);
-    else m.set(index, now);
+    // The record becomes what storage holds even for an index nothing was
+    // written through (the reference's forgetWrite does the same: a file
+    // written back and then poisoned records its stored value).
+    if (now === undefined) this.files.get(file)?.delete(index);
+    else this.fileMap(file).set(index, now);
   }
 
   /** The last value written at a file index through any shared mapping, 0 if none. */
