@@ -106,4 +106,15 @@ export const coherentEvictable: Invariant = {
     }
     return [];
   },
+  // The driver evicted a device-coherent pgmap (migrate_device_range, or
+  // migrate_to_ram of a range), or its memunmap_pages was busy.
+  applies(after, before, step) {
+    if (!before || !step) return false;
+    const id =
+      (valueFor(step, 'migrate_device_range') ? argsFor(step, 'migrate_device_range')?.pgmap : undefined) ??
+      (valueFor(step, 'migrate_to_ram') ? argsFor(step, 'migrate_to_ram')?.pgmap : undefined) ??
+      (errnoOf(step) === 'EBUSY' ? argsFor(step, 'memunmap_pages')?.pgmap : undefined);
+    const pgmap = id === undefined ? undefined : after.state.pgmaps[id];
+    return pgmap !== undefined && typeClass(pgmap.type) === 'device-coherent';
+  },
 };

@@ -73,4 +73,10 @@ export const dataPreserved: Invariant = {
   check(after, before, step) {
     return [...mappedPages(after.state), ...(before && step ? reads(before.state, step) : [])];
   },
+  // Some virtual page is mapped, or the step read one.
+  applies(after, before, step) {
+    if (before && step && (step.op === 'cpu_read' || step.op === 'device_read' || step.op === 'migrate_to_device')) return true;
+    for (const p of Object.values(after.state.procs)) for (const pte of Object.values(p.ptes)) if (MAPPING_KINDS.has(pte.kind)) return true;
+    return false;
+  },
 };

@@ -78,4 +78,11 @@ export const daxLayoutIdle: Invariant = {
     for (const file of punched(after, before, step)) out.push(...freedBusy(after, file));
     return out;
   },
+  // A hole punch ran, or a task waits (or waited) in the break-layouts loop.
+  applies(after, before, step) {
+    if (step?.op === 'fallocate_punch_hole') return true;
+    for (const f of Object.values(after.state.files)) if (f.punchHole) return true;
+    if (before) for (const f of Object.values(before.state.files)) if (f.punchHole) return true;
+    return false;
+  },
 };

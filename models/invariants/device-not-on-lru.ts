@@ -5,9 +5,11 @@
 // folios only: BUG-15 put the folio about to be freed — with its charge
 // already moved to the other one — back on the LRU in
 // migrate_device_finalize.
+import type { AbsFrame } from '../state.ts';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
+import { framesOf } from './mappings.ts';
 
 export const deviceNotOnLru: Invariant = {
   id: 'device-not-on-lru',
@@ -41,5 +43,18 @@ export const deviceNotOnLru: Invariant = {
       else if (frame.memcg === null && frame.pfn !== ZERO_PFN) out.push(violation('uncharged', `${label}: on the LRU but charged to no memcg`));
     }
     return out;
+  },
+  // Some folio is on an LRU list, or is a charged system folio in use that
+  // must be. The first system frame (the lowest free pfn goes first) and the
+  // frames a process maps are looked at first: most often one of them says
+  // so, without going through every frame.
+  applies(after) {
+    const { frames, procs } = after.state;
+    const judged = (frame: AbsFrame | undefined) =>
+      frame !== undefined && ((frame.type === 'SYSTEM' && frame.inUse && frame.memcg !== null && !frame.hwpoison) || after.counters[frame.pfn]?.lru === true);
+    if (judged(frames[ZERO_PFN + 1])) return true;
+    for (const p of Object.values(procs)) for (const pte of Object.values(p.ptes)) if (judged(frames[pte.pfn])) return true;
+    for (const frame of framesOf(after.state)) if (judged(frame)) return true;
+    return false;
   },
 };

@@ -5,10 +5,12 @@
 // inUse; and a frame still in use that nothing holds any more — no
 // mapping that counts, no GUP reference or pin, no page cache — missed its
 // free (a put that skipped the type's path: BUG-01, BUG-02).
+import type { AbsFrame } from '../state.ts';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
+import { framesOf } from './mappings.ts';
 import { users, usersText } from './users.ts';
 
 export const freeOnce: Invariant = {
@@ -41,5 +43,17 @@ export const freeOnce: Invariant = {
       if (held === 0) out.push(violation('missed', `${label}: in use, but nothing holds it (${usersText(u)}): its free path never ran`));
     }
     return out;
+  },
+  // Some frame (but the zero page) is in use, or was ever allocated or
+  // freed. The first system frame (the lowest free pfn goes first) and the
+  // frames a process maps are looked at first: most often one of them says
+  // so, without going through every frame.
+  applies(after) {
+    const { frames, procs } = after.state;
+    const counted = (frame: AbsFrame | undefined) => frame !== undefined && frame.pfn !== ZERO_PFN && (frame.inUse || frame.allocs > 0 || frame.frees > 0);
+    if (counted(frames[ZERO_PFN + 1])) return true;
+    for (const p of Object.values(procs)) for (const pte of Object.values(p.ptes)) if (counted(frames[pte.pfn])) return true;
+    for (const frame of framesOf(after.state)) if (counted(frame)) return true;
+    return false;
   },
 };

@@ -70,4 +70,9 @@ export const gupContract: Invariant = {
     const c = call(step);
     return c ? [...handedOut(after, c), ...refused(before, after, step, c)] : [];
   },
+  // GUP handed out a reference or pin, or refused with -EREMOTEIO.
+  applies(_after, before, step) {
+    if (!before || !step || (step.op !== 'get_user_pages' && step.op !== 'pin_user_pages')) return false;
+    return !('errno' in step.result || 'signal' in step.result) || errnoOf(step) === 'EREMOTEIO';
+  },
 };

@@ -74,6 +74,14 @@ export interface Invariant {
    * by a step.
    */
   check(after: View, before?: View, step?: StepContext): readonly Violation[];
+  /**
+   * Could `check` have failed here: the state (and step) holds what the rule
+   * is about — a premise stated from the same first principles, true
+   * whenever some clause fails (properties/invariants/applies.test.ts).
+   * Semantic coverage counts how often it is true (a judge that never
+   * applied proved nothing). Cheap: no copies, no messages.
+   */
+  applies?(after: View, before?: View, step?: StepContext): boolean;
 }
 
 /** A violation of `clause` (an id of the invariant's own clauses). */

@@ -1,7 +1,7 @@
 // Who names a frame, by handle: the PTEs, GUP references and pins pointing at
 // it. users.ts counts them; these name them for messages and for the
 // invariants that ask "which process maps it".
-import type { AbsGupRef, AbsPin, AbsPte, AbsState } from '../state.ts';
+import type { AbsFrame, AbsGupRef, AbsPin, AbsPte, AbsState } from '../state.ts';
 import type { Pfn, PinId, ProcId, RefId, Vpn } from '../vocabulary.ts';
 
 export interface PteAt {
@@ -41,3 +41,17 @@ export function pinsOn(state: AbsState, pfn: Pfn): [PinId, AbsPin][] {
 }
 
 export const pteText = (at: PteAt): string => `${at.pte.kind} PTE at ${at.proc} vpn ${at.vpn}`;
+
+const FRAME_LISTS = new WeakMap<AbsState['frames'], readonly AbsFrame[]>();
+
+/**
+ * Every frame of a state, listed once per state: enumerating the
+ * pfn-keyed record (sparse: system RAM, then each pgmap's range) is what a
+ * scan costs, and the `applies` premises scan it after every step — the
+ * state after one step is the state before the next.
+ */
+export function framesOf(state: AbsState): readonly AbsFrame[] {
+  let list = FRAME_LISTS.get(state.frames);
+  if (list === undefined) FRAME_LISTS.set(state.frames, (list = Object.values(state.frames)));
+  return list;
+}

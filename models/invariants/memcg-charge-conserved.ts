@@ -7,7 +7,7 @@ import type { View } from '../view.ts';
 import { type MemcgId, ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
-import { ptesByPfn, ptesOf } from './mappings.ts';
+import { framesOf, ptesByPfn, ptesOf } from './mappings.ts';
 import { argsFor, valueFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
 import { users } from './users.ts';
@@ -105,5 +105,13 @@ export const memcgChargeConserved: Invariant = {
   ],
   check(after, before, step) {
     return [...usage(after), ...charges(after.state), ...(before && step ? moved(after, before, step) : [])];
+  },
+  // Something is charged (a frame, or a page counter), an anon or page-cache
+  // page is in use (it must be), or a task moved between memcgs.
+  applies(after, _before, step) {
+    if (step?.op === 'mem_cgroup_move_task') return true;
+    for (const u of Object.values(after.memcgUsage)) if (u !== 0) return true;
+    for (const f of framesOf(after.state)) if (f.memcg !== null || (f.inUse && (f.anon || f.file !== null))) return true;
+    return false;
   },
 };

@@ -82,4 +82,11 @@ export const memcgTarget: Invariant = {
     }
     return out;
   },
+  // Charge moving ran for a task: get_mctgt_type classified a page, or the
+  // era moves charges and the move asked for it.
+  applies(_after, before, step) {
+    const args = argsFor(step, 'mem_cgroup_move_task');
+    if (!before || !step || !args || before.state.procs[args.proc] === undefined) return false;
+    return step.events.some((ev) => ev.ev === 'mctgt') || (args.moveCharge && before.era.chargeMoving);
+  },
 };

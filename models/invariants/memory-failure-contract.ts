@@ -14,7 +14,7 @@ import { GUP_PIN_COUNTING_BIAS, type Pfn, ZERO_PFN } from '../vocabulary.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
-import { ptesByPfn, pteText } from './mappings.ts';
+import { framesOf, ptesByPfn, pteText } from './mappings.ts';
 import { stateDiff } from './state-diff.ts';
 import { argsFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
@@ -62,16 +62,16 @@ function mayStayUnpoisoned(state: AbsState, frame: AbsFrame): boolean {
  * mapping for anonymous device memory), or -ENXIO before that for a pfn
  * get_dev_pagemap refuses or pgmap_pfn_valid rejects.
  */
-function deviceRefused(after: View, before: View, step: StepContext, frame: AbsFrame): Violation[] {
+function deviceRefused(after: View, before: View, step: StepContext, frame: AbsFrame, clause: string, errno: string): Violation[] {
   const out: Violation[] = [];
   const label = frameLabel(frame);
   const pgmap = frame.pgmap === null ? undefined : before.state.pgmaps[frame.pgmap];
   const early = pgmap !== undefined && (pgmap.killed || pgmap.removed || (frame.index ?? 0) < (pgmap.reserved ?? 0));
-  const want = early ? 'ENXIO' : before.era.memoryFailureDeviceErrno;
-  if (!('errno' in step.result)) out.push(violation('device-refused', `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected -${want} for device memory`));
-  else if (step.result.errno !== want) out.push(violation('device-refused', `${label}: memory_failure returned -${step.result.errno}, expected -${want} for device memory`));
+  const want = early ? 'ENXIO' : errno;
+  if (!('errno' in step.result)) out.push(violation(clause, `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected -${want} for device memory`));
+  else if (step.result.errno !== want) out.push(violation(clause, `${label}: memory_failure returned -${step.result.errno}, expected -${want} for device memory`));
   const changed = isDeepStrictEqual(before.state, after.state) ? [] : stateDiff(before.state, after.state);
-  if (changed.length > 0) out.push(violation('device-refused', `${label}: memory_failure of device memory changed ${changed.join(', ')}`));
+  if (changed.length > 0) out.push(violation(clause, `${label}: memory_failure of device memory changed ${changed.join(', ')}`));
   return out;
 }
 
@@ -125,7 +125,7 @@ function referencesDropped(after: View, before: View, frame: AbsFrame): Violatio
 
 export const memoryFailureContract: Invariant = {
   id: 'memory-failure-contract',
-  statement: 'memory_failure refuses MEMORY_DEVICE_PRIVATE/COHERENT pages with an errno and no change, poisons and unmaps RAM-like pages killing every mapper, drops its page and pgmap references on every path, and a HWPoison page is never allocated again',
+  statement: 'memory_failure refuses MEMORY_DEVICE_PRIVATE/COHERENT and PCI_P2PDMA pages with an errno and no change, poisons and unmaps RAM-like pages killing every mapper, drops its page and pgmap references on every path, and a HWPoison page is never allocated again',
   guards: [
     'mm/memory-failure.c: memory_failure',
     'mm/memory-failure.c: memory_failure_dev_pagemap',
@@ -137,6 +137,7 @@ export const memoryFailureContract: Invariant = {
   clauses: [
     { id: 'device-refused', statement: "memory_failure of a device-private or device-coherent page returns the era's errno (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing" },
     { id: 'ram-poisoned', statement: 'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps' },
+    { id: 'p2pdma-refused', statement: 'memory_failure of a PCI_P2PDMA page (a PCI BAR: mf_generic_kill_procs finds no DAX mapping) returns -EBUSY (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing' },
     { id: 'mappers-killed', statement: 'a page poisoned by the step is mapped only by hwpoison entries, and each process that mapped it got one SIGBUS' },
     { id: 'references-dropped', statement: "the target's refcount moves only by the users memory_failure removed, and pgmap->ref does not move" },
     { id: 'never-reallocated', statement: 'a HWPoison page is never allocated again' },
@@ -150,10 +151,19 @@ export const memoryFailureContract: Invariant = {
     const frame = pfn === undefined ? undefined : before.state.frames[pfn];
     if (!frame) return out;
     const cls = typeClass(frame.type);
-    if (cls === 'device-private' || cls === 'device-coherent') out.push(...deviceRefused(after, before, step, frame));
-    // PCI_P2PDMA is a PCI BAR, not RAM: nothing to poison (dax_lock_folio finds no DAX mapping: -EBUSY).
-    else if (frame.type !== 'PCI_P2PDMA') out.push(...ramPoisoned(after, before, frame));
+    if (cls === 'device-private' || cls === 'device-coherent') out.push(...deviceRefused(after, before, step, frame, 'device-refused', before.era.memoryFailureDeviceErrno));
+    // PCI_P2PDMA is a PCI BAR, not RAM: nothing to poison, and
+    // mf_generic_kill_procs's dax_lock_folio finds no DAX mapping: -EBUSY.
+    else if (frame.type === 'PCI_P2PDMA') out.push(...deviceRefused(after, before, step, frame, 'p2pdma-refused', 'EBUSY'));
+    else out.push(...ramPoisoned(after, before, frame));
     out.push(...referencesDropped(after, before, frame));
     return out;
+  },
+  // The step was memory_failure, or some page was already HWPoison.
+  applies(_after, before, step) {
+    if (!before || !step) return false;
+    if (step.op === 'memory_failure') return true;
+    for (const frame of framesOf(before.state)) if (frame.hwpoison) return true;
+    return false;
   },
 };

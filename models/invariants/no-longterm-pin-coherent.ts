@@ -6,6 +6,7 @@ import type { AbsPin } from '../state.ts';
 import type { PinId } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
+import { argsFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
 
 export const noLongtermPinCoherent: Invariant = {
@@ -27,5 +28,18 @@ export const noLongtermPinCoherent: Invariant = {
       if (frame && typeClass(frame.type) === 'device-coherent') out.push(violation('longterm-pin', `${frameLabel(frame)}: long-term pin ${id} held by ${pin.proc}`));
     }
     return out;
+  },
+  // A FOLL_LONGTERM pin is held on ZONE_DEVICE memory, or a long-term
+  // pin_user_pages ran on an address that mapped ZONE_DEVICE memory.
+  applies(after, before, step) {
+    const device = (state: typeof after.state, pfn: number) => {
+      const type = state.frames[pfn]?.type;
+      return type !== undefined && type !== 'SYSTEM';
+    };
+    for (const pin of Object.values(after.state.pins)) if (pin.longterm && device(after.state, pin.pfn)) return true;
+    const call = argsFor(step, 'pin_user_pages');
+    if (!call?.longterm || !before) return false;
+    const pte = before.state.procs[call.proc]?.ptes[call.vpn];
+    return pte !== undefined && device(before.state, pte.pfn);
   },
 };

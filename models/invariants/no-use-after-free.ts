@@ -7,7 +7,7 @@ import type { AbsFrame } from '../state.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
-import { pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
+import { framesOf, pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
 
 export const noUseAfterFree: Invariant = {
   id: 'no-use-after-free',
@@ -47,5 +47,26 @@ export const noUseAfterFree: Invariant = {
       }
     }
     return out;
+  },
+  // A frame left use in this step (its free path ran, or its range was
+  // removed), or a free frame or one of a removed range is still named by
+  // something: a PTE of any kind, a GUP reference or pin, the page cache.
+  applies(after, before) {
+    const { frames, pgmaps } = after.state;
+    let removal = false;
+    for (const p of Object.values(pgmaps)) removal ||= p.removed;
+    const gone = (frame: AbsFrame | undefined) =>
+      frame !== undefined && (!frame.inUse || (removal && frame.pgmap !== null && pgmaps[frame.pgmap]?.removed === true));
+    for (const ref of Object.values(after.state.refs)) if (gone(frames[ref.pfn])) return true;
+    for (const pin of Object.values(after.state.pins)) if (gone(frames[pin.pfn])) return true;
+    for (const p of Object.values(after.state.procs)) for (const pte of Object.values(p.ptes)) if (gone(frames[pte.pfn])) return true;
+    const was = before?.state.frames;
+    for (const frame of framesOf(after.state)) {
+      if (!gone(frame)) continue;
+      if (frame.inUse || frame.file !== null) return true;
+      // Left use in this step: its free path ran (frees counts it).
+      if (frame.frees > 0 && was?.[frame.pfn]?.inUse === true) return true;
+    }
+    return false;
   },
 };

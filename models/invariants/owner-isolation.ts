@@ -8,6 +8,7 @@ import type { AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
+import { framesOf } from './mappings.ts';
 import { argsFor, valueFor } from './step-args.ts';
 import { snapshotCategory } from './snapshot-category.ts';
 import { typeClass } from './type-class.ts';
@@ -67,5 +68,23 @@ export const ownerIsolation: Invariant = {
       if (frame) out.push(violation('foreign-private', `${frameLabel(frame)}: owned by "${owner}", ${did} by ${step.op} on behalf of "${who.owner}"`));
     }
     return out;
+  },
+  // A SNAPSHOT reported pages, or a device (or a migration on its behalf)
+  // acted while another owner's device-private pages existed.
+  applies(_after, before, step) {
+    if (!before || !step) return false;
+    if (valueFor(step, 'snapshot')) return true;
+    const who = actor(before.state, step);
+    if (!who) return false;
+    const { pgmaps } = before.state;
+    let foreign = false;
+    for (const p of Object.values(pgmaps)) foreign ||= p.owner !== who.owner;
+    if (!foreign) return false;
+    for (const frame of framesOf(before.state)) {
+      if (frame.pgmap === null || typeClass(frame.type) !== 'device-private') continue;
+      const owner = before.state.pgmaps[frame.pgmap]?.owner;
+      if (owner !== undefined && owner !== who.owner) return true;
+    }
+    return false;
   },
 };

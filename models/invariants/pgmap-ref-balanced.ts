@@ -53,4 +53,9 @@ export const pgmapRefBalanced: Invariant = {
     }
     return out;
   },
+  // Some dev_pagemap exists (live, killed or removed).
+  applies(after) {
+    for (const _ in after.state.pgmaps) return true;
+    return false;
+  },
 };

@@ -45,4 +45,8 @@ export const pinnedNotMigrated: Invariant = {
     }
     return out;
   },
+  // A page migrated, or was left behind for its references.
+  applies(_after, before, step) {
+    return before !== undefined && step !== undefined && step.events.some((ev) => ev.ev === 'migrate' || (ev.ev === 'migrate-skip' && ev.reason === 'refs'));
+  },
 };

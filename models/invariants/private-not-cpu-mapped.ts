@@ -33,4 +33,10 @@ export const privateNotCpuMapped: Invariant = {
     }
     return out;
   },
+  // Some entry is device-private, or some PTE maps a MEMORY_DEVICE_PRIVATE page.
+  applies(after) {
+    const { frames, procs } = after.state;
+    for (const p of Object.values(procs)) for (const pte of Object.values(p.ptes)) if (pte.kind === 'device-private' || frames[pte.pfn]?.type === 'PRIVATE') return true;
+    return false;
+  },
 };

@@ -7,6 +7,7 @@ import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../vocabulary.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
+import { framesOf } from './mappings.ts';
 import { users, usersText } from './users.ts';
 
 export const refcountExpected: Invariant = {
@@ -46,5 +47,13 @@ export const refcountExpected: Invariant = {
       if (c.pincount !== u.pins) out.push(violation('pincount', `${label}: pincount ${c.pincount}, expected ${u.pins} (${state})`));
     }
     return out;
+  },
+  // Some frame but the zero page exists: every frame's counters are judged
+  // (pfn 1, the first system frame after it, is looked at first).
+  applies(after) {
+    const { frames } = after.state;
+    if (frames[ZERO_PFN + 1] !== undefined) return true;
+    for (const frame of framesOf(after.state)) if (frame.pfn !== ZERO_PFN) return true;
+    return false;
   },
 };

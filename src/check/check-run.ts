@@ -4,6 +4,7 @@
 // limit. Used by checkProposal (fc.check) and vitest.ts (test.prop).
 import fc from 'fast-check';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import type { SemanticCollector } from '../coverage/semantic/collector.ts';
 import { createPair } from '../runner/create-pair.ts';
 import type { Pair, PairOptions } from '../runner/pair-types.ts';
 import { formatCallOnly } from '../trace/format-call.ts';
@@ -62,6 +63,8 @@ export interface CheckOptions {
   readonly traceProposal?: string;
   /** Substitute pair (tests, benchmarks). */
   readonly createPair?: (proposal: ResolvedProposal, options: PairOptions) => Pair;
+  /** Count semantic coverage (src/coverage/semantic/) of every run into this. */
+  readonly semantic?: SemanticCollector;
 }
 
 /** When the first failing run was found: what it took to get there. */
@@ -117,7 +120,8 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     }
     let session: Session | undefined;
     const setup = () => {
-      session = createSession(makePair(proposal, pairOptions), selected);
+      const pair = options.semantic ? options.semantic.createPair(makePair, proposal, pairOptions) : makePair(proposal, pairOptions);
+      session = createSession(pair, selected);
       return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
     };
     try {

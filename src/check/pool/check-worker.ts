@@ -5,11 +5,14 @@
 // the outcome. It writes nothing itself and never touches the terminal.
 import { parentPort } from 'node:worker_threads';
 import type { ResolvedProposal } from '../../../models/proposals/proposal.ts';
+import { createSemanticCollector, type SemanticCollector } from '../../coverage/semantic/collector.ts';
+import { jobSemantic } from '../../coverage/semantic/merge.ts';
 import { loadProposal } from '../../proposals/load-proposal.ts';
 import { guardProcess } from '../../proposals/process-guard.ts';
 import { renderCounterexample } from '../../report/render-counterexample.ts';
 import { counterexamplePaths } from '../../report/write-counterexample.ts';
 import { checkProposal } from '../check-proposal.ts';
+import { ALL_CHECKS } from '../checks.ts';
 import { toTrace } from '../counterexample.ts';
 import { type CheckFailure } from '../failure.ts';
 import { findViolations } from '../find-violations.ts';
@@ -29,7 +32,7 @@ process.on('unhandledRejection', () => undefined);
 const post = (m: FromWorker) => port.postMessage(m);
 const CANDIDATE_EVERY_MS = 1000;
 
-function run(job: CheckJob, proposal: ResolvedProposal): JobOutcome {
+function run(job: CheckJob, proposal: ResolvedProposal, semantic: SemanticCollector | undefined): JobOutcome {
   const o = job.options;
   let lastCandidate = 0;
   const onFailure = (f: CheckFailure) => {
@@ -47,6 +50,7 @@ function run(job: CheckJob, proposal: ResolvedProposal): JobOutcome {
     ...(o.focus === undefined ? {} : { focus: o.focus }),
     proposalSpec: job.given,
     traceProposal: job.traceProposal,
+    ...(semantic === undefined ? {} : { semantic }),
     onProgress: (p: { runs: number; commands: number; elapsedMs: number; failing: boolean }) => post({ type: 'progress', job: job.index, ...p }),
     onFailure,
     onFinding: (cx: Parameters<typeof renderCounterexample>[0]) => {
@@ -78,7 +82,10 @@ port.on('message', async (m: ToWorker) => {
     return;
   }
   try {
-    post({ type: 'done', job: job.index, outcome: run(job, proposal) });
+    const collector = job.options.semantic ? createSemanticCollector() : undefined;
+    const outcome = run(job, proposal, collector);
+    const semantic = collector && jobSemantic(job.given, proposal.era, job.options.focus, job.options.invariants ?? ALL_CHECKS, outcome.stats, collector);
+    post({ type: 'done', job: job.index, outcome, ...(semantic ? { semantic } : {}) });
   } catch (e) {
     post({ type: 'failed', job: job.index, message: e instanceof Error ? (e.stack ?? e.message) : String(e), badInput: false });
   }

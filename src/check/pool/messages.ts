@@ -4,6 +4,7 @@
 import type { Counterexample } from '../counterexample.ts';
 import type { ViolationSearch } from '../find-violations.ts';
 import type { RenderedCounterexample } from '../../report/render-counterexample.ts';
+import type { JobSemantic } from '../../coverage/semantic/merge.ts';
 import type { CheckJob } from './check-job.ts';
 
 export type ToWorker = { readonly type: 'job'; readonly job: CheckJob };
@@ -18,6 +19,7 @@ export type FromWorker =
   | { readonly type: 'candidate'; readonly job: number; readonly check: string; readonly steps: number; readonly trace: string }
   /** A shrunk counterexample, rendered: the main thread writes it at once. */
   | { readonly type: 'finding'; readonly job: number; readonly counterexample: Counterexample; readonly rendered: RenderedCounterexample }
-  | { readonly type: 'done'; readonly job: number; readonly outcome: JobOutcome }
+  /** `semantic`: what the search exercised (src/coverage/semantic/). */
+  | { readonly type: 'done'; readonly job: number; readonly outcome: JobOutcome; readonly semantic?: JobSemantic }
   /** The job could not run: `badInput` for a proposal that does not load, else a zdspec bug. */
   | { readonly type: 'failed'; readonly job: number; readonly message: string; readonly badInput: boolean };

@@ -9,6 +9,7 @@ import { didYouMean } from '../../util/did-you-mean.ts';
 import { InputError } from '../bad-input.ts';
 import { OP_NAMES, type OpName } from '../../../models/ops.ts';
 import { MEMORY_TYPES, isMemoryType, type MemoryType } from '../../../models/vocabulary.ts';
+import { COVERAGE_CLASSES, type CoverageClass } from '../../coverage/semantic/scope.ts';
 
 export function parseCount(option: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -85,4 +86,13 @@ export function parseFocusTypes(raw: readonly string[] | undefined): MemoryType[
   const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const id of ids) if (!isMemoryType(id)) throw new InputError(`--types: unknown memory type '${id}'${didYouMean(id, MEMORY_TYPES)}; types: ${MEMORY_TYPES.join(', ')}`);
   return ids.length > 0 ? [...new Set(ids)] as MemoryType[] : undefined;
+}
+
+/** --min-semantic-coverage: coverage class names (repeatable or comma lists). */
+export function parseCoverageClasses(raw: readonly string[] | undefined): CoverageClass[] | undefined {
+  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!(COVERAGE_CLASSES as readonly string[]).includes(id)) throw new InputError(`--min-semantic-coverage: unknown class '${id}'${didYouMean(id, COVERAGE_CLASSES)}; classes: ${COVERAGE_CLASSES.join(', ')}`);
+  }
+  return ids.length > 0 ? ([...new Set(ids)] as CoverageClass[]) : undefined;
 }

@@ -3,15 +3,22 @@
 // written and announced the moment it is shrunk, progress goes to stderr,
 // SIGINT/SIGTERM stop the search and still write what was found (exit
 // 130/143), and the summary ends the run.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CheckJob } from '../../check/pool/check-job.ts';
 import type { FromWorker, JobOutcome } from '../../check/pool/messages.ts';
 import { finishPool } from '../../check/pool/finish-pool.ts';
 import { runPool } from '../../check/pool/worker-pool.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
 import type { Counterexample } from '../../check/counterexample.ts';
+import type { JobSemantic } from '../../coverage/semantic/merge.ts';
+import type { CoverageClass } from '../../coverage/semantic/scope.ts';
+import { shortLines, writeSemanticCoverage } from '../../coverage/semantic/write-semantic-coverage.ts';
 import type { ReportDir } from '../../report/report-dir.ts';
 import type { CounterexamplePaths } from '../../report/render-counterexample.ts';
 import { junitXml } from '../../report/junit.ts';
+import { indexHtml } from '../../report/index-html.ts';
+import { isCoverageChild } from '../../coverage/under-coverage.ts';
 import { appendStepSummary } from '../../report/step-summary.ts';
 import { type ProposalSummary, type RunInfo, summaryJson, summaryMarkdown, summaryText } from '../../report/summary.ts';
 import { counterexamplePaths } from '../../report/write-counterexample.ts';
@@ -33,6 +40,8 @@ export interface SessionPlan {
   readonly finishCommand: (unfinished: readonly string[]) => string;
   /** --judge: the exit code says whether the verdicts match the built-ins' headers, not whether violations were found. */
   readonly judge: boolean;
+  /** --min-semantic-coverage: classes whose never-reached cells fail the run (exit 1). */
+  readonly minSemanticCoverage?: readonly CoverageClass[];
 }
 
 interface JobState {
@@ -59,6 +68,8 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
   const states: JobState[] = plan.jobs.map(() => ({ started: false, runs: 0, commands: 0, found: [], files: {}, candidates: new Map() }));
   // Each counterexample's text report, for junit.xml.
   const texts = new Map<Counterexample, string>();
+  // Each finished job's semantic coverage, by job index.
+  const semantic = new Map<number, JobSemantic>();
   const onMessage = (m: FromWorker) => {
     if (m.type === 'ready') return;
     const job = plan.jobs[m.job];
@@ -86,6 +97,7 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
       else if (!plan.quiet) say(c.red(`${job.given}: violates ${cx.check} (${cx.steps.length} steps) → ${paths.txt}`));
     } else if (m.type === 'done') {
       st.outcome = m.outcome;
+      if (m.semantic) semantic.set(m.job, m.semantic);
       progress.done(m.job);
     } else {
       st.error = m.message;
@@ -143,6 +155,18 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
   plan.dir.write('junit.xml', junitXml(rows, info, texts));
   const warning = appendStepSummary(md);
   if (warning !== undefined) io.err(`${warning}\n`);
+  const required = plan.minSemanticCoverage ?? [];
+  const short = writeSemanticCoverage(plan.dir, plan.jobs.flatMap((j) => semantic.get(j.index) ?? []), { generated: plan.info.generated, seed: plan.info.seed, required });
+  const heatmap = join(plan.dir.path, 'semantic-coverage.html');
+  const parts = { coverage: isCoverageChild(), files: [...plan.dir.written, ...(isCoverageChild() ? ['coverage/index.html'] : [])], ...(existsSync(heatmap) ? { heatmap: readFileSync(heatmap, 'utf8') } : {}) };
+  plan.dir.write('index.html', indexHtml(rows, info, texts, parts));
+  if (short.length > 0 && interrupted === undefined) {
+    cli().exit(EXIT.FAILED);
+    for (const line of shortLines(short)) {
+      if (plan.json) io.err(`${line}\n`);
+      else say(c.red(line));
+    }
+  }
   if (!plan.judge && rows.some((r) => r.found.length > 0)) cli().exit(EXIT.FAILED);
   if (interrupted !== undefined) {
     cli().exit(SIGNAL_EXIT[interrupted]);

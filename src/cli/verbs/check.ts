@@ -27,7 +27,7 @@ import { zdspecVersion } from '../../util/zdspec-version.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
-import { collect, parseChecks, parseCount, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed } from './check-options.ts';
+import { collect, parseChecks, parseCount, parseCoverageClasses, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed } from './check-options.ts';
 import { runCheckSession } from './check-session.ts';
 import { checkWords } from './check-words.ts';
 import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
@@ -50,6 +50,7 @@ export interface CheckFlags {
   readonly quiet?: boolean;
   readonly judge?: boolean;
   readonly coverage?: boolean;
+  readonly minSemanticCoverage?: string[];
 }
 
 const EXAMPLES = `
@@ -92,6 +93,7 @@ export function checkCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
     .option('-q, --quiet', 'print only the final verdicts')
+    .option('--min-semantic-coverage <class>', 'exit 1 naming the cells never reached when a class of semantic coverage is incomplete: ops, op-types, hooks, invariants, pte-transitions; repeatable, or a comma list', collect)
     .option('--coverage', 'also write the V8 coverage of this run (models/, src/, proposal files) to REPORT_DIR/coverage: lcov.info, index.html, a summary')
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], flags: CheckFlags, verb: Command) => {
@@ -116,6 +118,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   const specs = flags.all ? [...BUILTIN_NAMES, ...given] : given;
   if (specs.length === 0) throw new InputError('check: name a proposal (or a file), or use --all; see zdspec check --help');
   const invariants = parseChecks(flags.invariant);
+  const minSemanticCoverage = parseCoverageClasses(flags.minSemanticCoverage);
   // A search without --seed still gets one, printed, so it can be re-run.
   const seed = parseSeed(flags.seed) ?? (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) | 0;
   const path = parsePath(flags.path);
@@ -129,6 +132,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...optional('timeLimitMs', parseDuration('--time-limit', flags.timeLimit)),
     ...optional('hookTimeLimitMs', parseDuration('--hook-time-limit', flags.hookTimeLimit)),
     ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types)),
+    semantic: true,
   };
   const workers = parseCount('--workers', flags.workers, 1) ?? availableParallelism();
   // Every proposal loads (and is validated) before anything runs: a bad one is exit 2 at once.
@@ -149,6 +153,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     quiet: flags.quiet ?? false,
     json: flags.json ?? false,
     judge: flags.judge ?? false,
+    ...(minSemanticCoverage ? { minSemanticCoverage } : {}),
     info: {
       zdspec: zdspecVersion(),
       node: process.version,
@@ -163,6 +168,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         ...(options.focus?.ops ? { focus: options.focus.ops } : {}),
         ...(options.focus?.types ? { types: options.focus.types } : {}),
         ...(path === undefined ? {} : { path }),
+        ...(minSemanticCoverage ? { 'min-semantic-coverage': minSemanticCoverage } : {}),
       },
     },
     finishCommand: (unfinished) => ['zdspec', 'check', ...unfinished, ...words, '--report-dir', `${flags.reportDir}/finish`].map(shellQuote).join(' '),
