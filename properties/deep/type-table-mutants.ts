@@ -12,6 +12,8 @@ export interface TableMutant {
   /** The built-in it runs under: its era is where the value differs from the row's. */
   readonly builtin: string;
   readonly value: unknown;
+  /** The value as the label shows it. */
+  readonly shown: string;
 }
 
 const REFCOUNT_RULES: RefcountRule[] = [0, 1].flatMap((idle) =>
@@ -49,7 +51,7 @@ export function typeTableMutants(where: Readonly<Record<FrameType, readonly { bu
         const now = domain.ofEra ? (current as (e: Era) => unknown)(era) : current;
         for (const value of domain.values) {
           if (same(now, value)) continue;
-          out.push({ label: `${type}.${decision} = ${show(value)} under ${builtin}`, type, decision, builtin, value: domain.ofEra ? () => value : value });
+          out.push({ label: `${type}.${decision} = ${show(value)} under ${builtin}`, type, decision, builtin, shown: show(value), value: domain.ofEra ? () => value : value });
         }
       }
     }
