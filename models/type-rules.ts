@@ -48,21 +48,18 @@ export interface TypeRules {
 
 /** PRIVATE/COHERENT/PUBLIC counting, era by era (KERNEL-SEMANTICS §2.1). */
 const deviceRefcount = (model: DeviceRefcountModel): RefcountRule =>
-  model === 'extra-ref'
-    ? { idle: 1, base: 1, mapsTakeRef: true }
-    : model === 'reset-to-one'
-      ? { idle: 1, base: 0, mapsTakeRef: true }
-      : { idle: 0, base: 0, mapsTakeRef: true };
+  model === 'extra-ref' ? { idle: 1, base: 1, mapsTakeRef: true } : model === 'reset-to-one' ? { idle: 1, base: 0, mapsTakeRef: true } : { idle: 0, base: 0, mapsTakeRef: true };
 
 /**
  * FS_DAX/HOST counting: devmap-era PTEs take no reference and the page idles
  * at 1; since the fs/dax series mappings are refcounted and it idles at 0.
  */
-const daxRefcount = (model: DaxRefcountModel): RefcountRule =>
-  model === 'devmap' ? { idle: 1, base: 1, mapsTakeRef: false } : { idle: 0, base: 0, mapsTakeRef: true };
+const daxRefcount = (model: DaxRefcountModel): RefcountRule => (model === 'devmap' ? { idle: 1, base: 1, mapsTakeRef: false } : { idle: 0, base: 0, mapsTakeRef: true });
 
-const mctgt = (type: FrameType) => (era: Era): McTarget =>
-  era.mctgtDevice.includes(type as never) ? 'DEVICE' : 'PAGE';
+const mctgt =
+  (type: FrameType) =>
+  (era: Era): McTarget =>
+    era.mctgtDevice.includes(type as never) ? 'DEVICE' : 'PAGE';
 
 const refuse = (era: Era): MemoryFailureRule => ({ action: 'refuse', errno: era.memoryFailureDeviceErrno });
 const poison = (): MemoryFailureRule => ({ action: 'poison-and-kill' });

@@ -98,16 +98,7 @@ export type Prot = (typeof PROTS)[number];
  * HMM_DMIRROR_PROT_*), which reports what hmm_range_fault saw per page
  * without faulting.
  */
-export const SNAPSHOT_CATEGORIES = [
-  'error',
-  'none',
-  'zero',
-  'system',
-  'device-private-local',
-  'device-private-remote',
-  'device-coherent-local',
-  'device-coherent-remote',
-] as const;
+export const SNAPSHOT_CATEGORIES = ['error', 'none', 'zero', 'system', 'device-private-local', 'device-private-remote', 'device-coherent-local', 'device-coherent-remote'] as const;
 export type SnapshotCategory = (typeof SNAPSHOT_CATEGORIES)[number];
 
 /** HMM_DMIRROR_PROT_* byte values (lib/test_hmm_uapi.h). */

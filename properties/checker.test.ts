@@ -19,8 +19,7 @@ function proposalFile(name: string, hook: string): string {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(
     file,
-    `export default {\n  name: '${name}',\n  title: 'test: ${name}',\n  source: 'properties/checker.test.ts',\n` +
-      `  extends: 'upstream',\n  hooks: { folio_is_longterm_pinnable: ${hook} },\n};\n`,
+    `export default {\n  name: '${name}',\n  title: 'test: ${name}',\n  source: 'properties/checker.test.ts',\n` + `  extends: 'upstream',\n  hooks: { folio_is_longterm_pinnable: ${hook} },\n};\n`,
   );
   return file;
 }

@@ -39,11 +39,7 @@ const HMM_SELFTEST_CASES: readonly { id: string; name: string; variants: readonl
 ];
 
 const show = (failures: readonly Failure[]): string =>
-  failures.length === 0
-    ? '(no failures)'
-    : failures
-        .map((f) => `  step ${f.step} ${f.kind}${f.id ? ` ${f.id}` : ''}${f.side ? ` (${f.side})` : ''}: ${f.message}`)
-        .join('\n');
+  failures.length === 0 ? '(no failures)' : failures.map((f) => `  step ${f.step} ${f.kind}${f.id ? ` ${f.id}` : ''}${f.side ? ` (${f.side})` : ''}: ${f.message}`).join('\n');
 
 function load(file: string): Trace | Error {
   try {

@@ -9,9 +9,7 @@ const END = '<!-- invariants-table:end -->';
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 const code = (xs: readonly string[]): string => xs.map((x) => `\`${x}\``).join(', ');
 
-const rows = INVARIANTS.map(
-  (i) => `| \`${i.id}\` | ${cell(i.statement)} | ${code(i.clauses.map((c) => c.id))} | ${code(i.guards.map((g) => g.split(': ')[1] ?? g))} |`,
-);
+const rows = INVARIANTS.map((i) => `| \`${i.id}\` | ${cell(i.statement)} | ${code(i.clauses.map((c) => c.id))} | ${code(i.guards.map((g) => g.split(': ')[1] ?? g))} |`);
 const table = ['| id | statement | clauses | guarded by |', '|---|---|---|---|', ...rows].join('\n');
 const file = new URL('../README.md', import.meta.url);
 const readme = readFileSync(file, 'utf8');

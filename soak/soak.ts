@@ -73,7 +73,9 @@ const onMessage = (m: FromWorker) => {
     commands.set(m.job, m.outcome.commands);
     const secs = (performance.now() - started) / 1000;
     const total = [...commands.values()].reduce((a, b) => a + b, 0);
-    console.log(`[${done}/${jobs.length}] ${job.given} seed ${job.options.seed}: ${m.outcome.found.length ? 'FOUND' : 'clean'}, ${m.outcome.runs} runs, ${m.outcome.commands} commands (total ${total} commands, ${Math.round(total / secs)}/s, ${secs.toFixed(0)} s)`);
+    console.log(
+      `[${done}/${jobs.length}] ${job.given} seed ${job.options.seed}: ${m.outcome.found.length ? 'FOUND' : 'clean'}, ${m.outcome.runs} runs, ${m.outcome.commands} commands (total ${total} commands, ${Math.round(total / secs)}/s, ${secs.toFixed(0)} s)`,
+    );
   } else if (m.type === 'failed') {
     findings.push(`${job.given} seed ${job.options.seed}: the job failed: ${m.message}`);
     console.log(`FAILED ${findings.at(-1)}`);

@@ -19,13 +19,7 @@ export function expectedRefcount(era: Era, frame: AbsFrame, u: FrameUsers): numb
   if (frame.pfn === ZERO_PFN) return 0;
   const rule = TYPE_RULES[frame.type].refcount(era);
   if (!frame.inUse) return rule.idle;
-  return (
-    rule.base +
-    (rule.mapsTakeRef ? u.maps : 0) +
-    u.refs +
-    u.pins * GUP_PIN_COUNTING_BIAS +
-    u.pagecache
-  );
+  return rule.base + (rule.mapsTakeRef ? u.maps : 0) + u.refs + u.pins * GUP_PIN_COUNTING_BIAS + u.pagecache;
 }
 
 /**

@@ -17,9 +17,5 @@ export const upstream: Era = {
   chargeMoving: false,
   mcSkipsMappedNonPresent: false,
   p2pdmaUserMap: true,
-  citations: [
-    'mm/memremap.c @85be0a26 free_zone_device_folio (S-cur-c)',
-    'include/linux/memremap.h @5885d9aa (S-cur-h)',
-    'KERNEL-SEMANTICS §2.2, §4.3, §5, §9',
-  ],
+  citations: ['mm/memremap.c @85be0a26 free_zone_device_folio (S-cur-c)', 'include/linux/memremap.h @5885d9aa (S-cur-h)', 'KERNEL-SEMANTICS §2.2, §4.3, §5, §9'],
 };

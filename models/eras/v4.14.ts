@@ -41,9 +41,5 @@ export const v4_14: Era = {
   migrationEntryWaitRef: 'held',
   // add_page_for_migration has no ZONE_DEVICE test: isolate_lru_page refuses it.
   movePagesSkipsZoneDevice: false,
-  citations: [
-    'include/linux/memremap.h @0628b8c6 (S-4.14-h)',
-    'seed 003_4199763b7a2a6faa.txt: mm/device-public-memory diff',
-    'KERNEL-SEMANTICS §1.3, §2.1, §3.3, §5',
-  ],
+  citations: ['include/linux/memremap.h @0628b8c6 (S-4.14-h)', 'seed 003_4199763b7a2a6faa.txt: mm/device-public-memory diff', 'KERNEL-SEMANTICS §1.3, §2.1, §3.3, §5'],
 };

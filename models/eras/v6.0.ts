@@ -39,9 +39,5 @@ export const v6_0: Era = {
   // with err = -ENOENT (read in the ~v6.6 mm/migrate.c copy); the
   // DEVICE_COHERENT series first refused them through FOLL_LRU.
   movePagesSkipsZoneDevice: true,
-  citations: [
-    'include/linux/memremap.h @2ed3634d (S-6.x-h)',
-    'fs/dax.c dax_lock_folio (read via the search index)',
-    'KERNEL-SEMANTICS §2.1, §3.3, §4.3, §6',
-  ],
+  citations: ['include/linux/memremap.h @2ed3634d (S-6.x-h)', 'fs/dax.c dax_lock_folio (read via the search index)', 'KERNEL-SEMANTICS §2.1, §3.3, §4.3, §6'],
 };

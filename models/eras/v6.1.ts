@@ -24,8 +24,5 @@ export const v6_1: Era = {
   pgmapRef: 'per-alloc',
   // e778406b40db "mm/migrate_device.c: add migrate_device_range()".
   migrateDeviceRange: true,
-  citations: [
-    'ef233450898f, 0dc45ca1ce18, 16ce101db85d, e778406b40db: mainline push of 16 Oct 2022 (v6.1 merge window)',
-    'KERNEL-SEMANTICS §2.1, §2.3, §2.4, §3.6',
-  ],
+  citations: ['ef233450898f, 0dc45ca1ce18, 16ce101db85d, e778406b40db: mainline push of 16 Oct 2022 (v6.1 merge window)', 'KERNEL-SEMANTICS §2.1, §2.3, §2.4, §3.6'],
 };

@@ -12,8 +12,7 @@ import { argsFor, errnoOf, valueFor } from './step-args.ts';
 import { typeClass } from './type-class.ts';
 import { users, usersText } from './users.ts';
 
-const framesOf = (state: AbsState, pgmap: AbsPgmap) =>
-  Array.from({ length: pgmap.npages }, (_, i) => state.frames[pgmap.start + i]).filter((f) => f !== undefined);
+const framesOf = (state: AbsState, pgmap: AbsPgmap) => Array.from({ length: pgmap.npages }, (_, i) => state.frames[pgmap.start + i]).filter((f) => f !== undefined);
 
 /**
  * After a successful migrate_device_range: a page may stay behind only while
@@ -77,14 +76,12 @@ function afterUnmapBusy(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violatio
 export const coherentEvictable: Invariant = {
   id: 'coherent-evictable',
   statement: 'once short-term references are dropped, migrate_device_range moves every in-use MEMORY_DEVICE_COHERENT page out and memunmap_pages can finish',
-  guards: [
-    'mm/migrate_device.c: migrate_device_range',
-    'mm/migrate_device.c: migrate_vma_check_page',
-    'mm/gup.c: __gup_longterm_locked',
-    'mm/memremap.c: memunmap_pages',
-  ],
+  guards: ['mm/migrate_device.c: migrate_device_range', 'mm/migrate_device.c: migrate_vma_check_page', 'mm/gup.c: __gup_longterm_locked', 'mm/memremap.c: memunmap_pages'],
   clauses: [
-    { id: 'eviction', statement: 'after the driver evicts a device-coherent pgmap (migrate_device_range, or migrate_to_ram of a range), a page of it left behind is held by a short-term reference or pin' },
+    {
+      id: 'eviction',
+      statement: 'after the driver evicts a device-coherent pgmap (migrate_device_range, or migrate_to_ram of a range), a page of it left behind is held by a short-term reference or pin',
+    },
     { id: 'teardown', statement: 'memunmap_pages of a device-coherent pgmap is busy only while a mapping, reference or pin the driver can release holds one of its pages' },
   ],
   check(after, before, step) {

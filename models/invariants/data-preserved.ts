@@ -48,10 +48,10 @@ function reads(before: AbsState, step: StepContext): Violation[] {
   if (cpu && cpuValue) judge(cpu.proc, cpu.vpn, cpuValue.value, 'cpu_read');
   const dev = argsFor(step, 'device_read');
   const devValue = valueFor(step, 'device_read');
-  if (dev && devValue) devValue.data.forEach((d, i) => judge(dev.proc, dev.vpn + i, d, `device_read(${dev.owner})`));
+  if (dev && devValue) for (const [i, d] of devValue.data.entries()) judge(dev.proc, dev.vpn + i, d, `device_read(${dev.owner})`);
   const mig = argsFor(step, 'migrate_to_device');
   const migValue = valueFor(step, 'migrate_to_device');
-  if (mig && migValue) migValue.data.forEach((d, i) => judge(mig.proc, mig.vpn + i, d, `migrate_to_device(${mig.pgmap}) verification`));
+  if (mig && migValue) for (const [i, d] of migValue.data.entries()) judge(mig.proc, mig.vpn + i, d, `migrate_to_device(${mig.pgmap}) verification`);
   return out;
 }
 
@@ -68,7 +68,7 @@ export const dataPreserved: Invariant = {
   ],
   clauses: [
     { id: 'mapped', statement: 'every mapped, unpoisoned frame holds what each virtual page mapping it must read' },
-    { id: 'read', statement: 'a CPU read, a device read or the driver\'s verification read returns what the page must read' },
+    { id: 'read', statement: "a CPU read, a device read or the driver's verification read returns what the page must read" },
   ],
   check(after, before, step) {
     return [...mappedPages(after.state), ...(before && step ? reads(before.state, step) : [])];

@@ -62,13 +62,7 @@ function asleepOnIdle(after: View): Violation[] {
 export const daxLayoutIdle: Invariant = {
   id: 'dax-layout-idle',
   statement: 'the blocks of an FS_DAX file are freed only when no page of it is held by GUP, and a task waiting for a busy DAX page is woken once the page is idle',
-  guards: [
-    'fs/dax.c: dax_layout_busy_page_range',
-    'fs/xfs/xfs_inode.c: xfs_break_dax_layouts',
-    'mm/memremap.c: free_zone_device_folio',
-    'mm/gup.c: gup_put_folio',
-    'mm/swap.c: release_pages',
-  ],
+  guards: ['fs/dax.c: dax_layout_busy_page_range', 'fs/xfs/xfs_inode.c: xfs_break_dax_layouts', 'mm/memremap.c: free_zone_device_folio', 'mm/gup.c: gup_put_folio', 'mm/swap.c: release_pages'],
   clauses: [
     { id: 'freed-busy', statement: 'a hole punch that freed its blocks left no GUP reference or pin on a page of the file' },
     { id: 'lost-wakeup', statement: 'no task waits in the break-layouts loop on a DAX page that is idle' },

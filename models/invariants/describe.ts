@@ -4,9 +4,7 @@ import type { AbsFrame, AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 
 export function frameLabel(frame: AbsFrame): string {
-  return frame.pgmap === null
-    ? `pfn ${frame.pfn} (${frame.type})`
-    : `pfn ${frame.pfn} (${frame.type}, ${frame.pgmap} index ${frame.index})`;
+  return frame.pgmap === null ? `pfn ${frame.pfn} (${frame.type})` : `pfn ${frame.pfn} (${frame.type}, ${frame.pgmap} index ${frame.index})`;
 }
 
 /** The label of a pfn that may not name a frame (a bad event, a stale handle). */

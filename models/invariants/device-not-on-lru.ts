@@ -14,11 +14,7 @@ import { framesOf } from './mappings.ts';
 export const deviceNotOnLru: Invariant = {
   id: 'device-not-on-lru',
   statement: 'a ZONE_DEVICE folio is never on an LRU list, nor a free or an uncharged one, and a charged system folio in use is',
-  guards: [
-    'mm/migrate_device.c: migrate_vma_insert_page',
-    'mm/migrate_device.c: migrate_device_finalize',
-    'mm/swap.c: folio_add_lru',
-  ],
+  guards: ['mm/migrate_device.c: migrate_vma_insert_page', 'mm/migrate_device.c: migrate_device_finalize', 'mm/swap.c: folio_add_lru'],
   clauses: [
     { id: 'device', statement: 'folio_test_lru is false for every ZONE_DEVICE page' },
     { id: 'free', statement: 'a free folio is not on an LRU list' },
@@ -34,7 +30,8 @@ export const deviceNotOnLru: Invariant = {
     const out: Violation[] = [];
     for (const frame of Object.values(after.state.frames)) {
       if (after.counters[frame.pfn]?.lru !== true) {
-        if (frame.type === 'SYSTEM' && frame.inUse && frame.memcg !== null && !frame.hwpoison) out.push(violation('system-on-lru', `${frameLabel(frame)}: in use and charged to ${frame.memcg}, but on no LRU list`));
+        if (frame.type === 'SYSTEM' && frame.inUse && frame.memcg !== null && !frame.hwpoison)
+          out.push(violation('system-on-lru', `${frameLabel(frame)}: in use and charged to ${frame.memcg}, but on no LRU list`));
         continue;
       }
       const label = frameLabel(frame);

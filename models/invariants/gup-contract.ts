@@ -58,7 +58,8 @@ function refused(before: View, after: View, step: StepContext, c: NonNullable<Re
 
 export const gupContract: Invariant = {
   id: 'gup-contract',
-  statement: 'get_user_pages and pin_user_pages return a reference or pin on the page the address maps when they return, never on PCI_P2PDMA memory, and refuse nothing but PCI_P2PDMA memory with -EREMOTEIO',
+  statement:
+    'get_user_pages and pin_user_pages return a reference or pin on the page the address maps when they return, never on PCI_P2PDMA memory, and refuse nothing but PCI_P2PDMA memory with -EREMOTEIO',
   guards: ['mm/gup.c: __get_user_pages', 'mm/gup.c: try_grab_folio', 'mm/gup.c: try_grab_folio_fast', 'mm/gup.c: check_and_migrate_movable_pages'],
   clauses: [
     { id: 'handle-mapped', statement: "a successful call's reference or pin is on the page the address maps when it returns" },

@@ -80,7 +80,12 @@ function moved(after: View, before: View, step: StepContext): Violation[] {
     if (others.length > 0) continue;
     const now = after.state.frames[frame.pfn]?.memcg ?? null;
     if (now !== args.memcg) {
-      out.push(violation('moved', `${frameLabel(frame)}: mapped only by ${args.proc} (vpn ${at.vpn}) and charged to ${from}, still charged to ${now ?? 'no memcg'} after moving ${args.proc} to ${args.memcg}`));
+      out.push(
+        violation(
+          'moved',
+          `${frameLabel(frame)}: mapped only by ${args.proc} (vpn ${at.vpn}) and charged to ${from}, still charged to ${now ?? 'no memcg'} after moving ${args.proc} to ${args.memcg}`,
+        ),
+      );
     }
   }
   return out;
@@ -88,7 +93,8 @@ function moved(after: View, before: View, step: StepContext): Violation[] {
 
 export const memcgChargeConserved: Invariant = {
   id: 'memcg-charge-conserved',
-  statement: 'every in-use charged folio has exactly one memcg, page_counter usage equals the folios charged, mem_cgroup_uncharge runs when it is freed, and charges follow migration and (with move_charge_at_immigrate) the task',
+  statement:
+    'every in-use charged folio has exactly one memcg, page_counter usage equals the folios charged, mem_cgroup_uncharge runs when it is freed, and charges follow migration and (with move_charge_at_immigrate) the task',
   guards: [
     'mm/memcontrol.c: mem_cgroup_charge',
     'mm/memcontrol.c: mem_cgroup_uncharge',

@@ -27,23 +27,22 @@ const targetOfType = (type: FrameType): McTarget =>
  * device-private one (device-exclusive, hwpoison): mc_handle_swap_pte
  * returns NULL for `non_swap_entry(ent)` before looking at the page.
  */
-const expectedTarget = (frame: AbsFrame, from: MemcgId, reachable: boolean): McTarget =>
-  reachable && frame.anon && frame.memcg === from ? targetOfType(frame.type) : 'NONE';
+const expectedTarget = (frame: AbsFrame, from: MemcgId, reachable: boolean): McTarget => (reachable && frame.anon && frame.memcg === from ? targetOfType(frame.type) : 'NONE');
 
 /** PTE kinds through which get_mctgt_type can find a page (mc_handle_present_pte, mc_handle_swap_pte). */
 const CANDIDATE_KINDS: ReadonlySet<string> = new Set(['present', 'present-devmap', 'device-private']);
 
 export const memcgTarget: Invariant = {
   id: 'memcg-target',
-  statement: 'get_mctgt_type returns MC_TARGET_PAGE for a system page charged to mc.from, MC_TARGET_DEVICE for a device-private or device-coherent page charged to mc.from, and MC_TARGET_NONE otherwise',
-  guards: [
-    'mm/memcontrol.c: get_mctgt_type',
-    'mm/memcontrol.c: mc_handle_present_pte',
-    'mm/memcontrol.c: mc_handle_swap_pte',
-    'mm/memcontrol.c: mem_cgroup_move_charge_pte_range',
-  ],
+  statement:
+    'get_mctgt_type returns MC_TARGET_PAGE for a system page charged to mc.from, MC_TARGET_DEVICE for a device-private or device-coherent page charged to mc.from, and MC_TARGET_NONE otherwise',
+  guards: ['mm/memcontrol.c: get_mctgt_type', 'mm/memcontrol.c: mc_handle_present_pte', 'mm/memcontrol.c: mc_handle_swap_pte', 'mm/memcontrol.c: mem_cgroup_move_charge_pte_range'],
   clauses: [
-    { id: 'classified', statement: 'each page get_mctgt_type meets gets MC_TARGET_PAGE (system), MC_TARGET_DEVICE (device-private/coherent) when charged to mc.from and reached through a present PTE or a device-private entry, else MC_TARGET_NONE' },
+    {
+      id: 'classified',
+      statement:
+        'each page get_mctgt_type meets gets MC_TARGET_PAGE (system), MC_TARGET_DEVICE (device-private/coherent) when charged to mc.from and reached through a present PTE or a device-private entry, else MC_TARGET_NONE',
+    },
     { id: 'device-private-seen', statement: 'charge moving looks at every device-private entry of the task (mc_handle_swap_pte)' },
   ],
   check(_after, before, step) {
@@ -69,7 +68,12 @@ export const memcgTarget: Invariant = {
       const want = expectedTarget(frame, from, reachable);
       const again = movedAlready.has(ev.pfn) && ev.target === 'NONE';
       if (ev.target !== want && !again) {
-        out.push(violation('classified', `${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`));
+        out.push(
+          violation(
+            'classified',
+            `${frameLabel(frame)}: get_mctgt_type gave ${ev.target}, expected ${want} (${frame.anon ? 'anon' : 'not anon'}, charged to ${frame.memcg ?? 'no memcg'}, moving ${args.proc} from ${from} to ${args.memcg})`,
+          ),
+        );
       }
       if (ev.target === 'PAGE' || ev.target === 'DEVICE') movedAlready.add(ev.pfn);
     }
@@ -77,7 +81,9 @@ export const memcgTarget: Invariant = {
     if (valueFor(step, 'mem_cgroup_move_task') && args.moveCharge && before.era.chargeMoving) {
       for (const at of taskPtes) {
         if (at.pte.kind !== 'device-private' || seen.has(at.pte.pfn)) continue;
-        out.push(violation('device-private-seen', `${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`));
+        out.push(
+          violation('device-private-seen', `${pfnLabel(before.state, at.pte.pfn)}: device-private entry at ${args.proc} vpn ${at.vpn} was never classified by get_mctgt_type (mc_handle_swap_pte)`),
+        );
       }
     }
     return out;

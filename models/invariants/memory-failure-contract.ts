@@ -111,10 +111,15 @@ function referencesDropped(after: View, before: View, frame: AbsFrame): Violatio
   const rule = counting(after.era, frame.type);
   const u0 = users(before.state, frame.pfn);
   const u1 = users(after.state, frame.pfn);
-  const usersDelta =
-    (rule.mapsCount ? u1.maps - u0.maps : 0) + (u1.refs - u0.refs) + (u1.pins - u0.pins) * GUP_PIN_COUNTING_BIAS + Number(u1.pagecache) - Number(u0.pagecache);
+  const usersDelta = (rule.mapsCount ? u1.maps - u0.maps : 0) + (u1.refs - u0.refs) + (u1.pins - u0.pins) * GUP_PIN_COUNTING_BIAS + Number(u1.pagecache) - Number(u0.pagecache);
   const want = !now.inUse && frame.inUse ? rule.idle : c0.refcount + usersDelta;
-  if (c1.refcount !== want) out.push(violation('references-dropped', `${frameLabel(frame)}: refcount ${c0.refcount} → ${c1.refcount} across memory_failure, expected ${want} (a reference it took was not dropped, or one it did not take was)`));
+  if (c1.refcount !== want)
+    out.push(
+      violation(
+        'references-dropped',
+        `${frameLabel(frame)}: refcount ${c0.refcount} → ${c1.refcount} across memory_failure, expected ${want} (a reference it took was not dropped, or one it did not take was)`,
+      ),
+    );
   if (frame.pgmap !== null) {
     const r0 = before.pgmapRefs[frame.pgmap];
     const r1 = after.pgmapRefs[frame.pgmap];
@@ -125,7 +130,8 @@ function referencesDropped(after: View, before: View, frame: AbsFrame): Violatio
 
 export const memoryFailureContract: Invariant = {
   id: 'memory-failure-contract',
-  statement: 'memory_failure refuses MEMORY_DEVICE_PRIVATE/COHERENT and PCI_P2PDMA pages with an errno and no change, poisons and unmaps RAM-like pages killing every mapper, drops its page and pgmap references on every path, and a HWPoison page is never allocated again',
+  statement:
+    'memory_failure refuses MEMORY_DEVICE_PRIVATE/COHERENT and PCI_P2PDMA pages with an errno and no change, poisons and unmaps RAM-like pages killing every mapper, drops its page and pgmap references on every path, and a HWPoison page is never allocated again',
   guards: [
     'mm/memory-failure.c: memory_failure',
     'mm/memory-failure.c: memory_failure_dev_pagemap',
@@ -136,8 +142,15 @@ export const memoryFailureContract: Invariant = {
   ],
   clauses: [
     { id: 'device-refused', statement: "memory_failure of a device-private or device-coherent page returns the era's errno (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing" },
-    { id: 'ram-poisoned', statement: 'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps' },
-    { id: 'p2pdma-refused', statement: 'memory_failure of a PCI_P2PDMA page (a PCI BAR: mf_generic_kill_procs finds no DAX mapping) returns -EBUSY (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing' },
+    {
+      id: 'ram-poisoned',
+      statement:
+        'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps',
+    },
+    {
+      id: 'p2pdma-refused',
+      statement: 'memory_failure of a PCI_P2PDMA page (a PCI BAR: mf_generic_kill_procs finds no DAX mapping) returns -EBUSY (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing',
+    },
     { id: 'mappers-killed', statement: 'a page poisoned by the step is mapped only by hwpoison entries, and each process that mapped it got one SIGBUS' },
     { id: 'references-dropped', statement: "the target's refcount moves only by the users memory_failure removed, and pgmap->ref does not move" },
     { id: 'never-reallocated', statement: 'a HWPoison page is never allocated again' },

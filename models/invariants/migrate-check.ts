@@ -23,16 +23,18 @@ export interface CheckOutcome {
 /** May migrate_vma_check_page pass a page of this type at all (with exactly the expected references). */
 function eligible(era: Era, frame: AbsFrame): boolean {
   const cls = typeClass(frame.type);
-  return match(era.migrateCheck)
-    // extra++ then the generic check, for every collected type.
-    .with('extra-ref', () => true)
-    // v5.3–v5.18: "return is_device_private_page(page)" for ZONE_DEVICE.
-    .with('private-only', () => cls === 'system' || cls === 'device-private')
-    // The DEVICE_COHERENT drafts: "return is_device_page(page)".
-    .with('device-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
-    // v4.14: device-private always, PUBLIC through extra++ and the generic check.
-    .with('private-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
-    .exhaustive();
+  return (
+    match(era.migrateCheck)
+      // extra++ then the generic check, for every collected type.
+      .with('extra-ref', () => true)
+      // v5.3–v5.18: "return is_device_private_page(page)" for ZONE_DEVICE.
+      .with('private-only', () => cls === 'system' || cls === 'device-private')
+      // The DEVICE_COHERENT drafts: "return is_device_page(page)".
+      .with('device-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
+      // v4.14: device-private always, PUBLIC through extra++ and the generic check.
+      .with('private-always', () => cls === 'system' || cls === 'device-private' || cls === 'device-coherent')
+      .exhaustive()
+  );
 }
 
 export function migrateCheck(era: Era, frame: AbsFrame, u: Users): CheckOutcome {

@@ -12,12 +12,7 @@ import { typeClass } from './type-class.ts';
 export const noLongtermPinCoherent: Invariant = {
   id: 'no-longterm-pin-coherent',
   statement: 'no FOLL_LONGTERM pin holds a MEMORY_DEVICE_COHERENT (or MEMORY_DEVICE_PUBLIC) page: folio_is_longterm_pinnable is false and __gup_longterm_locked migrates or fails',
-  guards: [
-    'include/linux/mm.h: folio_is_longterm_pinnable',
-    'mm/gup.c: __gup_longterm_locked',
-    'mm/gup.c: check_and_migrate_movable_pages',
-    'mm/migrate_device.c: migrate_device_coherent_folio',
-  ],
+  guards: ['include/linux/mm.h: folio_is_longterm_pinnable', 'mm/gup.c: __gup_longterm_locked', 'mm/gup.c: check_and_migrate_movable_pages', 'mm/migrate_device.c: migrate_device_coherent_folio'],
   clauses: [{ id: 'longterm-pin', statement: 'no long-term pin names a device-coherent frame' }],
   check(after) {
     const { state } = after;

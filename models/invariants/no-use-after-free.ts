@@ -12,13 +12,7 @@ import { framesOf, pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
 export const noUseAfterFree: Invariant = {
   id: 'no-use-after-free',
   statement: 'a folio that went through its free path is not mapped, referenced, pinned or in the page cache until it is allocated again; a removed dev_pagemap range is referenced by nothing',
-  guards: [
-    'mm/memremap.c: free_zone_device_folio',
-    'mm/memremap.c: memunmap_pages',
-    'mm/memory.c: zap_pte_range',
-    'mm/gup.c: gup_put_folio',
-    'mm/migrate_device.c: migrate_device_finalize',
-  ],
+  guards: ['mm/memremap.c: free_zone_device_folio', 'mm/memremap.c: memunmap_pages', 'mm/memory.c: zap_pte_range', 'mm/gup.c: gup_put_folio', 'mm/migrate_device.c: migrate_device_finalize'],
   clauses: [
     { id: 'freed-used', statement: 'a free frame is not mapped (but by hwpoison entries and uncounted devmap-era DAX PTEs), referenced, pinned or in the page cache' },
     { id: 'removed-range', statement: 'a frame of a removed dev_pagemap is not in use and nothing maps, references or pins it' },
@@ -55,8 +49,7 @@ export const noUseAfterFree: Invariant = {
     const { frames, pgmaps } = after.state;
     let removal = false;
     for (const p of Object.values(pgmaps)) removal ||= p.removed;
-    const gone = (frame: AbsFrame | undefined) =>
-      frame !== undefined && (!frame.inUse || (removal && frame.pgmap !== null && pgmaps[frame.pgmap]?.removed === true));
+    const gone = (frame: AbsFrame | undefined) => frame !== undefined && (!frame.inUse || (removal && frame.pgmap !== null && pgmaps[frame.pgmap]?.removed === true));
     for (const ref of Object.values(after.state.refs)) if (gone(frames[ref.pfn])) return true;
     for (const pin of Object.values(after.state.pins)) if (gone(frames[pin.pfn])) return true;
     for (const p of Object.values(after.state.procs)) for (const pte of Object.values(p.ptes)) if (gone(frames[pte.pfn])) return true;

@@ -22,8 +22,7 @@ function privateOwner(state: AbsState, pfn: Pfn): string | undefined {
 
 /** The owner acting in this step, and which events it must not emit on foreign pages. */
 function actor(state: AbsState, step: StepContext): { owner: string; ev: 'device-access' | 'migrate' } | undefined {
-  const access =
-    argsFor(step, 'device_read') ?? argsFor(step, 'device_write') ?? argsFor(step, 'snapshot') ?? argsFor(step, 'make_device_exclusive');
+  const access = argsFor(step, 'device_read') ?? argsFor(step, 'device_write') ?? argsFor(step, 'snapshot') ?? argsFor(step, 'make_device_exclusive');
   if (access) return { owner: access.owner, ev: 'device-access' };
   // migrate_vma_setup's pgmap_owner is the owner of the pgmap the driver passes.
   const migrate = argsFor(step, 'migrate_to_device') ?? argsFor(step, 'migrate_to_ram');
@@ -34,15 +33,13 @@ function actor(state: AbsState, step: StepContext): { owner: string; ev: 'device
 export const ownerIsolation: Invariant = {
   id: 'owner-isolation',
   statement: "a device never reads, reports or migrates another owner's MEMORY_DEVICE_PRIVATE pages without a fault: hmm_range_fault and migrate_vma_collect match pgmap->owner",
-  guards: [
-    'mm/hmm.c: hmm_is_device_private_entry',
-    'mm/hmm.c: hmm_vma_handle_pte',
-    'mm/migrate_device.c: migrate_vma_collect_pmd',
-    'mm/rmap.c: make_device_exclusive',
-  ],
+  guards: ['mm/hmm.c: hmm_is_device_private_entry', 'mm/hmm.c: hmm_vma_handle_pte', 'mm/migrate_device.c: migrate_vma_collect_pmd', 'mm/rmap.c: make_device_exclusive'],
   clauses: [
     { id: 'foreign-private', statement: "no device accesses in place, reports or migrates another owner's device-private page" },
-    { id: 'snapshot-category', statement: "SNAPSHOT reports each page as what it is: its kind (device-private, device-coherent, local or remote), the zero page, or NONE/ERROR, with the entry's permission" },
+    {
+      id: 'snapshot-category',
+      statement: "SNAPSHOT reports each page as what it is: its kind (device-private, device-coherent, local or remote), the zero page, or NONE/ERROR, with the entry's permission",
+    },
   ],
   check(_after, before, step) {
     if (!before || !step) return [];
@@ -52,7 +49,8 @@ export const ownerIsolation: Invariant = {
     if (snap && bytes) {
       bytes.forEach((got, i) => {
         const want = snapshotCategory(before.era, before.state, snap.proc, snap.vpn + i, snap.owner);
-        if (got !== want) out.push(violation('snapshot-category', `snapshot(${snap.proc}, vpn ${snap.vpn + i}) for "${snap.owner}" reported 0x${got.toString(16)}, but the page is 0x${want.toString(16)}`));
+        if (got !== want)
+          out.push(violation('snapshot-category', `snapshot(${snap.proc}, vpn ${snap.vpn + i}) for "${snap.owner}" reported 0x${got.toString(16)}, but the page is 0x${want.toString(16)}`));
       });
     }
     const who = actor(before.state, step);

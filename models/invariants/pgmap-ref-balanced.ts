@@ -25,14 +25,9 @@ function expectedRef(era: Era, state: AbsState, pgmap: AbsPgmap): number {
 
 export const pgmapRefBalanced: Invariant = {
   id: 'pgmap-ref-balanced',
-  statement: 'pgmap->ref holds the initial reference until percpu_ref_kill, one per pfn (or per allocated page for MEMORY_DEVICE_PRIVATE/COHERENT since v6.1) and nothing else; memunmap_pages completes only when no page is in use',
-  guards: [
-    'mm/memremap.c: memremap_pages',
-    'mm/memremap.c: memunmap_pages',
-    'mm/memremap.c: zone_device_page_init',
-    'mm/memremap.c: free_zone_device_folio',
-    'mm/memremap.c: get_dev_pagemap',
-  ],
+  statement:
+    'pgmap->ref holds the initial reference until percpu_ref_kill, one per pfn (or per allocated page for MEMORY_DEVICE_PRIVATE/COHERENT since v6.1) and nothing else; memunmap_pages completes only when no page is in use',
+  guards: ['mm/memremap.c: memremap_pages', 'mm/memremap.c: memunmap_pages', 'mm/memremap.c: zone_device_page_init', 'mm/memremap.c: free_zone_device_folio', 'mm/memremap.c: get_dev_pagemap'],
   clauses: [
     { id: 'ref', statement: "pgmap->ref is the initial reference while live plus the era's per-pfn or per-allocation references" },
     { id: 'removed-idle', statement: 'no page of a pgmap whose memunmap_pages completed is in use' },

@@ -12,12 +12,7 @@ import { users, usersText } from './users.ts';
 export const pinnedNotMigrated: Invariant = {
   id: 'pinned-not-migrated',
   statement: 'a page with unexpected references (FOLL_GET beyond the expected count, FOLL_PIN) is never migrated, and a page with exactly the expected references is',
-  guards: [
-    'mm/migrate_device.c: migrate_vma_check_page',
-    'mm/migrate_device.c: migrate_device_unmap',
-    'mm/migrate.c: folio_expected_ref_count',
-    'mm/gup.c: migrate_longterm_unpinnable_folios',
-  ],
+  guards: ['mm/migrate_device.c: migrate_vma_check_page', 'mm/migrate_device.c: migrate_device_unmap', 'mm/migrate.c: folio_expected_ref_count', 'mm/gup.c: migrate_longterm_unpinnable_folios'],
   clauses: [
     { id: 'held-moved', statement: 'a page held by a GUP reference or pin is never migrated' },
     { id: 'movable-skipped', statement: 'a page of a type the era migrates, with only its expected references, is not skipped for its references' },
@@ -47,6 +42,6 @@ export const pinnedNotMigrated: Invariant = {
   },
   // A page migrated, or was left behind for its references.
   applies(_after, before, step) {
-    return before !== undefined && step !== undefined && step.events.some((ev) => ev.ev === 'migrate' || (ev.ev === 'migrate-skip' && ev.reason === 'refs'));
+    return before !== undefined && (step?.events.some((ev) => ev.ev === 'migrate' || (ev.ev === 'migrate-skip' && ev.reason === 'refs')) ?? false);
   },
 };

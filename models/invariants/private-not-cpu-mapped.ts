@@ -11,12 +11,7 @@ import { ptesByPfn, pteText } from './mappings.ts';
 export const privateNotCpuMapped: Invariant = {
   id: 'private-not-cpu-mapped',
   statement: 'a MEMORY_DEVICE_PRIVATE page is never behind a present CPU PTE: it is mapped only by device-private entries, which map nothing else, and a CPU fault migrates it to RAM',
-  guards: [
-    'mm/migrate_device.c: migrate_vma_insert_page',
-    'mm/migrate.c: remove_migration_pte',
-    'mm/memory.c: do_swap_page',
-    'mm/memory.c: copy_nonpresent_pte',
-  ],
+  guards: ['mm/migrate_device.c: migrate_vma_insert_page', 'mm/migrate.c: remove_migration_pte', 'mm/memory.c: do_swap_page', 'mm/memory.c: copy_nonpresent_pte'],
   clauses: [
     { id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page' },
     { id: 'entry-for-private', statement: 'a device-private entry maps a MEMORY_DEVICE_PRIVATE page' },

@@ -23,7 +23,10 @@ export const refcountExpected: Invariant = {
     'mm/migrate_device.c: migrate_vma_insert_page',
   ],
   clauses: [
-    { id: 'refcount', statement: "folio_ref_count is the type's idle count when free, else its base plus one per counted mapping and FOLL_GET reference, GUP_PIN_COUNTING_BIAS per pin and one for the page cache" },
+    {
+      id: 'refcount',
+      statement: "folio_ref_count is the type's idle count when free, else its base plus one per counted mapping and FOLL_GET reference, GUP_PIN_COUNTING_BIAS per pin and one for the page cache",
+    },
     { id: 'mapcount', statement: 'folio_mapcount is the number of PTEs mapping the frame (present, devmap, device-private, device-exclusive)' },
     { id: 'pincount', statement: 'the pin count is the number of FOLL_PIN pins' },
   ],

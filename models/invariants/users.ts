@@ -41,5 +41,4 @@ export function usersOf(state: AbsState): ReadonlyMap<Pfn, Users> {
 
 export const users = (state: AbsState, pfn: Pfn): Users => usersOf(state).get(pfn) ?? NOBODY;
 
-export const usersText = (u: Users): string =>
-  `maps ${u.maps}, refs ${u.refs}, pins ${u.pins} (long-term ${u.longtermPins}), page cache ${u.pagecache ? 'yes' : 'no'}`;
+export const usersText = (u: Users): string => `maps ${u.maps}, refs ${u.refs}, pins ${u.pins} (long-term ${u.longtermPins}), page cache ${u.pagecache ? 'yes' : 'no'}`;

@@ -49,10 +49,7 @@ function absProc(k: KernelState, num: number): AbsProc | undefined {
   for (const vpn of [...p.ptes.keys()].sort((a, b) => a - b)) {
     const pte = p.ptes.get(vpn);
     if (!pte || pte.kind === 'migration') continue;
-    const base: AbsPte =
-      pte.kind === 'device-exclusive'
-        ? { kind: pte.kind, pfn: pte.pfn, write: pte.write, owner: pte.owner ?? '' }
-        : { kind: pte.kind, pfn: pte.pfn, write: pte.write };
+    const base: AbsPte = pte.kind === 'device-exclusive' ? { kind: pte.kind, pfn: pte.pfn, write: pte.write, owner: pte.owner ?? '' } : { kind: pte.kind, pfn: pte.pfn, write: pte.write };
     ptes[vpn] = pte.dirty ? { ...base, dirty: true } : base;
   }
   const vmas: AbsVma[] = [...p.vmas]

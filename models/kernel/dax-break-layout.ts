@@ -76,8 +76,7 @@ export function dax_free_file_space(k: KernelState, file: number, f: KFile, pg: 
 }
 
 /** ___wait_var_event's condition: dax_page_is_idle (the era's idle count: 1 in the devmap era, 0 since the fs/dax series). */
-const dax_page_is_idle = (k: KernelState, slot: number): boolean =>
-  (k.mem.refcount[slot] ?? 0) === TYPE_RULES[frameType(k, slot)].refcount(k.era).idle;
+const dax_page_is_idle = (k: KernelState, slot: number): boolean => (k.mem.refcount[slot] ?? 0) === TYPE_RULES[frameType(k, slot)].refcount(k.era).idle;
 
 /**
  * The woken tasks run (after the operation that woke them): each re-checks

@@ -51,10 +51,7 @@ export const decision = {
     const entries = Object.entries(fields) as [string, DecisionType<unknown>][];
     return {
       expected: `{ ${entries.map(([k, d]) => `${k}: ${d.expected}`).join(', ')} }`,
-      fits: (v: unknown): v is T =>
-        isRecord(v) &&
-        Object.keys(v).length === entries.length &&
-        entries.every(([k, d]) => Object.hasOwn(v, k) && d.fits(v[k])),
+      fits: (v: unknown): v is T => isRecord(v) && Object.keys(v).length === entries.length && entries.every(([k, d]) => Object.hasOwn(v, k) && d.fits(v[k])),
     };
   },
 

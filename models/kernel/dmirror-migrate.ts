@@ -81,4 +81,3 @@ export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, fault
   if (p.ptes.get(vpn)?.kind !== 'device-private') return 'ok';
   return oom ? 'oom' : 'sigbus';
 }
-

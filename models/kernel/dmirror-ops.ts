@@ -3,7 +3,6 @@
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
 import type { Errno } from '../vocabulary.ts';
-import { TYPE_RULES } from '../type-rules.ts';
 import { dmirror_devmem_alloc_page, dmirror_migrate_chunk } from './dmirror-migrate.ts';
 import { getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
 import { type KernelState, type KPgmap, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';

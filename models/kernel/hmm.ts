@@ -25,14 +25,16 @@ function hmm_is_device_private_entry(k: KernelState, pte: Pte, owner: string): b
 /** hmm_pte_need_fault inverted: may the device use this entry without faulting. */
 function hmm_pte_valid(k: KernelState, pte: Pte | undefined, owner: string, write: boolean): boolean {
   if (!pte) return false;
-  return match(pte.kind)
-    .with('present', 'present-devmap', () => !write || pte.write)
-    // A writable entry the device may use serves a write too; before owner
-    // checks (v4.14 hmm_vma_walk_pmd) every device-private entry was used in
-    // place, HMM_PFN_WRITE when is_write_device_private_entry (docs §6.15).
-    .with('device-private', () => hmm_is_device_private_entry(k, pte, owner) && (!write || pte.write))
-    .with('device-exclusive', 'hwpoison', 'migration', () => false)
-    .exhaustive();
+  return (
+    match(pte.kind)
+      .with('present', 'present-devmap', () => !write || pte.write)
+      // A writable entry the device may use serves a write too; before owner
+      // checks (v4.14 hmm_vma_walk_pmd) every device-private entry was used in
+      // place, HMM_PFN_WRITE when is_write_device_private_entry (docs §6.15).
+      .with('device-private', () => hmm_is_device_private_entry(k, pte, owner) && (!write || pte.write))
+      .with('device-exclusive', 'hwpoison', 'migration', () => false)
+      .exhaustive()
+  );
 }
 
 /** hmm_vma_walk_test / check of the range: a VMA everywhere, readable (EFAULT), writable for a write (EPERM). */

@@ -116,14 +116,7 @@ export type PutRefSite =
   | 'migration_entry_wait' // the reference a task faulting on a migration entry takes while it waits (before v5.19)
   | 'add_page_for_migration'; // move_pages' follow_page(FOLL_GET) reference, put at out_putpage
 
-export const PUT_REF_SITES: readonly PutRefSite[] = [
-  'memory_failure',
-  'do_swap_page',
-  'mem_cgroup_move_charge_pte_range',
-  'gup_fast_pte_range',
-  'migration_entry_wait',
-  'add_page_for_migration',
-];
+export const PUT_REF_SITES: readonly PutRefSite[] = ['memory_failure', 'do_swap_page', 'mem_cgroup_move_charge_pte_range', 'gup_fast_pte_range', 'migration_entry_wait', 'add_page_for_migration'];
 
 /**
  * The places that clear (or clean) a PTE and must move its dirty bit to the

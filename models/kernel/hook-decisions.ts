@@ -6,17 +6,7 @@
 // error too.
 import { ERRNOS, MC_TARGETS } from '../vocabulary.ts';
 import { decision, type DecisionType } from './decision-type.ts';
-import type {
-  CopyNonpresentDecision,
-  FastGupDecision,
-  ForkWriteBits,
-  FreeDecision,
-  HookName,
-  Hooks,
-  LongtermPinTarget,
-  PteOnInsert,
-  UnmapAndKillDecision,
-} from './hooks.ts';
+import type { CopyNonpresentDecision, FastGupDecision, ForkWriteBits, FreeDecision, HookName, Hooks, LongtermPinTarget, PteOnInsert, UnmapAndKillDecision } from './hooks.ts';
 
 const { boolean, count, every, oneOf, record, union } = decision;
 
@@ -35,11 +25,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   migrate_device_pages: boolean,
   remove_migration_pte: boolean,
   folio_is_longterm_pinnable: boolean,
-  gup_longterm_unpinnable: union(
-    record({ action: oneOf(['migrate']) }),
-    record({ action: oneOf(['fail']), errno }),
-    record({ action: oneOf(['pin']) }),
-  ),
+  gup_longterm_unpinnable: union(record({ action: oneOf(['migrate']) }), record({ action: oneOf(['fail']), errno }), record({ action: oneOf(['pin']) })),
   migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
   put_ref_page: boolean,

@@ -62,7 +62,6 @@ export interface KFile {
   punch?: PunchHole; // the task asleep in fallocate(PUNCH_HOLE)'s break-layouts loop on this dax file
 }
 
-
 export interface KPgmap {
   readonly num: number;
   readonly type: MemoryType;

@@ -56,8 +56,7 @@ export function mem_cgroup_move_task(k: KernelState, a: OpArgs['mem_cgroup_move_
  * no page.
  */
 function get_mctgt_type(k: KernelState, _p: Proc, pte: Pte, from: number): { slot: number; target: McTarget; held: boolean } {
-  const via: MctgtContext['via'] | null =
-    pte.kind === 'present' || pte.kind === 'present-devmap' ? 'present' : pte.kind === 'device-private' ? 'device-private' : null;
+  const via: MctgtContext['via'] | null = pte.kind === 'present' || pte.kind === 'present-devmap' ? 'present' : pte.kind === 'device-private' ? 'device-private' : null;
   if (via === null || pte.pfn === ZERO_PFN) return { slot: -1, target: 'NONE', held: false };
   const slot = slotOf(k, pte.pfn);
   const held = take_extra_ref(k, slot);

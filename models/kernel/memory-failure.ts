@@ -11,7 +11,6 @@
 // answers -EHWPOISON.
 import { match } from 'ts-pattern';
 import type { OpArgs, OpResult } from '../ops.ts';
-import { TYPE_RULES } from '../type-rules.ts';
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView, frameType, pgmapView } from './folio-view.ts';
 import { EINVAL, ESRCH, getPgmap, getProc } from './handles.ts';

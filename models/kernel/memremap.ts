@@ -17,8 +17,7 @@ import { MAP_BY } from '../map-by.ts';
 const refPerAlloc = (k: KernelState, pg: KPgmap): boolean => TYPE_RULES[pg.type].pgmapRefPerAlloc(k.era);
 
 /** The pfns a driver reserves (pgmap->altmap.reserve): 0..npages-1 of them, at least one page left. */
-const reservedOk = (reserved: unknown, npages: number): reserved is number =>
-  typeof reserved === 'number' && Number.isInteger(reserved) && reserved >= 0 && reserved < npages;
+const reservedOk = (reserved: unknown, npages: number): reserved is number => typeof reserved === 'number' && Number.isInteger(reserved) && reserved >= 0 && reserved < npages;
 
 /**
  * memremap_pages (mm/memremap.c): percpu_ref_init, then pagemap_range creates

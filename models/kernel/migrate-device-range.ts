@@ -3,7 +3,6 @@
 // GUP's long-term pin of a coherent page (migrate_device_coherent_page,
 // v6.0; migrate_device_coherent_folio since the folio conversion).
 import type { OpArgs, OpResult } from '../ops.ts';
-import { TYPE_RULES } from '../type-rules.ts';
 import { EINVAL, getPgmap } from './handles.ts';
 import type { KernelState } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';

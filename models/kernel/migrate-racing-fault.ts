@@ -24,10 +24,7 @@ export function migrate_racing_fault(k: KernelState, a: OpArgs['migrate_racing_f
   if (!q) return ESRCH;
   if (a.write !== (typeof a.value === 'number')) return EINVAL;
   const waiter = migration_entry_wait(k, q, a.faultVpn);
-  const entries =
-    a.to === 'device'
-      ? dmirror_migrate_to_device(k, ok.p, ok.pg, a.vpn, a.npages, waiter.racer)
-      : dmirror_migrate_to_system(k, ok.p, ok.pg, a.vpn, a.npages, waiter.racer);
+  const entries = a.to === 'device' ? dmirror_migrate_to_device(k, ok.p, ok.pg, a.vpn, a.npages, waiter.racer) : dmirror_migrate_to_system(k, ok.p, ok.pg, a.vpn, a.npages, waiter.racer);
   waiter.wake();
   const cpages = movedCount(entries);
   // The retried fault: handle_mm_fault against the new PTE, then the access.

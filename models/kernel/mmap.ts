@@ -1,7 +1,6 @@
 // Address-space operations (mm/mmap.c do_mmap, mm/vma.c do_vmi_munmap,
 // mm/mprotect.c, kernel/exit.c → exit_mmap).
 import type { OpArgs, OpResult } from '../ops.ts';
-import { TYPE_RULES } from '../type-rules.ts';
 import { EINVAL, ESRCH, getFile, getPgmap, getProc, handleNum, npagesOk, vpnOk } from './handles.ts';
 import type { KernelState, Proc, Vma } from './kstate.ts';
 import { truncate_inode_pages_final } from './truncate.ts';
@@ -30,7 +29,7 @@ export function mmap(k: KernelState, a: OpArgs['mmap']): OpResult<'mmap'> {
     pgmap = pg.num;
   } else if (a.kind === 'file' && a.file !== undefined) {
     const f = getFile(k, a.file);
-    if (!f || f.kind !== 'file') return EINVAL;
+    if (f?.kind !== 'file') return EINVAL;
     file = handleNum('f', a.file);
     f.npages = Math.max(f.npages, a.npages);
   } else if (a.kind !== 'anon' || a.shared) {

@@ -14,8 +14,7 @@ import { folio_add_rmap_pte, folio_remove_rmap_pte } from './rmap.ts';
 import { folio_get } from './swap.ts';
 
 /** PTE kinds that map a frame (count in folio_mapcount). */
-export const pte_maps_frame = (kind: Pte['kind']): boolean =>
-  kind === 'present' || kind === 'present-devmap' || kind === 'device-private' || kind === 'device-exclusive';
+export const pte_maps_frame = (kind: Pte['kind']): boolean => kind === 'present' || kind === 'present-devmap' || kind === 'device-private' || kind === 'device-exclusive';
 
 /** Does a mapping of this frame hold a page reference in this era. */
 export function mapping_takes_ref(k: KernelState, slot: number): boolean {

@@ -22,7 +22,7 @@ export function cpu_write(k: KernelState, a: OpArgs['cpu_write']): OpResult<'cpu
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
   const vma = vma_lookup(p, a.vpn);
-  if (!vma || vma.prot !== 'write') return { signal: 'SIGSEGV' };
+  if (vma?.prot !== 'write') return { signal: 'SIGSEGV' };
   const r = handle_mm_fault(k, p, vma, a.vpn, true);
   if (!r.ok) return { signal: 'SIGBUS' };
   k.mem.data[r.slot] = a.value;

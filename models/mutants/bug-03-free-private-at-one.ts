@@ -5,7 +5,7 @@ export default mutant({
   id: 'bug-03-free-private-at-one',
   kind: 'bug',
   bug: 'BUG-03',
-  fault: "free device-private pages sit at refcount 1 again in the zero-refcount era: free and in use with one reference look alike",
+  fault: 'free device-private pages sit at refcount 1 again in the zero-refcount era: free and in use with one reference look alike',
   proposal: {
     extends: 'v6.1',
     hooks: {

@@ -5,7 +5,7 @@ export default mutant({
   id: 'bug-09-collect-drops-dirty',
   kind: 'bug',
   bug: 'BUG-09',
-  fault: "migrate_vma_collect_pmd clears a dirty PTE without folio_mark_dirty",
+  fault: 'migrate_vma_collect_pmd clears a dirty PTE without folio_mark_dirty',
   proposal: {
     extends: 'devmap-v5.x',
     hooks: {

@@ -5,7 +5,7 @@ export default mutant({
   id: 'bug-22-mc-handle-swap-pte',
   kind: 'bug',
   bug: 'BUG-22',
-  fault: "mc_handle_swap_pte rejects non-swap entries before testing for device-private ones: charge moving never sees device-private pages",
+  fault: 'mc_handle_swap_pte rejects non-swap entries before testing for device-private ones: charge moving never sees device-private pages',
   proposal: {
     extends: 'devmap-v5.x',
     hooks: {

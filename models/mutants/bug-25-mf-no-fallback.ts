@@ -5,7 +5,7 @@ export default mutant({
   id: 'bug-25-mf-no-fallback',
   kind: 'bug',
   bug: 'BUG-25',
-  fault: "memory_failure_dev_pagemap never falls back to the generic kill path: a poisoned DAX page stays mapped and its users are not killed",
+  fault: 'memory_failure_dev_pagemap never falls back to the generic kill path: a poisoned DAX page stays mapped and its users are not killed',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-copy-nonpresent-pte',
   kind: 'hook',
-  fault: "fork copies a writable device-private entry as it is, writable in parent and child",
+  fault: 'fork copies a writable device-private entry as it is, writable in parent and child',
   proposal: {
     extends: 'upstream',
     hooks: {

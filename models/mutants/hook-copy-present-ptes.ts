@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-copy-present-ptes',
   kind: 'hook',
-  fault: "fork leaves a shared private page writable in parent and child",
+  fault: 'fork leaves a shared private page writable in parent and child',
   proposal: {
     extends: 'upstream',
     hooks: {

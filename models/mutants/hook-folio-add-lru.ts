@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-folio-add-lru',
   kind: 'hook',
-  fault: "folio_add_lru puts MEMORY_DEVICE_COHERENT folios on the LRU (the 2016 NUMA-node design)",
+  fault: 'folio_add_lru puts MEMORY_DEVICE_COHERENT folios on the LRU (the 2016 NUMA-node design)',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-folio-is-longterm-pinnable',
   kind: 'hook',
-  fault: "folio_is_longterm_pinnable forgets MEMORY_DEVICE_COHERENT (the first DEVICE_COHERENT posting)",
+  fault: 'folio_is_longterm_pinnable forgets MEMORY_DEVICE_COHERENT (the first DEVICE_COHERENT posting)',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-folio-needs-cow-for-dma',
   kind: 'hook',
-  fault: "fork shares a page that may be DMA-pinned instead of giving the child its own copy",
+  fault: 'fork shares a page that may be DMA-pinned instead of giving the child its own copy',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-get-dev-pagemap',
   kind: 'hook',
-  fault: "get_dev_pagemap hands out a dev_pagemap whose percpu_ref was killed (a tryget that is not _live)",
+  fault: 'get_dev_pagemap hands out a dev_pagemap whose percpu_ref was killed (a tryget that is not _live)',
   proposal: {
     extends: 'upstream',
     hooks: {

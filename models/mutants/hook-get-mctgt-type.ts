@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-get-mctgt-type',
   kind: 'hook',
-  fault: "get_mctgt_type forgets MEMORY_DEVICE_COHERENT: a coherent page charged to mc.from is MC_TARGET_PAGE (the LRU path)",
+  fault: 'get_mctgt_type forgets MEMORY_DEVICE_COHERENT: a coherent page charged to mc.from is MC_TARGET_PAGE (the LRU path)',
   proposal: {
     extends: 'v6.0',
     hooks: {

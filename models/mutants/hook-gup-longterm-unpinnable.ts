@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-gup-longterm-unpinnable',
   kind: 'hook',
-  fault: "__gup_longterm_locked keeps the long-term pin of a coherent page instead of migrating it",
+  fault: '__gup_longterm_locked keeps the long-term pin of a coherent page instead of migrating it',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-hmm-is-device-private-entry',
   kind: 'hook',
-  fault: "hmm_range_fault uses every device-private entry in place, whatever its pgmap->owner",
+  fault: 'hmm_range_fault uses every device-private entry in place, whatever its pgmap->owner',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-memory-failure-dev-pagemap',
   kind: 'hook',
-  fault: "memory_failure_dev_pagemap poisons and kills for MEMORY_DEVICE_COHERENT pages",
+  fault: 'memory_failure_dev_pagemap poisons and kills for MEMORY_DEVICE_COHERENT pages',
   proposal: {
     extends: 'upstream',
     hooks: {

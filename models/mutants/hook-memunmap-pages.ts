@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-memunmap-pages',
   kind: 'hook',
-  fault: "memunmap_pages completes while pages of the range are still in use",
+  fault: 'memunmap_pages completes while pages of the range are still in use',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-migrate-device-pages',
   kind: 'hook',
-  fault: "__migrate_device_pages lets page-cache (file and shmem) pages move into device memory",
+  fault: '__migrate_device_pages lets page-cache (file and shmem) pages move into device memory',
   proposal: {
     extends: 'upstream',
     hooks: {

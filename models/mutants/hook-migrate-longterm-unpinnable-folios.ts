@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-migrate-longterm-unpinnable-folios',
   kind: 'hook',
-  fault: "after migrating an unpinnable folio, the long-term pin is taken on the original page the data left",
+  fault: 'after migrating an unpinnable folio, the long-term pin is taken on the original page the data left',
   proposal: {
     extends: 'upstream',
     hooks: {

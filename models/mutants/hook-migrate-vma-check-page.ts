@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-migrate-vma-check-page',
   kind: 'hook',
-  fault: "migrate_vma_check_page refuses every system page, so nothing ever migrates to device memory",
+  fault: 'migrate_vma_check_page refuses every system page, so nothing ever migrates to device memory',
   proposal: {
     extends: 'upstream',
     hooks: {

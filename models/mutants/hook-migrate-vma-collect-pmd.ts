@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-migrate-vma-collect-pmd',
   kind: 'hook',
-  fault: "migrate_vma_collect_pmd collects device-private entries without matching pgmap->owner",
+  fault: 'migrate_vma_collect_pmd collects device-private entries without matching pgmap->owner',
   proposal: {
     extends: 'upstream',
     hooks: {

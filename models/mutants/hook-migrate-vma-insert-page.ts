@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-migrate-vma-insert-page',
   kind: 'hook',
-  fault: "migrate_vma_insert_page maps a new MEMORY_DEVICE_PRIVATE page with a present PTE",
+  fault: 'migrate_vma_insert_page maps a new MEMORY_DEVICE_PRIVATE page with a present PTE',
   proposal: {
     extends: 'upstream',
     hooks: {

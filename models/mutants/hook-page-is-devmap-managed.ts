@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-page-is-devmap-managed',
   kind: 'hook',
-  fault: "put_page no longer diverts MEMORY_DEVICE_PRIVATE pages to the devmap free path, so at refcount 1 nothing frees them",
+  fault: 'put_page no longer diverts MEMORY_DEVICE_PRIVATE pages to the devmap free path, so at refcount 1 nothing frees them',
   proposal: {
     extends: 'devmap-v5.x',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-pgmap-pfn-valid',
   kind: 'hook',
-  fault: "pgmap_pfn_valid calls every pfn of a pgmap invalid, so memory_failure refuses DAX pages with -ENXIO",
+  fault: 'pgmap_pfn_valid calls every pfn of a pgmap invalid, so memory_failure refuses DAX pages with -ENXIO',
   proposal: {
     extends: 'upstream',
     hooks: {

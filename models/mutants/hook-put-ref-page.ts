@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-put-ref-page',
   kind: 'hook',
-  fault: "do_swap_page keeps the reference it took around migrate_to_ram",
+  fault: 'do_swap_page keeps the reference it took around migrate_to_ram',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-remove-migration-pte',
   kind: 'hook',
-  fault: "remove_migration_pte makes every entry it rebuilds writable, the read-only ones of a COW mapping too",
+  fault: 'remove_migration_pte makes every entry it rebuilds writable, the read-only ones of a COW mapping too',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-unmap-and-kill',
   kind: 'hook',
-  fault: "mf_generic_kill_procs unmaps the poisoned page but signals nobody",
+  fault: 'mf_generic_kill_procs unmaps the poisoned page but signals nobody',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -4,7 +4,7 @@ import { mutant } from './mutant.ts';
 export default mutant({
   id: 'hook-wp-can-reuse-anon-folio',
   kind: 'hook',
-  fault: "a write fault reuses an anon page in place even when fork shares it",
+  fault: 'a write fault reuses an anon page in place even when fork shares it',
   proposal: {
     extends: 'upstream',
     hooks: {

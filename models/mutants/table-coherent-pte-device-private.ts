@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-coherent-pte-device-private',
   kind: 'table',
   table: { type: 'COHERENT', decision: 'pteOnMigrate' },
-  fault: "migrate_vma_insert_page maps a new MEMORY_DEVICE_COHERENT page with a device-private entry",
+  fault: 'migrate_vma_insert_page maps a new MEMORY_DEVICE_COHERENT page with a device-private entry',
   proposal: {
     extends: 'upstream',
     hooks: {

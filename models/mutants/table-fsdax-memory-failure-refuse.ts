@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-fsdax-memory-failure-refuse',
   kind: 'table',
   table: { type: 'FS_DAX', decision: 'memoryFailure' },
-  fault: "memory_failure_dev_pagemap refuses MEMORY_DEVICE_FS_DAX pages with -EBUSY as if they were device memory",
+  fault: 'memory_failure_dev_pagemap refuses MEMORY_DEVICE_FS_DAX pages with -EBUSY as if they were device memory',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-generic-memory-failure-refuse',
   kind: 'table',
   table: { type: 'GENERIC', decision: 'memoryFailure' },
-  fault: "memory_failure_dev_pagemap refuses MEMORY_DEVICE_GENERIC pages with -EBUSY",
+  fault: 'memory_failure_dev_pagemap refuses MEMORY_DEVICE_GENERIC pages with -EBUSY',
   proposal: {
     extends: 'devmap-v5.x',
     hooks: {

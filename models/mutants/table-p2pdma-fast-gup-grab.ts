@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-p2pdma-fast-gup-grab',
   kind: 'table',
   table: { type: 'PCI_P2PDMA', decision: 'gup' },
-  fault: "fast GUP grabs PCI_P2PDMA pages without FOLL_PCI_P2PDMA",
+  fault: 'fast GUP grabs PCI_P2PDMA pages without FOLL_PCI_P2PDMA',
   proposal: {
     extends: 'upstream',
     hooks: {

@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-private-expected-refs',
   kind: 'table',
   table: { type: 'PRIVATE', decision: 'refcount' },
-  fault: "expected_page_refs forgets the base reference MEMORY_DEVICE_PRIVATE pages carry before v5.18",
+  fault: 'expected_page_refs forgets the base reference MEMORY_DEVICE_PRIVATE pages carry before v5.18',
   proposal: {
     extends: 'devmap-v5.x',
     hooks: {

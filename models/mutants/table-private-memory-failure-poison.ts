@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-private-memory-failure-poison',
   kind: 'table',
   table: { type: 'PRIVATE', decision: 'memoryFailure' },
-  fault: "memory_failure_dev_pagemap forgets MEMORY_DEVICE_PRIVATE: a device-private page is poisoned and its users killed",
+  fault: 'memory_failure_dev_pagemap forgets MEMORY_DEVICE_PRIVATE: a device-private page is poisoned and its users killed',
   proposal: {
     extends: 'upstream',
     hooks: {

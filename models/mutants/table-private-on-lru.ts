@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-private-on-lru',
   kind: 'table',
   table: { type: 'PRIVATE', decision: 'onLru' },
-  fault: "folio_add_lru forgets that MEMORY_DEVICE_PRIVATE is ZONE_DEVICE: device-private pages go on the LRU",
+  fault: 'folio_add_lru forgets that MEMORY_DEVICE_PRIVATE is ZONE_DEVICE: device-private pages go on the LRU',
   proposal: {
     extends: 'upstream',
     hooks: {

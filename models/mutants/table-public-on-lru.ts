@@ -5,7 +5,7 @@ export default mutant({
   id: 'table-public-on-lru',
   kind: 'table',
   table: { type: 'PUBLIC', decision: 'onLru' },
-  fault: "folio_add_lru forgets MEMORY_DEVICE_PUBLIC: its pages go on the LRU",
+  fault: 'folio_add_lru forgets MEMORY_DEVICE_PUBLIC: its pages go on the LRU',
   proposal: {
     extends: 'hmm-v4.14',
     hooks: {

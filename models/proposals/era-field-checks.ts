@@ -3,14 +3,7 @@
 // models/eras/era.ts does not compile until a proposal's override of it is
 // validated too. The enum-like fields list their values as Record keys for
 // the same reason: a new DeviceRefcountModel must be added here.
-import type {
-  DaxRefcountModel,
-  DeviceRefcountModel,
-  Era,
-  LongtermCoherentRule,
-  MigrateCheckRule,
-  MigrationEntryWaitRef,
-} from '../eras/era.ts';
+import type { DaxRefcountModel, DeviceRefcountModel, Era, LongtermCoherentRule, MigrateCheckRule, MigrationEntryWaitRef } from '../eras/era.ts';
 import { ERRNOS, MEMORY_TYPES, isMemoryType } from '../vocabulary.ts';
 
 /** Returns null when `value` is acceptable, else what was expected. */
@@ -44,11 +37,9 @@ const enumValues: FieldCheck = (v) => {
   return null;
 };
 
-const memoryTypeList: FieldCheck = (v) =>
-  Array.isArray(v) && v.every(isMemoryType) ? null : `an array of memory types (${MEMORY_TYPES.join(', ')})`;
+const memoryTypeList: FieldCheck = (v) => (Array.isArray(v) && v.every(isMemoryType) ? null : `an array of memory types (${MEMORY_TYPES.join(', ')})`);
 
-const stringList: FieldCheck = (v) =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'an array of strings';
+const stringList: FieldCheck = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'an array of strings');
 
 export const ERA_FIELD_CHECKS = {
   title: string,

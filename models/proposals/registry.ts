@@ -13,17 +13,7 @@ import { v61 } from './builtin/v6.1.ts';
 import { v62 } from './builtin/v6.2.ts';
 import type { BuiltinProposal } from './proposal.ts';
 
-export const BUILTIN_PROPOSALS: readonly BuiltinProposal[] = [
-  hmmV414,
-  devmapV5x,
-  coherentV1,
-  coherentV4,
-  v60,
-  v61,
-  v62,
-  upstreamKernel,
-  cdmNumaRfc,
-];
+export const BUILTIN_PROPOSALS: readonly BuiltinProposal[] = [hmmV414, devmapV5x, coherentV1, coherentV4, v60, v61, v62, upstreamKernel, cdmNumaRfc];
 
 export const BUILTIN_NAMES: readonly string[] = BUILTIN_PROPOSALS.map((p) => p.name);
 

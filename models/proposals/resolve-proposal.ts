@@ -30,19 +30,10 @@ export function resolveProposal(p: Proposal | BuiltinProposal, where = `proposal
     if (parent === undefined) {
       const best = closestName(current.extends, BUILTIN_NAMES);
       const field = current === p ? 'extends' : `extends (via built-in '${current.name}')`;
-      throw new ProposalError(
-        where,
-        field,
-        `unknown built-in proposal '${current.extends}'${best === undefined ? '' : ` — did you mean '${best}'?`}` +
-          ` (built-ins: ${BUILTIN_NAMES.join(', ')})`,
-      );
+      throw new ProposalError(where, field, `unknown built-in proposal '${current.extends}'${best === undefined ? '' : ` — did you mean '${best}'?`}` + ` (built-ins: ${BUILTIN_NAMES.join(', ')})`);
     }
     if (levels.includes(parent)) {
-      throw new ProposalError(
-        where,
-        'extends',
-        `cycle: ${[...levels, parent].map((l) => l.name).join(' → ')}`,
-      );
+      throw new ProposalError(where, 'extends', `cycle: ${[...levels, parent].map((l) => l.name).join(' → ')}`);
     }
     levels.push(parent);
     current = parent;
@@ -76,12 +67,7 @@ export function resolveBuiltin(name: string): ResolvedProposal {
   const builtin = builtinProposal(name);
   if (builtin === undefined) {
     const best = closestName(name, BUILTIN_NAMES);
-    throw new ProposalError(
-      `built-in '${name}'`,
-      'name',
-      `unknown built-in proposal '${name}'${best === undefined ? '' : ` — did you mean '${best}'?`}` +
-        ` (built-ins: ${BUILTIN_NAMES.join(', ')})`,
-    );
+    throw new ProposalError(`built-in '${name}'`, 'name', `unknown built-in proposal '${name}'${best === undefined ? '' : ` — did you mean '${best}'?`}` + ` (built-ins: ${BUILTIN_NAMES.join(', ')})`);
   }
   return resolveProposal(builtin);
 }

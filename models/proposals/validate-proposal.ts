@@ -16,8 +16,7 @@ const STRING_FIELDS = ['name', 'title', 'source', 'extends'] as const;
 const TOP_LEVEL_FIELDS: readonly string[] = [...STRING_FIELDS, 'era', 'hooks'];
 const ERA_FIELDS = Object.keys(ERA_FIELD_CHECKS);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const didYouMean = (name: string, candidates: readonly string[]): string => {
   const best = closestName(name, candidates);
@@ -30,19 +29,11 @@ const didYouMean = (name: string, candidates: readonly string[]): string => {
  */
 export function validateProposal(value: unknown, where: string): Proposal {
   if (!isPlainObject(value)) {
-    throw new ProposalError(
-      where,
-      '(root)',
-      `a proposal must be an object ({name, title, source, extends, era?, hooks?}) as the module's default export, got ${describeValue(value)}`,
-    );
+    throw new ProposalError(where, '(root)', `a proposal must be an object ({name, title, source, extends, era?, hooks?}) as the module's default export, got ${describeValue(value)}`);
   }
   for (const key of Object.keys(value)) {
     if (!TOP_LEVEL_FIELDS.includes(key)) {
-      throw new ProposalError(
-        where,
-        key,
-        `unknown field '${key}'${didYouMean(key, TOP_LEVEL_FIELDS)} (valid fields: ${TOP_LEVEL_FIELDS.join(', ')})`,
-      );
+      throw new ProposalError(where, key, `unknown field '${key}'${didYouMean(key, TOP_LEVEL_FIELDS)} (valid fields: ${TOP_LEVEL_FIELDS.join(', ')})`);
     }
   }
   for (const field of STRING_FIELDS) {
@@ -62,19 +53,11 @@ function validateEra(era: unknown, where: string): void {
   }
   for (const [key, v] of Object.entries(era)) {
     if (key === 'name') {
-      throw new ProposalError(
-        where,
-        'era.name',
-        "cannot be overridden: the era is the one of the built-in proposal named in 'extends'",
-      );
+      throw new ProposalError(where, 'era.name', "cannot be overridden: the era is the one of the built-in proposal named in 'extends'");
     }
     const check = (ERA_FIELD_CHECKS as Record<string, ((x: unknown) => string | null) | undefined>)[key];
     if (check === undefined) {
-      throw new ProposalError(
-        where,
-        `era.${key}`,
-        `unknown era field '${key}'${didYouMean(key, ERA_FIELDS)} (valid era fields: ${ERA_FIELDS.join(', ')})`,
-      );
+      throw new ProposalError(where, `era.${key}`, `unknown era field '${key}'${didYouMean(key, ERA_FIELDS)} (valid era fields: ${ERA_FIELDS.join(', ')})`);
     }
     const expected = check(v);
     if (expected !== null) throw new ProposalError(where, `era.${key}`, `must be ${expected}, got ${describeValue(v)}`);

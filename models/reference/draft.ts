@@ -5,11 +5,7 @@ import type { ZdEvent } from '../events.ts';
 import type { AbsState } from '../state.ts';
 
 /** A deep-mutable version of a (readonly) abstract-state type. */
-export type Draft<T> = T extends readonly (infer U)[]
-  ? Draft<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Draft<T[K]> }
-    : T;
+export type Draft<T> = T extends readonly (infer U)[] ? Draft<U>[] : T extends object ? { -readonly [K in keyof T]: Draft<T[K]> } : T;
 
 /** What every step of the reference works on: the era, the draft state and the events it reports. */
 export interface Ctx {

@@ -16,9 +16,7 @@ export interface TableMutant {
   readonly shown: string;
 }
 
-const REFCOUNT_RULES: RefcountRule[] = [0, 1].flatMap((idle) =>
-  [0, 1].flatMap((base) => [true, false].map((mapsTakeRef) => ({ idle: idle as 0 | 1, base: base as 0 | 1, mapsTakeRef }))),
-);
+const REFCOUNT_RULES: RefcountRule[] = [0, 1].flatMap((idle) => [0, 1].flatMap((base) => [true, false].map((mapsTakeRef) => ({ idle: idle as 0 | 1, base: base as 0 | 1, mapsTakeRef }))));
 
 /** The values a decision can take, with how to show one. */
 const DOMAINS: { readonly [D in keyof TypeRules]?: { readonly values: readonly unknown[]; readonly ofEra: boolean } } = {

@@ -10,7 +10,7 @@ const NEVER_MIGRATED_INTO =
 const NEVER_ON_LRU =
   'folio_add_lru runs only for a new anon or page-cache folio and a migration destination; a dax-mapped page is neither (the dax fault maps it with vmf_insert_page/insert_pfn, no folio_add_lru)';
 const NEVER_CHARGED = 'never charged to a memcg (the dax fault path has no mem_cgroup_charge), and get_mctgt_type only classifies a folio charged to mc.from';
-const NO_CHARGE_MOVING = "this era has no charge moving (move_charge_at_immigrate, removed in v6.13): mem_cgroup_move_task never calls get_mctgt_type";
+const NO_CHARGE_MOVING = 'this era has no charge moving (move_charge_at_immigrate, removed in v6.13): mem_cgroup_move_task never calls get_mctgt_type';
 const V414_BREAKS = (what: string): string => `hmm-v4.14, the only built-in with this type, already violates ${what} by design (its header), so that judge does not run there`;
 const DAX_SNAPSHOT = 'dmirror_mkentry (lib/test_hmm.c) reports a DAX page like a system page: no HMM_DMIRROR_PROT_DEV_* bit, so both classes give the same snapshot byte';
 
@@ -53,8 +53,7 @@ export const UNOBSERVABLE: Readonly<Record<string, string>> = {
   'HOST.snapshotClass = device-coherent under hmm-v4.14': V414_BREAKS('owner-isolation (whose snapshot-category clause judges SNAPSHOT)'),
   'PUBLIC.memcgTarget under hmm-v4.14': V414_BREAKS('memcg-target'),
   'PUBLIC.longtermPinnable under hmm-v4.14': `${V414_BREAKS('no-longterm-pin-coherent')}; and v4.14 has no FOLL_LONGTERM check at all`,
-  'PUBLIC.pteOnMigrate = present':
-    'pte_devmap on a device-public page only changes which GUP-fast leaf takes the reference, and both take the same one: no result or state differs',
+  'PUBLIC.pteOnMigrate = present': 'pte_devmap on a device-public page only changes which GUP-fast leaf takes the reference, and both take the same one: no result or state differs',
 };
 
 /** The reason a mutation (type, decision, value as shown, built-in) is unobservable, if it is listed. */

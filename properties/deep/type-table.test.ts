@@ -26,9 +26,10 @@ const WHERE_NAMES: Readonly<Record<FrameType, readonly string[]>> = {
   HOST: ['hmm-v4.14'],
   PUBLIC: ['hmm-v4.14'],
 };
-const WHERE = Object.fromEntries(
-  Object.entries(WHERE_NAMES).map(([type, names]) => [type, names.map((builtin) => ({ builtin, era: resolveBuiltin(builtin).era }))]),
-) as Record<FrameType, { builtin: string; era: ReturnType<typeof resolveBuiltin>['era'] }[]>;
+const WHERE = Object.fromEntries(Object.entries(WHERE_NAMES).map(([type, names]) => [type, names.map((builtin) => ({ builtin, era: resolveBuiltin(builtin).era }))])) as Record<
+  FrameType,
+  { builtin: string; era: ReturnType<typeof resolveBuiltin>['era'] }[]
+>;
 
 /** The operations that consult each decision: the search looks hardest there. */
 const DECISION_OPS: Readonly<Record<keyof TypeRules, readonly OpName[]>> = {

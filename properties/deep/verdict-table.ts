@@ -40,18 +40,20 @@ export function verdictTable(names: readonly string[]): void {
       });
     }
 
-    if (names.includes('coherent-v1')) it('coherent-v1 violates no-longterm-pin-coherent in at most 6 steps', () => {
-      const search = searches.get('coherent-v1') ?? findViolations(resolveBuiltin('coherent-v1'), { seed: SEED, budget: { runs: RUNS, maxCommands: MAX_COMMANDS } });
-      const cx = search.found.find((c) => c.check === 'no-longterm-pin-coherent');
-      expect(cx, 'not found').toBeDefined();
-      expect(cx!.steps.length).toBeLessThanOrEqual(6);
-    });
+    if (names.includes('coherent-v1'))
+      it('coherent-v1 violates no-longterm-pin-coherent in at most 6 steps', () => {
+        const search = searches.get('coherent-v1') ?? findViolations(resolveBuiltin('coherent-v1'), { seed: SEED, budget: { runs: RUNS, maxCommands: MAX_COMMANDS } });
+        const cx = search.found.find((c) => c.check === 'no-longterm-pin-coherent');
+        expect(cx, 'not found').toBeDefined();
+        expect(cx!.steps.length).toBeLessThanOrEqual(6);
+      });
 
-    if (names.includes('hmm-v4.14')) it('hmm-v4.14 violates no-longterm-pin-coherent (DEVICE_PUBLIC)', () => {
-      const search = searches.get('hmm-v4.14') ?? findViolations(resolveBuiltin('hmm-v4.14'), { seed: SEED, budget: { runs: RUNS, maxCommands: MAX_COMMANDS } });
-      const cx = search.found.find((c) => c.check === 'no-longterm-pin-coherent');
-      expect(cx?.steps.map((s) => s.step.op)).toContain('memremap_pages');
-    });
+    if (names.includes('hmm-v4.14'))
+      it('hmm-v4.14 violates no-longterm-pin-coherent (DEVICE_PUBLIC)', () => {
+        const search = searches.get('hmm-v4.14') ?? findViolations(resolveBuiltin('hmm-v4.14'), { seed: SEED, budget: { runs: RUNS, maxCommands: MAX_COMMANDS } });
+        const cx = search.found.find((c) => c.check === 'no-longterm-pin-coherent');
+        expect(cx?.steps.map((s) => s.step.op)).toContain('memremap_pages');
+      });
 
     afterAll(() => {
       const names = BUILTIN_PROPOSALS.map((p) => p.name).filter((n) => searches.has(n));

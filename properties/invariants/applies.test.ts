@@ -25,7 +25,7 @@ describe('invariant applicability (applies)', () => {
     expect(inv.applies?.(c.after, c.before, c.step)).toBe(true);
   });
 
-  it('applies on every failing step of the mutants\' witnesses (kernel side)', () => {
+  it("applies on every failing step of the mutants' witnesses (kernel side)", () => {
     const judged = new Set<string>();
     for (const m of MUTANTS) {
       const file = new URL(`../mutants/witnesses/${m.id}.json`, import.meta.url);

@@ -18,7 +18,10 @@ describe('free-once', () => {
   });
 
   it('holds for a devmap-era DAX frame mapped but not referenced: such a mapping holds nothing', () => {
-    const state = stateWith({ pgmaps: { pgmap0: { type: 'FS_DAX' } }, procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present-devmap', 4096) } } } });
+    const state = stateWith({
+      pgmaps: { pgmap0: { type: 'FS_DAX' } },
+      procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present-devmap', 4096) } } },
+    });
     expect(messagesOf(freeOnce, viewOf(state, 'v5.x'))).toEqual([]);
   });
 

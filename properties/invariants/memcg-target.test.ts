@@ -39,8 +39,7 @@ describe('memcg-target', () => {
       procs: { p0: { vmas: [anonVma(0, 2)], ptes: { 0: pte('hwpoison', 1), 1: pte('device-exclusive', 3) } } },
     });
     const v = viewOf(poisoned, 'v6.0');
-    const move = (t: McTarget) =>
-      messagesOf(memcgTarget, v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 0 }, [mctgt(1, t), mctgt(3, t)]));
+    const move = (t: McTarget) => messagesOf(memcgTarget, v, v, stepOf('mem_cgroup_move_task', { proc: 'p0', memcg: 'm2', moveCharge: true }, { moved: 0 }, [mctgt(1, t), mctgt(3, t)]));
     expect(move('NONE')).toEqual([]);
     expect(move('PAGE')).toHaveLength(2);
   });
@@ -61,9 +60,7 @@ describe('memcg-target', () => {
     expect(judge('v4.14', [mctgt(1, 'PAGE'), mctgt(4096, 'DEVICE'), mctgt(2, 'NONE'), mctgt(8192, 'NONE')])).toEqual([
       'pfn 8192 (PRIVATE, pgmap1 index 0): get_mctgt_type gave NONE, expected DEVICE (anon, charged to m0, moving p0 from m0 to m2)',
     ]);
-    expect(judge('v6.0', right.slice(0, 3))).toEqual([
-      'pfn 8192 (PRIVATE, pgmap1 index 0): device-private entry at p0 vpn 3 was never classified by get_mctgt_type (mc_handle_swap_pte)',
-    ]);
+    expect(judge('v6.0', right.slice(0, 3))).toEqual(['pfn 8192 (PRIVATE, pgmap1 index 0): device-private entry at p0 vpn 3 was never classified by get_mctgt_type (mc_handle_swap_pte)']);
   });
 
   it('accepts NONE for a page met again after its charge moved', () => {

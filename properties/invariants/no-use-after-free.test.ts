@@ -47,8 +47,6 @@ describe('no-use-after-free', () => {
       pgmaps: { pgmap0: { type: 'FS_DAX', file: 'f0', killed: true, removed: true } },
       procs: { p0: { vmas: [daxVma], ptes: { 0: pte('present-devmap', dax) } } },
     });
-    expect(messagesOf(noUseAfterFree, viewOf(state, 'v5.x'))).toEqual([
-      `pfn ${dax} (FS_DAX, pgmap0 index 0): frame of removed pgmap0, but mapped by the present-devmap PTE at p0 vpn 0`,
-    ]);
+    expect(messagesOf(noUseAfterFree, viewOf(state, 'v5.x'))).toEqual([`pfn ${dax} (FS_DAX, pgmap0 index 0): frame of removed pgmap0, but mapped by the present-devmap PTE at p0 vpn 0`]);
   });
 });

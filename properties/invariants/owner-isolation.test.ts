@@ -24,17 +24,12 @@ describe('owner-isolation', () => {
   });
 
   it("fails when a device reads another owner's private page in place", () => {
-    expect(read('devB', [{ ev: 'device-access', pfn: 4096, owner: 'devB' }])).toEqual([
-      'pfn 4096 (PRIVATE, pgmap0 index 0): owned by "devA", accessed in place by device_read on behalf of "devB"',
-    ]);
+    expect(read('devB', [{ ev: 'device-access', pfn: 4096, owner: 'devB' }])).toEqual(['pfn 4096 (PRIVATE, pgmap0 index 0): owned by "devA", accessed in place by device_read on behalf of "devB"']);
   });
 
   it("fails when migrate_to_device collects another owner's private page", () => {
-    const step = (pgmap: 'pgmap0' | 'pgmap2') =>
-      stepOf('migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap }, { errno: 'ENOENT' }, [{ ev: 'migrate', from: 4096, to: 12288 }]);
-    expect(messagesOf(ownerIsolation, before, before, step('pgmap2'))).toEqual([
-      'pfn 4096 (PRIVATE, pgmap0 index 0): owned by "devA", migrated by migrate_to_device on behalf of "devB"',
-    ]);
+    const step = (pgmap: 'pgmap0' | 'pgmap2') => stepOf('migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap }, { errno: 'ENOENT' }, [{ ev: 'migrate', from: 4096, to: 12288 }]);
+    expect(messagesOf(ownerIsolation, before, before, step('pgmap2'))).toEqual(['pfn 4096 (PRIVATE, pgmap0 index 0): owned by "devA", migrated by migrate_to_device on behalf of "devB"']);
     expect(messagesOf(ownerIsolation, before, before, step('pgmap0'))).toEqual([]);
   });
 });

@@ -35,9 +35,7 @@ const skipped = (pfn: number): ZdEvent => ({ ev: 'migrate-skip', pfn, reason: 'r
 describe('pinned-not-migrated', () => {
   it('fails when a pinned system page is migrated', () => {
     const p = page('SYSTEM', 0, 1);
-    expect(judge('upstream', p, moved(1))).toEqual([
-      'pfn 1 (SYSTEM): migrated to pfn 2 by migrate_to_ram although it had unexpected references (maps 1, refs 0, pins 1 (long-term 0), page cache no)',
-    ]);
+    expect(judge('upstream', p, moved(1))).toEqual(['pfn 1 (SYSTEM): migrated to pfn 2 by migrate_to_ram although it had unexpected references (maps 1, refs 0, pins 1 (long-term 0), page cache no)']);
   });
 
   it('tolerates no unexpected reference in any era: folio_migrate_mapping wants the exact count', () => {

@@ -30,7 +30,14 @@ export const arbStep: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ proc, vpn, npages, owner }).map((args): Step => ({ op: 'check_exclusive', args })), weight: 1 },
   {
     arbitrary: fc
-      .record({ proc, npages: fc.integer({ min: 1, max: 6 }), kind: fc.constantFrom('anon', 'anon', 'shmem', 'file', 'dax'), shared: fc.boolean(), prot: fc.constantFrom('read', 'write', 'write', 'none'), pgmap })
+      .record({
+        proc,
+        npages: fc.integer({ min: 1, max: 6 }),
+        kind: fc.constantFrom('anon', 'anon', 'shmem', 'file', 'dax'),
+        shared: fc.boolean(),
+        prot: fc.constantFrom('read', 'write', 'write', 'none'),
+        pgmap,
+      })
       .map(({ pgmap: pg, ...a }): Step => ({ op: 'mmap', args: a.kind === 'dax' ? { ...a, shared: true, pgmap: pg } : a })),
     weight: 5,
   },
@@ -45,7 +52,10 @@ export const arbStep: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ ref: fc.nat(5).map((n) => `ref${n}` as const) }).map((args): Step => ({ op: 'put_page', args })), weight: 3 },
   { arbitrary: fc.record({ pin: fc.nat(5).map((n) => `pin${n}` as const) }).map((args): Step => ({ op: 'unpin_user_page', args })), weight: 3 },
   { arbitrary: fc.constant<Step>({ op: 'mem_cgroup_create', args: {} }), weight: 1 },
-  { arbitrary: fc.record({ proc, memcg: fc.constantFrom('m0', 'm1', 'm2') as fc.Arbitrary<`m${number}`>, moveCharge: fc.boolean() }).map((args): Step => ({ op: 'mem_cgroup_move_task', args })), weight: 2 },
+  {
+    arbitrary: fc.record({ proc, memcg: fc.constantFrom('m0', 'm1', 'm2') as fc.Arbitrary<`m${number}`>, moveCharge: fc.boolean() }).map((args): Step => ({ op: 'mem_cgroup_move_task', args })),
+    weight: 2,
+  },
   { arbitrary: fc.record({ proc, vpn, countIncreased: fc.boolean() }).map((args): Step => ({ op: 'memory_failure', args })), weight: 1 },
   { arbitrary: fc.record({ pgmap, index: fc.nat(5), countIncreased: fc.boolean() }).map((args): Step => ({ op: 'memory_failure', args })), weight: 1 },
   { arbitrary: fc.record({ where: fc.constantFrom('device', 'system') }).map((args): Step => ({ op: 'fail_next_alloc', args })), weight: 1 },

@@ -20,7 +20,9 @@ const writtenThenCollected: Step[] = [
   { op: 'drop_caches', args: {} },
 ];
 
-const apply = (k: KernelInstance, steps: readonly Step[]) => steps.forEach((s) => k.apply(s));
+const apply = (k: KernelInstance, steps: readonly Step[]) => {
+  for (const s of steps) k.apply(s);
+};
 
 /** The read of vpn 1 after the steps, judged by data-preserved. */
 function readBack(k: KernelInstance) {
@@ -51,7 +53,10 @@ describe('folio_mark_dirty', () => {
 
   it('zap_pte_range: a dirty PTE unmapped without the hand-over leaves a clean page that drop_caches drops', () => {
     const k = kernelFor('v6.1', { folio_mark_dirty: (_f, { site }) => site !== 'zap_pte_range' });
-    apply(k, writtenThenCollected.filter((s) => s.op !== 'migrate_to_device'));
+    apply(
+      k,
+      writtenThenCollected.filter((s) => s.op !== 'migrate_to_device'),
+    );
     expect(readBack(k).result).toEqual({ value: 0 });
   });
 

@@ -10,7 +10,7 @@ import { counters, kernelFor, migrateOnePage, run } from './run-steps.ts';
 /** An FS_DAX page mapped (and written) by p0 at vpn 0, then poisoned through that mapping. */
 function poisonMappedDax(k: KernelInstance) {
   run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem0', npages: 1 });
-  run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'dax', shared: true, prot: 'write' , pgmap: 'pgmap0' });
+  run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'dax', shared: true, prot: 'write', pgmap: 'pgmap0' });
   run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 5 });
   const before = k.view();
   const result = k.apply({ op: 'memory_failure', args: { proc: 'p0', vpn: 0, countIncreased: false } });

@@ -36,7 +36,7 @@ describe('migrate_racing_fault', () => {
     expect(k.abstract().procs.p0?.ptes[0]?.kind).toBe('present');
   });
 
-  it("v4.14: a waiter that forgets its reference on waking leaks it (put_ref_page, site migration_entry_wait)", () => {
+  it('v4.14: a waiter that forgets its reference on waking leaks it (put_ref_page, site migration_entry_wait)', () => {
     const { k } = race('v4.14', { put_ref_page: (_f, { site }) => site !== 'migration_entry_wait' });
     expect(counters(k, 1).refcount).toBe(2);
   });

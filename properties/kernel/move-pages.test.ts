@@ -69,7 +69,7 @@ describe('move_pages', () => {
     expect(counters(m, PGMAP_BASE).refcount).toBe(1);
   });
 
-  it("the follow_page reference is dropped on every path (put_ref_page, site add_page_for_migration); forgetting it leaks one", () => {
+  it('the follow_page reference is dropped on every path (put_ref_page, site add_page_for_migration); forgetting it leaks one', () => {
     const k = kernelFor('upstream', { put_ref_page: (_f, { site }) => site !== 'add_page_for_migration' });
     migrateOnePage(k, 'COHERENT', 1);
     run(k, 'move_pages', { proc: 'p0', vpn: 0, moveAll: false });

@@ -58,14 +58,18 @@ describe('kernel model: incremental counters under random sequences', () => {
 
   it.each(ERA_NAMES)('%s: arbitrary well-typed hook decisions never crash the model', (era) => {
     fc.assert(
-      fc.property(fc.array(fc.oneof({ arbitrary: arbStep, weight: 20 }, { arbitrary: arbReservedMemremap, weight: 1 }), { minLength: 10, maxLength: 60 }), fc.integer({ min: 1, max: 1 << 30 }), (steps, seed) => {
-        const k = createKernel(ERAS[era], chaosHooks(seed));
-        for (const step of [...prologue(ERAS[era]), ...steps]) {
-          k.apply(step);
-          k.abstract();
-        }
-        k.view();
-      }),
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: arbStep, weight: 20 }, { arbitrary: arbReservedMemremap, weight: 1 }), { minLength: 10, maxLength: 60 }),
+        fc.integer({ min: 1, max: 1 << 30 }),
+        (steps, seed) => {
+          const k = createKernel(ERAS[era], chaosHooks(seed));
+          for (const step of [...prologue(ERAS[era]), ...steps]) {
+            k.apply(step);
+            k.abstract();
+          }
+          k.view();
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
   });

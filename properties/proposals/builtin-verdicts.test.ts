@@ -7,8 +7,7 @@ import { ERA_NAMES } from '../../models/eras/era.ts';
 import { BUILTIN_NAMES, BUILTIN_PROPOSALS, builtinProposal } from '../../models/proposals/registry.ts';
 import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 
-const sourceOf = (name: string) =>
-  readFileSync(new URL(`../../models/proposals/builtin/${name}.ts`, import.meta.url), 'utf8');
+const sourceOf = (name: string) => readFileSync(new URL(`../../models/proposals/builtin/${name}.ts`, import.meta.url), 'utf8');
 
 /** The `// Result:` block: one `//   <invariant-id>  holds|violated` line per invariant. */
 function resultBlock(source: string): Record<string, string> {
@@ -25,17 +24,7 @@ function resultBlock(source: string): Record<string, string> {
 
 describe('built-in proposals', () => {
   it('are the eight of DESIGN §4 plus v6.2–v6.12, in order, with unique names', () => {
-    expect(BUILTIN_NAMES).toEqual([
-      'hmm-v4.14',
-      'devmap-v5.x',
-      'coherent-v1',
-      'coherent-v4',
-      'v6.0',
-      'v6.1',
-      'v6.2',
-      'upstream',
-      'cdm-numa-rfc',
-    ]);
+    expect(BUILTIN_NAMES).toEqual(['hmm-v4.14', 'devmap-v5.x', 'coherent-v1', 'coherent-v4', 'v6.0', 'v6.1', 'v6.2', 'upstream', 'cdm-numa-rfc']);
     expect(new Set(BUILTIN_NAMES).size).toBe(BUILTIN_NAMES.length);
   });
 

@@ -106,9 +106,7 @@ describe('resolveProposal on the built-ins', () => {
     const d = defaultHooks(r.era);
     expect(r.hooks.free_zone_device_folio(p, NO_CTX)).toEqual(d.free_zone_device_folio(p, NO_CTX));
     expect(r.hooks.folio_add_lru(p, NO_CTX)).toBe(false);
-    expect(r.hooks.get_mctgt_type(p, { from: 'm0', via: 'device-private' })).toEqual(
-      d.get_mctgt_type(p, { from: 'm0', via: 'device-private' }),
-    );
+    expect(r.hooks.get_mctgt_type(p, { from: 'm0', via: 'device-private' })).toEqual(d.get_mctgt_type(p, { from: 'm0', via: 'device-private' }));
   });
 });
 
@@ -160,7 +158,17 @@ describe('resolveProposal on a user proposal', () => {
 
   it("a level's dflt is what the built-in chain below it decides, not the era default", () => {
     const seen: boolean[] = [];
-    const r = resolveProposal(user({ extends: 'coherent-v4', hooks: { folio_is_longterm_pinnable: (_f, _c, dflt) => (seen.push(dflt), dflt) } }));
+    const r = resolveProposal(
+      user({
+        extends: 'coherent-v4',
+        hooks: {
+          folio_is_longterm_pinnable: (_f, _c, dflt) => {
+            seen.push(dflt);
+            return dflt;
+          },
+        },
+      }),
+    );
     r.hooks.folio_is_longterm_pinnable(folioOf('COHERENT'), NO_CTX);
     r.hooks.folio_is_longterm_pinnable(folioOf('PUBLIC'), NO_CTX);
     // coherent-v4 refuses COHERENT; for PUBLIC it hands up coherent-v1's `true`
@@ -172,7 +180,12 @@ describe('resolveProposal on a user proposal', () => {
   it('composes level by level, asking each level and the default once per call', () => {
     const calls: string[] = [];
     const level = (tag: string) => ({
-      hooks: { expected_page_refs: (_f: unknown, _c: unknown, dflt: number) => (calls.push(tag), dflt + 1) },
+      hooks: {
+        expected_page_refs: (_f: unknown, _c: unknown, dflt: number) => {
+          calls.push(tag);
+          return dflt + 1;
+        },
+      },
     });
     const { hooks, overridden } = composeHooks(ERAS.upstream, [level('root'), level('proposal')]);
     const base = defaultHooks(ERAS.upstream).expected_page_refs(folioOf('SYSTEM'), NO_CTX);
@@ -198,9 +211,7 @@ describe('resolveProposal on a user proposal', () => {
   });
 
   it('without a file, errors name the proposal', () => {
-    expect(() => resolveProposal(user({ extends: 'coherent-v5' }))).toThrow(
-      /^proposal 'my-series-v2': extends: unknown built-in proposal 'coherent-v5' — did you mean 'coherent-v1'\?/,
-    );
+    expect(() => resolveProposal(user({ extends: 'coherent-v5' }))).toThrow(/^proposal 'my-series-v2': extends: unknown built-in proposal 'coherent-v5' — did you mean 'coherent-v1'\?/);
   });
 
   it('resolveBuiltin rejects an unknown name with a suggestion', () => {

@@ -92,10 +92,7 @@ describe('validateProposal', () => {
   });
 
   it('rejects an unknown hook, suggesting the closest hook name', () => {
-    const err = errorOf(
-      { ...good(), hooks: { folio_is_longterm_pinable: () => true } },
-      'hooks.folio_is_longterm_pinable',
-    );
+    const err = errorOf({ ...good(), hooks: { folio_is_longterm_pinable: () => true } }, 'hooks.folio_is_longterm_pinable');
     expect(err.detail).toBe("unknown hook 'folio_is_longterm_pinable' — did you mean 'folio_is_longterm_pinnable'?");
   });
 

@@ -113,7 +113,7 @@ describe('migrate_to_ram', () => {
 });
 
 describe('migrate_device_range', () => {
-  it('evicts every in-use page of the pgmap, also other processes\' mappings', () => {
+  it("evicts every in-use page of the pgmap, also other processes' mappings", () => {
     const sim = new Sim('v6.1');
     const { vpn } = anonPage(sim, 8);
     const pg = device(sim, 'COHERENT');
@@ -137,7 +137,7 @@ describe('migrate_device_range', () => {
 });
 
 describe('device_read / device_write', () => {
-  it('reads own device-private pages in place and faults other owners\' back', () => {
+  it("reads own device-private pages in place and faults other owners' back", () => {
     const sim = new Sim('v6.1');
     const { vpn } = anonPage(sim, 21);
     const pg = device(sim, 'PRIVATE', 'a');
@@ -180,19 +180,13 @@ describe('snapshot', () => {
     const r = sim.do('snapshot', { proc: 'p0', vpn, npages: 5, owner: 'a' });
     expect(r).toEqual({
       cpages: 5,
-      prot: [
-        PROT.DEV_PRIVATE_LOCAL | PROT.WRITE,
-        PROT.DEV_COHERENT_REMOTE | PROT.WRITE,
-        PROT.WRITE,
-        PROT.ZERO | PROT.READ,
-        PROT.NONE,
-      ],
+      prot: [PROT.DEV_PRIVATE_LOCAL | PROT.WRITE, PROT.DEV_COHERENT_REMOTE | PROT.WRITE, PROT.WRITE, PROT.ZERO | PROT.READ, PROT.NONE],
     });
     expect(sim.state).toEqual(before);
     expect(sim.do('snapshot', { proc: 'p0', vpn, npages: 1, owner: 'b' })).toEqual({ cpages: 1, prot: [PROT.NONE] });
     expect(sim.do('snapshot', { proc: 'p0', vpn: 1000, npages: 1, owner: 'b' })).toEqual({ cpages: 1, prot: [PROT.ERROR] });
   });
-  it('reports another owner\'s private page as remote before owner checks (v4.14)', () => {
+  it("reports another owner's private page as remote before owner checks (v4.14)", () => {
     const sim = new Sim('v4.14');
     const { vpn } = anonPage(sim, 1);
     const a = device(sim, 'PRIVATE', 'a');

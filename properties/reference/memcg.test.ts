@@ -48,7 +48,10 @@ describe('mem_cgroup_move_task', () => {
     expect(sim.frame(sim.pte('p0', vpn)!.pfn).memcg).toBe('m1');
   });
   it('moves nothing without moveCharge or where the era has no charge moving; the task still moves', () => {
-    for (const [era, moveCharge] of [['v6.0', false], ['upstream', true]] as const) {
+    for (const [era, moveCharge] of [
+      ['v6.0', false],
+      ['upstream', true],
+    ] as const) {
       const sim = new Sim(era);
       const { pfn } = anonPage(sim);
       sim.do('mem_cgroup_create', {});

@@ -37,7 +37,10 @@ describe('move_pages', () => {
   });
 
   it('a ZONE_DEVICE page: ENOENT from v6.0, EBUSY (not on an LRU) before', () => {
-    for (const [era, status] of [['v6.1', 'ENOENT'], ['v4.14', 'EBUSY']] as const) {
+    for (const [era, status] of [
+      ['v6.1', 'ENOENT'],
+      ['v4.14', 'EBUSY'],
+    ] as const) {
       const sim = new Sim(era);
       const pgmap = device(sim, era === 'v4.14' ? 'PUBLIC' : 'COHERENT', 'dev0', 1);
       const { vpn } = anonPage(sim, 1);

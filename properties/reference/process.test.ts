@@ -35,7 +35,10 @@ describe('munmap', () => {
     const mid = sim.pte('p0', vpn + 1)!.pfn;
     expect(sim.do('munmap', { proc: 'p0', vpn: vpn + 1, npages: 1 })).toEqual({});
     const p0 = sim.state.procs.p0!;
-    expect(p0.vmas.map((v) => [v.start, v.npages])).toEqual([[0, 1], [2, 1]]);
+    expect(p0.vmas.map((v) => [v.start, v.npages])).toEqual([
+      [0, 1],
+      [2, 1],
+    ]);
     expect(p0.ptes[vpn + 1]).toBeUndefined();
     expect(p0.written).toEqual({ 0: 1, 2: 3 });
     expect(sim.frame(mid)).toMatchObject({ inUse: false, frees: 1, memcg: null, anon: false });

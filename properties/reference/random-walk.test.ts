@@ -17,7 +17,7 @@ import type { AbsState } from '../../models/state.ts';
 import { MEMORY_TYPES, MMAP_KINDS, PROTS, ZERO_PFN } from '../../models/vocabulary.ts';
 
 const OWNERS = ['a', 'b'];
-const at = <T,>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
+const at = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
 /** A step drawn from small integers, resolved against the live handles of `s`. */
 function resolve(s: AbsState, n: number[]): Step {
@@ -70,16 +70,23 @@ function resolve(s: AbsState, n: number[]): Step {
     { op: 'unpin_user_page', args: { pin: at(Object.keys(s.pins).length ? (Object.keys(s.pins) as `pin${number}`[]) : ['pin0' as const], n[4]!) } },
     { op: 'mem_cgroup_create', args: {} },
     { op: 'mem_cgroup_move_task', args: { proc, memcg: at(s.memcgs, n[4]!), moveCharge: flag } },
-    flag
-      ? { op: 'memory_failure', args: { proc, vpn, countIncreased: n[7]! % 2 === 0 } }
-      : { op: 'memory_failure', args: { pgmap, index: n[3]! % 2, countIncreased: false } },
+    flag ? { op: 'memory_failure', args: { proc, vpn, countIncreased: n[7]! % 2 === 0 } } : { op: 'memory_failure', args: { pgmap, index: n[3]! % 2, countIncreased: false } },
     { op: 'fail_next_alloc', args: { where: flag ? 'device' : 'system' } },
     { op: 'fallocate_punch_hole', args: { file: at(allFiles.length ? allFiles : ['f0' as const], n[4]!), index: n[2]! % 4, npages } },
     flag ? { op: 'fsync', args: { file: at(allFiles.length ? allFiles : ['f0' as const], n[4]!) } } : { op: 'drop_caches', args: {} },
     { op: 'move_pages', args: { proc, vpn, moveAll: flag } },
     {
       op: 'migrate_racing_fault',
-      args: { proc, vpn, npages, pgmap, to: flag ? 'device' : 'ram', faultProc: at(procs.length ? procs : ['p0' as const], n[5]!), faultVpn: vpn, ...(n[7]! % 2 ? { write: true, value: n[7]! } : { write: false }) },
+      args: {
+        proc,
+        vpn,
+        npages,
+        pgmap,
+        to: flag ? 'device' : 'ram',
+        faultProc: at(procs.length ? procs : ['p0' as const], n[5]!),
+        faultVpn: vpn,
+        ...(n[7]! % 2 ? { write: true, value: n[7]! } : { write: false }),
+      },
     },
   ];
   return at(steps, n[0]!);

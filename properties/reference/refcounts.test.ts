@@ -20,7 +20,10 @@ describe('era refcounts', () => {
     expect(mappedPrivate('v6.1').view().counters[pgmapStart(0)]!.mapcount).toBe(1);
   });
   it('an idle PRIVATE page is 1 under v6.0 and 0 under v6.1', () => {
-    for (const [era, idle] of [['v6.0', 1], ['v6.1', 0]] as const) {
+    for (const [era, idle] of [
+      ['v6.0', 1],
+      ['v6.1', 0],
+    ] as const) {
       const sim = mappedPrivate(era);
       expect(sim.refcount(pgmapStart(0) + 1)).toBe(idle);
       sim.do('munmap', { proc: 'p0', vpn: 0, npages: 1 });

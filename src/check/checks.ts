@@ -16,5 +16,4 @@ export function checkSet(selected: readonly SelectableCheck[]): ReadonlySet<Chec
   return new Set<CheckId>([...selected, ...STOPPING_CHECKS]);
 }
 
-export const invariantsOf = (selected: readonly SelectableCheck[]): InvariantId[] =>
-  selected.filter((c): c is InvariantId => c !== 'refinement');
+export const invariantsOf = (selected: readonly SelectableCheck[]): InvariantId[] => selected.filter((c): c is InvariantId => c !== 'refinement');

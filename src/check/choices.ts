@@ -7,36 +7,26 @@ import type { Era } from '../../models/eras/era.ts';
 import type { MemoryType, MmapKind, Prot } from '../../models/vocabulary.ts';
 import type { VpnPreference } from './handles.ts';
 import { eraTypes } from './handles.ts';
-import { TYPE_RULES } from '../../models/type-rules.ts';
 import { MAP_BY } from '../../models/map-by.ts';
 
 /** An index into a list of live handles; small lists, so a small range. */
 export const index = (): fc.Arbitrary<number> => fc.nat({ max: 7 });
 
 /** Range operations: 1–4 pages, one page most often (HMM selftests use few). */
-export const npages = (): fc.Arbitrary<number> =>
-  fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 2 });
+export const npages = (): fc.Arbitrary<number> => fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 2 });
 
 /** Two devices, as the HMM selftests' two dmirror instances. */
 export const OWNERS = ['dmirror0', 'dmirror1'] as const;
 export const owner = (): fc.Arbitrary<string> => fc.constantFrom(...OWNERS);
 
 export const prefer = (): fc.Arbitrary<VpnPreference> =>
-  fc.oneof(
-    { arbitrary: fc.constant<VpnPreference>('mapped'), weight: 3 },
-    { arbitrary: fc.constant<VpnPreference>('device'), weight: 2 },
-    { arbitrary: fc.constant<VpnPreference>('any'), weight: 1 },
-  );
+  fc.oneof({ arbitrary: fc.constant<VpnPreference>('mapped'), weight: 3 }, { arbitrary: fc.constant<VpnPreference>('device'), weight: 2 }, { arbitrary: fc.constant<VpnPreference>('any'), weight: 1 });
 
 /** A page of data: small distinct-ish values so a lost write shows. */
 export const value = (): fc.Arbitrary<number> => fc.integer({ min: 1, max: 99 });
 
 export const prot = (): fc.Arbitrary<Prot> =>
-  fc.oneof(
-    { arbitrary: fc.constant<Prot>('write'), weight: 4 },
-    { arbitrary: fc.constant<Prot>('read'), weight: 2 },
-    { arbitrary: fc.constant<Prot>('none'), weight: 1 },
-  );
+  fc.oneof({ arbitrary: fc.constant<Prot>('write'), weight: 4 }, { arbitrary: fc.constant<Prot>('read'), weight: 2 }, { arbitrary: fc.constant<Prot>('none'), weight: 1 });
 
 /**
  * Mostly anonymous memory; DAX mappings as often as anonymous ones when the

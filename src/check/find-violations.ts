@@ -57,9 +57,7 @@ export function findViolations(proposal: ResolvedProposal, options: FindOptions 
       ...(options.budget?.runs === undefined ? {} : { runs: options.budget.runs }),
       ...(options.budget?.maxCommands === undefined ? {} : { maxCommands: options.budget.maxCommands }),
       // Progress counts over the whole search, not per round.
-      ...(options.onProgress === undefined
-        ? {}
-        : { onProgress: (p) => options.onProgress?.({ ...p, runs: runs + p.runs, commands: commands + p.commands, elapsedMs: elapsedMs + p.elapsedMs }) }),
+      ...(options.onProgress === undefined ? {} : { onProgress: (p) => options.onProgress?.({ ...p, runs: runs + p.runs, commands: commands + p.commands, elapsedMs: elapsedMs + p.elapsedMs }) }),
     });
     runs += result.runs;
     commands += result.commands;

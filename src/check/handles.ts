@@ -5,7 +5,6 @@
 import type { AbsProc, AbsState } from '../../models/state.ts';
 import type { Era } from '../../models/eras/era.ts';
 import type { FileId, MemcgId, MemoryType, PgmapId, PinId, ProcId, RefId, Vpn } from '../../models/vocabulary.ts';
-import { TYPE_RULES } from '../../models/type-rules.ts';
 import { MAP_BY } from '../../models/map-by.ts';
 
 /** Picks `list[index mod length]`; undefined when the list is empty. */
@@ -22,8 +21,7 @@ export const liveRefs = (s: AbsState): RefId[] => (Object.keys(s.refs) as RefId[
 export const livePins = (s: AbsState): PinId[] => (Object.keys(s.pins) as PinId[]).sort(byNumber);
 export const memcgs = (s: AbsState): readonly MemcgId[] => s.memcgs;
 
-export const fileFiles = (s: AbsState): FileId[] =>
-  (Object.keys(s.files) as FileId[]).filter((f) => s.files[f]?.kind === 'file').sort(byNumber);
+export const fileFiles = (s: AbsState): FileId[] => (Object.keys(s.files) as FileId[]).filter((f) => s.files[f]?.kind === 'file').sort(byNumber);
 
 export interface PgmapFilter {
   /** How pages of the type reach a process (migrate: PRIVATE/COHERENT/PUBLIC; dax-mmap: the DAX kinds). */
@@ -86,12 +84,7 @@ export function clampToVma(proc: AbsProc, vpn: Vpn, npages: number): number {
 }
 
 /** A process and a vpn inside one of its VMAs, or undefined when it has none. */
-export function pickProcVpn(
-  s: AbsState,
-  procIndex: number,
-  prefer: VpnPreference,
-  vpnIndex: number,
-): { proc: ProcId; vpn: Vpn; p: AbsProc } | undefined {
+export function pickProcVpn(s: AbsState, procIndex: number, prefer: VpnPreference, vpnIndex: number): { proc: ProcId; vpn: Vpn; p: AbsProc } | undefined {
   const proc = pick(liveProcs(s), procIndex);
   const p = proc === undefined ? undefined : s.procs[proc];
   if (proc === undefined || p === undefined) return undefined;

@@ -58,12 +58,6 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
 }
 
 /** The weighted command arbitrary for fc.commands, over the whole Next relation. */
-export function commandArbitrary(
-  entries: readonly { op: OpName; weight: number; generate: (era: Era) => fc.Arbitrary<BoundChoices> }[],
-  era: Era,
-  stats: CommandStats,
-): fc.Arbitrary<OpCommand> {
-  return fc.oneof(
-    ...entries.map((e) => ({ arbitrary: e.generate(era).map((b) => new OpCommand(e.op, b, stats)), weight: e.weight })),
-  );
+export function commandArbitrary(entries: readonly { op: OpName; weight: number; generate: (era: Era) => fc.Arbitrary<BoundChoices> }[], era: Era, stats: CommandStats): fc.Arbitrary<OpCommand> {
+  return fc.oneof(...entries.map((e) => ({ arbitrary: e.generate(era).map((b) => new OpCommand(e.op, b, stats)), weight: e.weight })));
 }

@@ -10,7 +10,6 @@ import { ALL_CHECKS, isSelectableCheck } from './checks.ts';
 import { shellQuote } from '../util/shell-quote.ts';
 import type { Focus } from '../../models/focus.ts';
 
-
 export function replayCommand(o: {
   proposal: string;
   seed: number;

@@ -39,17 +39,21 @@ describe('zdspec check interrupted', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('by %s: writes the interrupted summary and exits %i', async (signal, exit) => {
-    const reports = join(dir, signal);
-    const r = await interrupted(signal, reports);
-    expect(r.code).toBe(exit);
-    expect(r.err).toContain(`interrupted by ${signal}`);
-    const summary = readFileSync(join(reports, 'summary.txt'), 'utf8');
-    expect(summary).toContain(`INTERRUPTED by ${signal}`);
-    expect(summary).toContain('seed 5');
-    expect(summary.replace(/\s+/g, ' ')).toContain('to finish them: zdspec check upstream v6.1 --seed 5 --runs 1000000');
-    const json = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8'));
-    expect(json.interrupted.signal).toBe(signal);
-    expect(json.proposals.map((p: { status: string }) => p.status)).toEqual(['interrupted', 'interrupted']);
-  }, 60_000);
+  ] as const)(
+    'by %s: writes the interrupted summary and exits %i',
+    async (signal, exit) => {
+      const reports = join(dir, signal);
+      const r = await interrupted(signal, reports);
+      expect(r.code).toBe(exit);
+      expect(r.err).toContain(`interrupted by ${signal}`);
+      const summary = readFileSync(join(reports, 'summary.txt'), 'utf8');
+      expect(summary).toContain(`INTERRUPTED by ${signal}`);
+      expect(summary).toContain('seed 5');
+      expect(summary.replace(/\s+/g, ' ')).toContain('to finish them: zdspec check upstream v6.1 --seed 5 --runs 1000000');
+      const json = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8'));
+      expect(json.interrupted.signal).toBe(signal);
+      expect(json.proposals.map((p: { status: string }) => p.status)).toEqual(['interrupted', 'interrupted']);
+    },
+    60_000,
+  );
 });

@@ -42,7 +42,7 @@ describe('zdspec check: the report directory', () => {
     expect([readOnly.code, readOnly.err]).toEqual([2, expect.stringMatching(/--report-dir \/proc\/self: cannot write there: E[A-Z]+: /)]);
   });
 
-  it('holds one run: the previous run\'s files go, files zdspec did not write stay', async () => {
+  it("holds one run: the previous run's files go, files zdspec did not write stay", async () => {
     const reports = join(dir, 'one-run');
     const first = await zdspec('check', 'coherent-v1', '--seed', '1', '--runs', '60', '--invariant', 'no-longterm-pin-coherent', '--report-dir', reports, '--quiet');
     expect(first.code).toBe(1);

@@ -66,8 +66,11 @@ describe('zdspec run', () => {
   });
 
   it('exits 1 when a proposal hook throws (a finding, not a crash)', async () => {
-    const crashing = file('crash.ts', `export default { name: 'crash', title: 't', source: 's', extends: 'upstream',
-      hooks: { folio_is_longterm_pinnable: () => { throw new Error('oops in hook'); } } };`);
+    const crashing = file(
+      'crash.ts',
+      `export default { name: 'crash', title: 't', source: 's', extends: 'upstream',
+      hooks: { folio_is_longterm_pinnable: () => { throw new Error('oops in hook'); } } };`,
+    );
     const { code, out } = await zdspec('run', passing, '--proposal', crashing);
     expect(code).toBe(1);
     expect(out).toContain('proposal-crashed');
@@ -77,8 +80,11 @@ describe('zdspec run', () => {
 
 describe('proposal files', () => {
   it('loads a TypeScript proposal overriding one hook', async () => {
-    const ok = file('ok.ts', `export default { name: 'always-pinnable', title: 't', source: 's', extends: 'upstream',
-      hooks: { folio_is_longterm_pinnable: (folio: { memoryType: string }) => folio.memoryType !== 'FS_DAX' } };`);
+    const ok = file(
+      'ok.ts',
+      `export default { name: 'always-pinnable', title: 't', source: 's', extends: 'upstream',
+      hooks: { folio_is_longterm_pinnable: (folio: { memoryType: string }) => folio.memoryType !== 'FS_DAX' } };`,
+    );
     const { code, out } = await zdspec('run', passing, '--proposal', ok);
     expect(code).toBe(0);
     expect(out).toContain('proposal always-pinnable');
@@ -87,8 +93,16 @@ describe('proposal files', () => {
   const bad: [string, string, RegExp][] = [
     ['syntax.ts', 'export default { name: "x", hooks: { a: () => ) } };', /syntax\.ts: \(file\): syntax error at line 1, column \d+/],
     ['nodefault.ts', 'export const proposal = {};', /nodefault\.ts: default: no default export \(it exports proposal/],
-    ['unknown-hook.ts', `export default { name: 'x', title: 't', source: 's', extends: 'upstream', hooks: { folio_is_longterm_pinable: () => true } };`, /hooks\.folio_is_longterm_pinable: unknown hook .*did you mean 'folio_is_longterm_pinnable'/],
-    ['not-function.ts', `export default { name: 'x', title: 't', source: 's', extends: 'upstream', hooks: { folio_is_longterm_pinnable: true } };`, /hooks\.folio_is_longterm_pinnable: hook 'folio_is_longterm_pinnable' must be a function/],
+    [
+      'unknown-hook.ts',
+      `export default { name: 'x', title: 't', source: 's', extends: 'upstream', hooks: { folio_is_longterm_pinable: () => true } };`,
+      /hooks\.folio_is_longterm_pinable: unknown hook .*did you mean 'folio_is_longterm_pinnable'/,
+    ],
+    [
+      'not-function.ts',
+      `export default { name: 'x', title: 't', source: 's', extends: 'upstream', hooks: { folio_is_longterm_pinnable: true } };`,
+      /hooks\.folio_is_longterm_pinnable: hook 'folio_is_longterm_pinnable' must be a function/,
+    ],
     ['bad-extends.ts', `export default { name: 'x', title: 't', source: 's', extends: 'upstreem' };`, /extends/],
   ];
   for (const [name, content, message] of bad) {

@@ -16,14 +16,7 @@ import { replayCommand } from './verbs/replay.ts';
 import { runCommand } from './verbs/run.ts';
 
 function verbs(): Command[] {
-  return [
-    checkCommand(),
-    runCommand(),
-    replayCommand(),
-    judgeCommand(),
-    mutateCommand(),
-    listCommand(),
-  ];
+  return [checkCommand(), runCommand(), replayCommand(), judgeCommand(), mutateCommand(), listCommand()];
 }
 
 function program(io: CliIo): Command {
@@ -33,7 +26,10 @@ function program(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .addHelpText('after', '\nExamples:\n  $ zdspec check --all\n  $ zdspec check ./my-series-v2.ts\n  $ zdspec replay reports/coherent-v1.no-longterm-pin-coherent.json\n  $ zdspec run trace.json --proposal coherent-v1\n  $ zdspec list\n  $ zdspec check --help');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ zdspec check --all\n  $ zdspec check ./my-series-v2.ts\n  $ zdspec replay reports/coherent-v1.no-longterm-pin-coherent.json\n  $ zdspec run trace.json --proposal coherent-v1\n  $ zdspec list\n  $ zdspec check --help',
+    );
   for (const verb of verbs()) {
     // addCommand does not pass settings down: output routing and exitOverride too.
     verb.copyInheritedSettings(root);

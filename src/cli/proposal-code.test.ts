@@ -58,9 +58,7 @@ describe('a hook returning something that is not its decision', () => {
   it('is a finding in run: a Promise (an async hook)', async () => {
     const { code, text } = await zdspec('run', trace, '--proposal', proposal('async-true', 'async () => true'));
     expect(code).toBe(1);
-    expect(text).toContain(
-      "✗ proposal-bad-return: hook folio_is_longterm_pinnable returned a Promise: hooks are synchronous (an async function's result is never awaited)",
-    );
+    expect(text).toContain("✗ proposal-bad-return: hook folio_is_longterm_pinnable returned a Promise: hooks are synchronous (an async function's result is never awaited)");
   });
 
   it('is a finding in run, and a rejecting async hook leaves no unhandled rejection', async () => {
@@ -90,7 +88,7 @@ describe('a hook returning something that is not its decision', () => {
 });
 
 describe('a proposal calling process.exit', () => {
-  const exits = "() => { process.exit(0); return true; }";
+  const exits = '() => { process.exit(0); return true; }';
   const message = 'hook folio_is_longterm_pinnable called process.exit(0): a proposal cannot end the process';
 
   it('in a hook, under run: a proposal-crashed finding', async () => {

@@ -11,7 +11,13 @@ const looping = proposalFile('loops', 'folio_is_longterm_pinnable: () => { for (
 const COHERENT_LONGTERM_PIN = join(import.meta.dirname, '../../properties/scenarios/seed-coherent-longterm-pin.json');
 
 describe('the hang limit of run and replay', () => {
-  const steps = [mmap, ...Array.from({ length: 1000 }, (_, i) => [{ op: 'cpu_write', args: { proc: 'p0', vpn: 0, value: i } }, { op: 'cpu_read', args: { proc: 'p0', vpn: 0 } }]).flat()];
+  const steps = [
+    mmap,
+    ...Array.from({ length: 1000 }, (_, i) => [
+      { op: 'cpu_write', args: { proc: 'p0', vpn: 0, value: i } },
+      { op: 'cpu_read', args: { proc: 'p0', vpn: 0 } },
+    ]).flat(),
+  ];
   const long = file('long.json', { steps });
 
   it('does not take an honest 2,000-step trace for a hang', async () => {

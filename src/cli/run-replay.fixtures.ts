@@ -48,7 +48,6 @@ export function runReplaySandbox() {
       generated: '2026-01-01T00:00:00.000Z',
     },
   });
-  const proposalFile = (name: string, hooks: string): string =>
-    file(`${name}.mjs`, `export default { name: '${name}', title: 't', source: 's', extends: 'upstream', hooks: { ${hooks} } };\n`);
+  const proposalFile = (name: string, hooks: string): string => file(`${name}.mjs`, `export default { name: '${name}', title: 't', source: 's', extends: 'upstream', hooks: { ${hooks} } };\n`);
   return { file, zdspec, counterexample, cx: file('cx.json', counterexample('coherent-v1')), proposalFile };
 }

@@ -118,7 +118,11 @@ async function codelessFiles(files: readonly string[]): Promise<Set<string>> {
   const ts = files.some((f) => f.endsWith('.ts')) ? (await import('typescript')).default : undefined;
   if (ts === undefined) return new Set();
   const options = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true };
-  const empty = (f: string) => ts.transpileModule(readFileSync(f, 'utf8'), { compilerOptions: options }).outputText.replace(/export \{\};?/g, '').trim() === '';
+  const empty = (f: string) =>
+    ts
+      .transpileModule(readFileSync(f, 'utf8'), { compilerOptions: options })
+      .outputText.replace(/export \{\};?/g, '')
+      .trim() === '';
   return new Set(files.filter((f) => f.endsWith('.ts') && empty(f)));
 }
 
@@ -134,7 +138,11 @@ async function writeUnloaded(rawDir: string, root: string, loaded: ReadonlySet<s
   const codeless = await codelessFiles(unloaded);
   const result = unloaded
     .filter((f) => !codeless.has(f))
-    .map((f) => ({ scriptId: '0', url: pathToFileURL(f).href, functions: [{ functionName: '(not loaded)', ranges: [{ startOffset: 0, endOffset: statSync(f).size, count: 0 }], isBlockCoverage: true }] }));
+    .map((f) => ({
+      scriptId: '0',
+      url: pathToFileURL(f).href,
+      functions: [{ functionName: '(not loaded)', ranges: [{ startOffset: 0, endOffset: statSync(f).size, count: 0 }], isBlockCoverage: true }],
+    }));
   writeFileSync(join(rawDir, 'coverage-zdspec-not-loaded.json'), JSON.stringify({ result }));
 }
 

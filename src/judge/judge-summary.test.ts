@@ -31,7 +31,13 @@ describe('judgeSummary', () => {
 
   it('fails an unfinished verdict, a proposal fault, and skips proposals without a header', () => {
     const up = asExpected('upstream');
-    const j = judgeSummary([{ ...up, verdicts: { ...up.verdicts, 'free-once': 'unfinished', 'proposal-crashed': 'violated' } }, { proposal: './mine.ts', verdicts: {} }], BUILTIN_PROPOSALS);
+    const j = judgeSummary(
+      [
+        { ...up, verdicts: { ...up.verdicts, 'free-once': 'unfinished', 'proposal-crashed': 'violated' } },
+        { proposal: './mine.ts', verdicts: {} },
+      ],
+      BUILTIN_PROPOSALS,
+    );
     expect(j.mismatches).toEqual([
       { proposal: 'upstream', check: 'free-once', expected: 'holds', found: 'unfinished' },
       { proposal: 'upstream', check: 'proposal-crashed', expected: 'not found', found: 'violated' },

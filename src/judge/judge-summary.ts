@@ -28,8 +28,7 @@ export interface Judgement {
   readonly mismatches: readonly Mismatch[];
 }
 
-const expectedOf = (b: BuiltinProposal, check: string): string | undefined =>
-  check === 'refinement' ? (b.refinement?.verdict ?? 'holds') : (b.expected as Readonly<Record<string, string>>)[check];
+const expectedOf = (b: BuiltinProposal, check: string): string | undefined => (check === 'refinement' ? (b.refinement?.verdict ?? 'holds') : (b.expected as Readonly<Record<string, string>>)[check]);
 
 /** Throws InputError (exit 2) when no row names a built-in: there is nothing to judge. */
 export function judgeSummary(rows: readonly SummaryRow[], builtins: readonly BuiltinProposal[]): Judgement {

@@ -48,10 +48,13 @@ function loadFailure(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const syntax = /Transform failed with \d+ errors?:\n([\s\S]*)/.exec(message);
   if (syntax?.[1]) {
-    const errors = syntax[1].trim().split('\n').map((line) => {
-      const at = /:(\d+):(\d+): (?:ERROR: )?(.*)$/.exec(line);
-      return at ? `line ${at[1]}, column ${at[2]}: ${at[3]}` : line;
-    });
+    const errors = syntax[1]
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const at = /:(\d+):(\d+): (?:ERROR: )?(.*)$/.exec(line);
+        return at ? `line ${at[1]}, column ${at[2]}: ${at[3]}` : line;
+      });
     return `syntax error at ${errors.join('; ')}`;
   }
   return `threw while loading: ${message}`;

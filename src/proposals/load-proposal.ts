@@ -41,16 +41,20 @@ export interface LoadOptions {
 export async function loadProposal(spec: string, options: LoadOptions = {}): Promise<ResolvedProposal> {
   if (spec.startsWith(MUTANT_PREFIX)) {
     const m = mutantById(spec.slice(MUTANT_PREFIX.length));
-    if (m === undefined) throw new ProposalError(`proposal '${spec}'`, '(name)', `no such mutant${didYouMean(spec.slice(MUTANT_PREFIX.length), MUTANTS.map((x) => x.id))}; zdspec mutate --list names them`);
+    if (m === undefined)
+      throw new ProposalError(
+        `proposal '${spec}'`,
+        '(name)',
+        `no such mutant${didYouMean(
+          spec.slice(MUTANT_PREFIX.length),
+          MUTANTS.map((x) => x.id),
+        )}; zdspec mutate --list names them`,
+      );
     return resolveProposal(m.proposal);
   }
   if (isBuiltinName(spec)) return resolveBuiltin(spec);
   if (!looksLikePath(spec) && !existsSync(spec)) {
-    throw new ProposalError(
-      `proposal '${spec}'`,
-      '(name)',
-      `not a built-in proposal${didYouMean(spec, BUILTIN_NAMES)} and not a file path; built-ins: ${BUILTIN_NAMES.join(', ')}`,
-    );
+    throw new ProposalError(`proposal '${spec}'`, '(name)', `not a built-in proposal${didYouMean(spec, BUILTIN_NAMES)} and not a file path; built-ins: ${BUILTIN_NAMES.join(', ')}`);
   }
   const file = resolve(spec);
   if (!existsSync(file)) throw new ProposalError(spec, '(file)', `file not found (looked for ${file})`);

@@ -45,13 +45,15 @@ export function guardProcess(): ProcessExits {
     return process.exit(code);
   };
   saved = { exit, kill };
-  const escape = (fn: string) => (...args: unknown[]): never => {
-    throw new ProposalEscape(callText(fn, args));
-  };
-  process.exit = escape('exit');
-  process.abort = escape('abort');
+  const refuse =
+    (fn: string) =>
+    (...args: unknown[]): never => {
+      throw new ProposalEscape(callText(fn, args));
+    };
+  process.exit = refuse('exit');
+  process.abort = refuse('abort');
   // Undocumented, but what process.exit calls; it ends the process just the same.
-  p.reallyExit = escape('reallyExit');
+  p.reallyExit = refuse('reallyExit');
   process.kill = (pid: number, signal?: string | number): true => {
     // Signal 0 only asks whether the process exists. pid 0 and negative pids
     // are process groups, which may include this process.

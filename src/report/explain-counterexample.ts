@@ -45,11 +45,7 @@ function recording(pair: Pair, into: PairStep[]): Pair {
   };
 }
 
-export function explainCounterexample(
-  cx: Counterexample,
-  proposal: ResolvedProposal,
-  options: { timeLimitMs?: number; createPair?: (p: ResolvedProposal, o: PairOptions) => Pair } = {},
-): Explained {
+export function explainCounterexample(cx: Counterexample, proposal: ResolvedProposal, options: { timeLimitMs?: number; createPair?: (p: ResolvedProposal, o: PairOptions) => Pair } = {}): Explained {
   const pair = (options.createPair ?? createPair)(proposal, { invariants: invariantsOf(cx.checks), sides: 'both' });
   const initial = pair.kernelView();
   const records: PairStep[] = [];

@@ -77,7 +77,5 @@ export function frameDiff(before: View, after: View, named: readonly Pfn[] = [])
     const pfn = Number(key);
     if (!deepEqual(facts(before, ptesBefore, pfn), facts(after, ptesAfter, pfn))) pfns.add(pfn);
   }
-  return [...pfns]
-    .sort((a, b) => a - b)
-    .map((pfn) => ({ pfn, before: facts(before, ptesBefore, pfn), after: facts(after, ptesAfter, pfn) }));
+  return [...pfns].sort((a, b) => a - b).map((pfn) => ({ pfn, before: facts(before, ptesBefore, pfn), after: facts(after, ptesAfter, pfn) }));
 }

@@ -23,7 +23,9 @@ if (browserPath === undefined) {
 describe.skipIf(browserPath === undefined)('reports/index.html in headless Chromium', () => {
   it('loads without console errors and shows the verdicts, the heatmap and every counterexample', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zdspec-index-'));
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/zdspec.js'), 'check', 'coherent-v1', '--runs', '60', '--workers', '1', '--max-commands', '20', '--seed', '1', '-q', '-o', out], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/zdspec.js'), 'check', 'coherent-v1', '--runs', '60', '--workers', '1', '--max-commands', '20', '--seed', '1', '-q', '-o', out], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(1);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { proposals: { counterexamples: unknown[] }[] };
     const found = summary.proposals.reduce((n, p) => n + p.counterexamples.length, 0);

@@ -53,7 +53,11 @@ function counterexample(cx: Counterexample, row: ProposalSummary, text: string |
   const failing = cx.finding.stepIndex;
   const steps = cx.steps.map(({ step, result }, i) => `<li${i === failing ? ' class="failing"' : ''}><code>${h(formatCall(step, result))}</code></li>`);
   const files = row.files[cx.check];
-  const links = files ? Object.values(files).map((f) => `<a href="${h(String(f))}">${h(String(f))}</a>`).join(' · ') : '';
+  const links = files
+    ? Object.values(files)
+        .map((f) => `<a href="${h(String(f))}">${h(String(f))}</a>`)
+        .join(' · ')
+    : '';
   return [
     `<section class="counterexample" id="${anchor(cx)}">`,
     `<h3>${h(row.name)} violates ${h(cx.check)} (${cx.steps.length} steps)</h3>`,

@@ -102,7 +102,7 @@ function row(proposal: string, o: Partial<ProposalSummary> = {}): ProposalSummar
 
 const INFO: RunInfo = { zdspec: '0.1.0', node: 'v20', generated: '2026-01-01T00:00:00.000Z', durationMs: 4500, seed: 7, options: {} };
 
-describe('the test\'s XML reader', () => {
+describe("the test's XML reader", () => {
   it('refuses what is not well-formed XML 1.0', () => {
     const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
     expect(parseXml(`${head}<a b="&lt;&#10;">x &amp; y<c/></a>\n`)).toMatchObject({ name: 'a', attrs: { b: '<\n' }, text: 'x & y' });
@@ -129,39 +129,42 @@ describe('junitXml', () => {
 
   it('is one testsuite per proposal, one testcase per checked check, with consistent counts', () => {
     expect(doc.name).toBe('testsuites');
-    expect(suites.map((s) => s.attrs['name'])).toEqual([STRIPPED, 'upstream', 'interrupted.ts', 'crashes.ts', 'broken.ts']);
+    expect(suites.map((s) => s.attrs.name)).toEqual([STRIPPED, 'upstream', 'interrupted.ts', 'crashes.ts', 'broken.ts']);
     expect(suites.map((s) => cases(suites.indexOf(s)).length)).toEqual([ALL_CHECKS.length, ALL_CHECKS.length, 2, ALL_CHECKS.length + 1, ALL_CHECKS.length + 1]);
-    expect(cases(1).map((c) => [c.attrs['classname'], c.attrs['name'], c.children.length])).toEqual(ALL_CHECKS.map((k) => ['upstream', k, 0]));
+    expect(cases(1).map((c) => [c.attrs.classname, c.attrs.name, c.children.length])).toEqual(ALL_CHECKS.map((k) => ['upstream', k, 0]));
     for (const s of suites) {
       const cs = kids(s, 'testcase');
       const n = (tag: string) => String(cs.filter((c) => kids(c, tag).length > 0).length);
-      expect([s.attrs['tests'], s.attrs['failures'], s.attrs['errors'], s.attrs['skipped']]).toEqual([String(cs.length), n('failure'), n('error'), n('skipped')]);
+      expect([s.attrs.tests, s.attrs.failures, s.attrs.errors, s.attrs.skipped]).toEqual([String(cs.length), n('failure'), n('error'), n('skipped')]);
     }
-    expect([doc.attrs['tests'], doc.attrs['failures'], doc.attrs['errors'], doc.attrs['skipped']]).toEqual([4 * ALL_CHECKS.length + 4, 1, 2, 2 * ALL_CHECKS.length + 2].map(String));
-    expect([doc.attrs['time'], suites[0]!.attrs['time'], cases(1)[0]!.attrs['time']]).toEqual(['4.500', '2.000', '2.000']);
+    expect([doc.attrs.tests, doc.attrs.failures, doc.attrs.errors, doc.attrs.skipped]).toEqual([4 * ALL_CHECKS.length + 4, 1, 2, 2 * ALL_CHECKS.length + 2].map(String));
+    expect([doc.attrs.time, suites[0]!.attrs.time, cases(1)[0]!.attrs.time]).toEqual(['4.500', '2.000', '2.000']);
   });
 
   it('makes a violation a failure: the one-line finding, the counterexample text report', () => {
     const failed = cases(0).filter((c) => kids(c, 'failure').length > 0);
-    expect(failed.map((c) => c.attrs['name'])).toEqual(['no-longterm-pin-coherent']);
+    expect(failed.map((c) => c.attrs.name)).toEqual(['no-longterm-pin-coherent']);
     const failure = kids(failed[0]!, 'failure')[0]!;
-    expect(failure.attrs['message']).toBe(`no-longterm-pin-coherent at step 2 of 2: pin held ${STRIPPED.replace(/\s+/g, ' ')}`);
-    expect(failure.attrs['message']).not.toMatch(/\n/);
-    expect(failure.attrs['type']).toBe('invariant');
+    expect(failure.attrs.message).toBe(`no-longterm-pin-coherent at step 2 of 2: pin held ${STRIPPED.replace(/\s+/g, ' ')}`);
+    expect(failure.attrs.message).not.toMatch(/\n/);
+    expect(failure.attrs.type).toBe('invariant');
     expect(failure.text).toBe(report.replace(/[\u0000-\u0008\u000b\u001b\uFFFE\uD800]/g, ''));
     expect(failure.text).toContain(`title ${STRIPPED}`);
-    expect(failed[0]!.attrs['time']).toBe('1.500');
-    expect(failed[0]!.attrs['classname']).toBe(STRIPPED);
+    expect(failed[0]!.attrs.time).toBe('1.500');
+    expect(failed[0]!.attrs.classname).toBe(STRIPPED);
   });
 
   it('skips what did not finish and makes a proposal fault or a failed search an error', () => {
-    expect(cases(2).map((c) => [c.attrs['name'], kids(c, 'skipped').length])).toEqual([['free-once', 1], ['refinement', 1]]);
-    expect(kids(cases(2)[0]!, 'skipped')[0]!.attrs['message']).toContain('r/x.free-once.unshrunk.json');
+    expect(cases(2).map((c) => [c.attrs.name, kids(c, 'skipped').length])).toEqual([
+      ['free-once', 1],
+      ['refinement', 1],
+    ]);
+    expect(kids(cases(2)[0]!, 'skipped')[0]!.attrs.message).toContain('r/x.free-once.unshrunk.json');
     const crashed = cases(3);
     expect(crashed.slice(0, -1).every((c) => kids(c, 'skipped').length === 1)).toBe(true);
-    expect(crashed.at(-1)!.attrs['name']).toBe('proposal-crashed');
+    expect(crashed.at(-1)!.attrs.name).toBe('proposal-crashed');
     expect(kids(crashed.at(-1)!, 'error')[0]!.attrs).toMatchObject({ type: 'proposal-crashed', message: 'proposal-crashed at step 2 of 2: hook threw: TypeError: x is undefined' });
     const failed = cases(4).at(-1)!;
-    expect([failed.attrs['name'], kids(failed, 'error')[0]!.attrs['message']]).toEqual(['search', 'cannot load broken.ts']);
+    expect([failed.attrs.name, kids(failed, 'error')[0]!.attrs.message]).toEqual(['search', 'cannot load broken.ts']);
   });
 });

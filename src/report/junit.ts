@@ -18,7 +18,10 @@ import { type ProposalSummary, type RunInfo, verdictOf } from './summary.ts';
 const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 const text = (s: string): string => s.replace(ILLEGAL, '').replace(/[&<>\r]/g, (ch) => ENTITIES[ch]!);
-const attr = (s: string | number): string => String(s).replace(ILLEGAL, '').replace(/[&<>"'\t\n\r]/g, (ch) => ENTITIES[ch]!);
+const attr = (s: string | number): string =>
+  String(s)
+    .replace(ILLEGAL, '')
+    .replace(/[&<>"'\t\n\r]/g, (ch) => ENTITIES[ch]!);
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
 const oneLine = (s: string): string => s.replace(ILLEGAL, '').replace(/\s+/g, ' ').trim();
 
@@ -70,7 +73,16 @@ export function junitXml(rows: readonly ProposalSummary[], info: RunInfo, texts:
     const name = attr(row.proposal);
     out.push(`  <testsuite name="${name}" ${counts(count(cases))} time="${seconds(row.elapsedMs)}" timestamp="${attr(info.generated)}">`);
     out.push('    <properties>');
-    const props = { era: row.era, status: row.status, seed: info.seed, runs: row.runs, commands: row.commands, zdspec: info.zdspec, node: info.node, ...(info.interrupted ? { interrupted: info.interrupted.signal } : {}) };
+    const props = {
+      era: row.era,
+      status: row.status,
+      seed: info.seed,
+      runs: row.runs,
+      commands: row.commands,
+      zdspec: info.zdspec,
+      node: info.node,
+      ...(info.interrupted ? { interrupted: info.interrupted.signal } : {}),
+    };
     for (const [k, v] of Object.entries(props)) out.push(`      <property name="${k}" value="${attr(v)}"/>`);
     out.push('    </properties>');
     for (const c of cases) {

@@ -45,7 +45,12 @@ const secs = (x: number | undefined): string => (x === undefined ? '' : x.toFixe
 
 export function killMatrixText(rows: readonly KillRow[], info: MatrixInfo): string {
   const t = matrixTotals(rows);
-  const out = [`zdspec mutate: ${t.killed} of ${t.total} mutants killed, ${info.seeds} seed${info.seeds === 1 ? '' : 's'} each${info.interrupted ? ' (INTERRUPTED)' : ''}`, `Generated: ${info.generated}`, `Duration: ${(info.durationMs / 1000).toFixed(1)} s`, ''];
+  const out = [
+    `zdspec mutate: ${t.killed} of ${t.total} mutants killed, ${info.seeds} seed${info.seeds === 1 ? '' : 's'} each${info.interrupted ? ' (INTERRUPTED)' : ''}`,
+    `Generated: ${info.generated}`,
+    `Duration: ${(info.durationMs / 1000).toFixed(1)} s`,
+    '',
+  ];
   out.push(`${'mutant'.padEnd(36)} ${'first caught by'.padEnd(25)} ${'len'.padStart(3)} ${'secs'.padStart(6)}`);
   for (const r of rows) {
     const first = shownFirst(r) ?? (r.killed ? '?' : 'NOT KILLED');
@@ -89,7 +94,12 @@ export function killMatrixJson(rows: readonly KillRow[], info: MatrixInfo): stri
     totals: matrixTotals(rows),
     mutants: rows.map((r) => ({
       ...r,
-      caught: Object.fromEntries(Object.entries(r.caught).map(([c, k]) => [c, { seeds: k.seeds, runsToFirst: k.runsToFirst, secondsToFirst: k.secondsToFirst, shrinkSeconds: k.shrinkSeconds, steps: k.steps, replay: k.example.replay }])),
+      caught: Object.fromEntries(
+        Object.entries(r.caught).map(([c, k]) => [
+          c,
+          { seeds: k.seeds, runsToFirst: k.runsToFirst, secondsToFirst: k.secondsToFirst, shrinkSeconds: k.shrinkSeconds, steps: k.steps, replay: k.example.replay },
+        ]),
+      ),
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

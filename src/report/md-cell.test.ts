@@ -9,7 +9,13 @@ const table = (cells: readonly string[]) => `| a | b |\n|---|---|\n${cells.map((
 // Raw HTML allowed, as GitHub allows <br>.
 const html = (md: string) => micromark(md, { allowDangerousHtml: true, extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
 // What a browser shows of a cell's HTML: tags dropped, entities decoded.
-const shown = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const shown = (s: string) =>
+  s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const cellsOf = (md: string) => [...html(md).matchAll(/<td>(.*?)<\/td>/gs)].map((m) => m[1] ?? '');
 
 describe('mdCell and mdCode', () => {
@@ -22,7 +28,7 @@ describe('mdCell and mdCode', () => {
     '  padded  ',
   ];
 
-  it('keeps every row at the header\'s cell count, and a code span shows its text exactly', () => {
+  it("keeps every row at the header's cell count, and a code span shows its text exactly", () => {
     const md = table(calls.map((c) => mdCell(mdCode(c))));
     expect(mdTableRows(md)).toEqual([[2, ...calls.map(() => 2)]]);
     const cells = cellsOf(md).filter((_, i) => i % 2 === 0);

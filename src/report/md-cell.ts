@@ -10,5 +10,4 @@
 // line, so a line break becomes <br>. Code spans are built by md-code.ts,
 // which keeps them on one line.
 
-export const mdCell = (markdown: string): string =>
-  markdown.replace(/(\\*)\|/g, (_, slashes: string) => (slashes.length % 2 === 1 ? `${slashes}|` : `${slashes}\\|`)).replace(/\r\n|\r|\n/g, '<br>');
+export const mdCell = (markdown: string): string => markdown.replace(/(\\*)\|/g, (_, slashes: string) => (slashes.length % 2 === 1 ? `${slashes}|` : `${slashes}\\|`)).replace(/\r\n|\r|\n/g, '<br>');

@@ -85,7 +85,12 @@ beforeAll(async () => {
     deep,
   );
   const throws = proposalFile(`${LONG_NAME}-throws`, `() => { throw new Error(${JSON.stringify(LONG_MESSAGE)}); }`);
-  add('hook throws a 300-character message', await loadProposal(throws), { seed: 20240611, runs: 300, proposalSpec: throws, invariants: ['no-longterm-pin-coherent', 'refinement', 'data-preserved'] }, deep);
+  add(
+    'hook throws a 300-character message',
+    await loadProposal(throws),
+    { seed: 20240611, runs: 300, proposalSpec: throws, invariants: ['no-longterm-pin-coherent', 'refinement', 'data-preserved'] },
+    deep,
+  );
   // Seconds of work when the machine is idle; room for a loaded one.
 }, 60_000);
 

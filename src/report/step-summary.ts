@@ -5,7 +5,7 @@
 import { appendFileSync, statSync } from 'node:fs';
 
 /** Appends `markdown` to the step summary file; returns a warning to print when that failed. */
-export function appendStepSummary(markdown: string, file: string | undefined = process.env['GITHUB_STEP_SUMMARY']): string | undefined {
+export function appendStepSummary(markdown: string, file: string | undefined = process.env.GITHUB_STEP_SUMMARY): string | undefined {
   if (file === undefined || file === '') return undefined;
   try {
     // A blank line first when the file has something already, so this starts a block of its own.

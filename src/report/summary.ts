@@ -98,7 +98,6 @@ export function summaryText(rows: readonly ProposalSummary[], info: RunInfo): st
   return `${out.join('\n')}\n`;
 }
 
-
 export function summaryMarkdown(rows: readonly ProposalSummary[], info: RunInfo): string {
   const out = ['# zdspec check summary', '', `_Generated: ${info.generated}; duration ${(info.durationMs / 1000).toFixed(1)} s_`, ''];
   out.push(`zdspec ${info.zdspec}, node ${info.node}; seed ${info.seed}; ${optionsText(info)}`, '');

@@ -30,7 +30,10 @@ describe('wrapCommand', () => {
     const command = `zdspec check '${dir.replace(/'/g, `'\\''`)}/${'p'.repeat(150)}.mjs' --seed -5 --path 1:2@A:V --invariant free-once`;
     const { lines, pasted, original } = wrapped(command);
     expect(widest(lines)).toBeLessThanOrEqual(80);
-    expect(lines.some((l) => /[^ ]\\$/.test(l)), 'a word continued at column 0').toBe(true);
+    expect(
+      lines.some((l) => /[^ ]\\$/.test(l)),
+      'a word continued at column 0',
+    ).toBe(true);
     expect(original[0]?.[1]).toBe(`${dir}/${'p'.repeat(150)}.mjs`);
     expect(pasted).toEqual(original);
   });

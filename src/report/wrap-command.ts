@@ -31,7 +31,7 @@ function render(atoms: readonly ShellAtom[]): string {
   return out + (open ?? '');
 }
 
-export function wrapCommand(command: string, indent: string, width = TEXT_WIDTH, hanging = indent + '  '): string[] {
+export function wrapCommand(command: string, indent: string, width = TEXT_WIDTH, hanging = `${indent}  `): string[] {
   const words = shellWords(command);
   const lines: string[] = [];
   let line = indent;

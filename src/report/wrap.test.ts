@@ -11,7 +11,7 @@ describe('wrap', () => {
   });
 
   it('counts characters, not UTF-16 units or bytes', () => {
-    expect(wrap('→'.repeat(40) + ' ' + '→'.repeat(39), '', 80)).toHaveLength(1);
+    expect(wrap(`${'→'.repeat(40)} ${'→'.repeat(39)}`, '', 80)).toHaveLength(1);
     expect(columns('pfn 1 → 2 😀')).toBe(11);
   });
 
@@ -28,7 +28,11 @@ describe('wrap', () => {
     const units = ['pfn 4096 COHERENT:', 'in-use no→yes,', 'refcount 1→2,', 'pte p0:0 present w→p0:0 hwpoison,', 'memcg m0'];
     const lines = wrap(units, '   ', 40, '     ');
     expect(widest(lines)).toBeLessThanOrEqual(40);
-    for (const unit of units) expect(lines.some((l) => l.includes(unit)), unit).toBe(true);
+    for (const unit of units)
+      expect(
+        lines.some((l) => l.includes(unit)),
+        unit,
+      ).toBe(true);
     const long = wrap(['x '.repeat(30).trim()], '', 20);
     expect(widest(long)).toBeLessThanOrEqual(20);
   });

@@ -19,7 +19,7 @@ const MIN_PIECE = 10;
  * kept on one line when it fits on one ("refcount 1→2,"), and broken at its
  * spaces only when it does not.
  */
-export function wrap(text: string | readonly string[], indent: string, width = TEXT_WIDTH, hanging = indent + '  '): string[] {
+export function wrap(text: string | readonly string[], indent: string, width = TEXT_WIDTH, hanging = `${indent}  `): string[] {
   const lines: string[] = [];
   let line = indent;
   let empty = true;

@@ -26,13 +26,7 @@ export const counterexamplePaths = (dir: string, stem: string): CounterexamplePa
   return { txt: `${base}.txt`, md: `${base}.md`, json: `${base}.json` };
 };
 
-export function writeCounterexample(
-  cx: Counterexample,
-  proposal: ResolvedProposal,
-  dir: string,
-  generated: string = new Date().toISOString(),
-  stem: string = reportStem(cx),
-): WrittenCounterexample {
+export function writeCounterexample(cx: Counterexample, proposal: ResolvedProposal, dir: string, generated: string = new Date().toISOString(), stem: string = reportStem(cx)): WrittenCounterexample {
   const paths = counterexamplePaths(dir, stem);
   const rendered = renderCounterexample(cx, proposal, paths, { generated });
   writeAtomic(paths.txt, rendered.txt);

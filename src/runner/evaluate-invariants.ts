@@ -16,13 +16,7 @@ function kernelOnlyClauses(inv: Invariant): ReadonlySet<string> {
   return set;
 }
 
-export function evaluateInvariants(
-  invariants: readonly Invariant[],
-  side: Side,
-  after: View,
-  before?: View,
-  step?: StepContext,
-): InvariantFinding[] {
+export function evaluateInvariants(invariants: readonly Invariant[], side: Side, after: View, before?: View, step?: StepContext): InvariantFinding[] {
   const findings: InvariantFinding[] = [];
   for (const invariant of invariants) {
     let violations: readonly Violation[];

@@ -41,15 +41,10 @@ describe('guardHooks', () => {
 
   it('names the value shortly and the expected type', () => {
     const big = { action: 'fail', errno: 'EBUSY', reason: 'x'.repeat(100) };
-    const hooks = guardHooks(withHook({ gup_longterm_unpinnable: () => big as never, expected_page_refs: () => undefined as never }), [
-      'gup_longterm_unpinnable',
-      'expected_page_refs',
-    ]);
+    const hooks = guardHooks(withHook({ gup_longterm_unpinnable: () => big as never, expected_page_refs: () => undefined as never }), ['gup_longterm_unpinnable', 'expected_page_refs']);
     const message = (thrown(() => hooks.gup_longterm_unpinnable(folio, NO_CTX)) as Error).message;
     expect(message).toContain(`returned ${JSON.stringify(big).slice(0, 57)}..., expected { action: 'migrate' } | { action: 'fail', errno: 'EPERM'`);
-    expect((thrown(() => hooks.expected_page_refs(folio, NO_CTX)) as Error).message).toBe(
-      'hook expected_page_refs returned undefined, expected a non-negative integer (a reference count)',
-    );
+    expect((thrown(() => hooks.expected_page_refs(folio, NO_CTX)) as Error).message).toBe('hook expected_page_refs returned undefined, expected a non-negative integer (a reference count)');
   });
 
   describe('an async hook', () => {
@@ -59,20 +54,28 @@ describe('guardHooks', () => {
 
     it('is a bad return, and its rejection is handled', async () => {
       process.on('unhandledRejection', onRejection);
-      const hooks = guardHooks(withHook({ folio_is_longterm_pinnable: (async () => {
-        throw new Error('boom');
-      }) as never }), ['folio_is_longterm_pinnable']);
-      const e = thrown(() => hooks.folio_is_longterm_pinnable(folio, NO_CTX));
-      expect((e as Error).message).toBe(
-        "hook folio_is_longterm_pinnable returned a Promise: hooks are synchronous (an async function's result is never awaited)",
+      const hooks = guardHooks(
+        withHook({
+          folio_is_longterm_pinnable: (async () => {
+            throw new Error('boom');
+          }) as never,
+        }),
+        ['folio_is_longterm_pinnable'],
       );
+      const e = thrown(() => hooks.folio_is_longterm_pinnable(folio, NO_CTX));
+      expect((e as Error).message).toBe("hook folio_is_longterm_pinnable returned a Promise: hooks are synchronous (an async function's result is never awaited)");
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(rejections).toEqual([]);
     });
   });
 
   it('counts a throw while the result is read as the hook throwing', () => {
-    const sneaky = Object.defineProperty({}, 'action', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const sneaky = Object.defineProperty({}, 'action', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
     const hooks = guardHooks(withHook({ gup_longterm_unpinnable: () => sneaky as never }), ['gup_longterm_unpinnable']);
     const e = thrown(() => hooks.gup_longterm_unpinnable(folio, NO_CTX));
     expect(e).toBeInstanceOf(HookCrash);
@@ -80,10 +83,14 @@ describe('guardHooks', () => {
   });
 
   it('says which call a hook that tried to end the process made', () => {
-    const hooks = guardHooks(withHook({ folio_add_lru: () => { throw new ProposalEscape('process.exit(0)'); } }));
-    expect((thrown(() => hooks.folio_add_lru(folio, NO_CTX)) as Error).message).toBe(
-      'hook folio_add_lru called process.exit(0): a proposal cannot end the process',
+    const hooks = guardHooks(
+      withHook({
+        folio_add_lru: () => {
+          throw new ProposalEscape('process.exit(0)');
+        },
+      }),
     );
+    expect((thrown(() => hooks.folio_add_lru(folio, NO_CTX)) as Error).message).toBe('hook folio_add_lru called process.exit(0): a proposal cannot end the process');
   });
 
   it("checks a composed hook's final decision: a proposal's garbage is caught, the built-in's dflt below it is not the culprit", () => {
@@ -93,7 +100,12 @@ describe('guardHooks', () => {
       title: 't',
       source: 's',
       extends: 'cdm-numa-rfc',
-      hooks: { folio_add_lru: ((_f: unknown, _c: unknown, dflt: unknown) => (seen.push(dflt), 'yes')) as never },
+      hooks: {
+        folio_add_lru: ((_f: unknown, _c: unknown, dflt: unknown) => {
+          seen.push(dflt);
+          return 'yes';
+        }) as never,
+      },
     });
     const hooks = guardHooks(r.hooks, r.overridden);
     const e = thrown(() => hooks.folio_add_lru(folio, NO_CTX));

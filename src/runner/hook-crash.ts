@@ -68,5 +68,4 @@ function checked(hooks: Hooks, name: HookName, hook: AnyHook): AnyHook {
   };
 }
 
-const fault = (name: HookName, e: unknown): HookCrash | HookBadReturn =>
-  e instanceof HookCrash || e instanceof HookBadReturn ? e : new HookCrash(name, e);
+const fault = (name: HookName, e: unknown): HookCrash | HookBadReturn => (e instanceof HookCrash || e instanceof HookBadReturn ? e : new HookCrash(name, e));

@@ -24,9 +24,7 @@ export interface InvariantFinding {
  * model) threw during apply, a proposal hook returned something that is not
  * its decision, or the reference threw.
  */
-export type Crash =
-  | { readonly in: 'proposal'; readonly fault: 'proposal-crashed' | 'proposal-bad-return'; readonly message: string }
-  | { readonly in: 'reference'; readonly message: string };
+export type Crash = { readonly in: 'proposal'; readonly fault: 'proposal-crashed' | 'proposal-bad-return'; readonly message: string } | { readonly in: 'reference'; readonly message: string };
 
 export interface PairOptions {
   /** Invariants to evaluate (default: all). */

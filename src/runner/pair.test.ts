@@ -106,9 +106,17 @@ describe('createPairWith / runTraceOnPair', () => {
     expect(report.failures).toEqual([{ step: 0, kind: 'proposal-crashed', message: 'hook expected_page_refs threw: hook bug' }]);
   });
 
-  it('reports a throwing reference as specification-crashed (zdspec\'s bug), never as the proposal\'s refinement failure', () => {
+  it("reports a throwing reference as specification-crashed (zdspec's bug), never as the proposal's refinement failure", () => {
     const p = proposal(() => 1);
-    const broken: PairModels = { ...models, reference: { ...reference, step: () => { throw new Error('spec bug'); } } };
+    const broken: PairModels = {
+      ...models,
+      reference: {
+        ...reference,
+        step: () => {
+          throw new Error('spec bug');
+        },
+      },
+    };
     const report = runTraceOnPair(trace(2), p, createPairWith(broken, p));
     expect(report.failures).toEqual([{ step: 0, kind: 'specification-crashed', message: 'the reference threw: spec bug' }]);
     const rec = createPairWith(broken, p).step({ op: 'cpu_read', args: { proc: 'p0', vpn: 0 } });

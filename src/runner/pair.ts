@@ -28,9 +28,7 @@ export interface PairModels {
 export function createPairWith(models: PairModels, proposal: ResolvedProposal, options: PairOptions = {}): Pair {
   const { era } = proposal;
   const { reference } = models;
-  const invariants = options.invariants
-    ? models.invariants.filter((inv) => options.invariants?.includes(inv.id))
-    : models.invariants;
+  const invariants = options.invariants ? models.invariants.filter((inv) => options.invariants?.includes(inv.id)) : models.invariants;
   const checkReference = options.sides !== 'kernel';
   // Only the proposal's own hooks have their results checked (hook-crash.ts).
   const kernel = models.createKernel(era, guardHooks(proposal.hooks, proposal.overridden));
@@ -41,10 +39,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
 
   const start: PairStart = {
     refinement: describeDifference(kernel.abstract(), refState, ['kernel', 'reference']),
-    invariants: [
-      ...evaluateInvariants(invariants, 'kernel', kernelView),
-      ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : []),
-    ],
+    invariants: [...evaluateInvariants(invariants, 'kernel', kernelView), ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : [])],
   };
 
   function step(step: Step): PairStep {

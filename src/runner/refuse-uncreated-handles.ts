@@ -33,10 +33,7 @@ export function refuseUncreatedHandles(pair: Pair, file: string): Pair {
         const handle = args[field];
         if (typeof handle !== 'string') continue;
         if (Number(handle.slice(prefix.length)) < next[COUNTER[prefix]]) continue;
-        throw new TraceError(
-          { file, step: index, field: `args.${field}` },
-          `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`,
-        );
+        throw new TraceError({ file, step: index, field: `args.${field}` }, `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`);
       }
       index++;
       return pair.step(step);

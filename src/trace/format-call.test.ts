@@ -6,22 +6,12 @@ const call = (step: Step, result?: OpResult) => formatCall(step, result);
 
 describe('formatCall', () => {
   it('prints steps as kernel calls with their results', () => {
-    expect(call({ op: 'memremap_pages', args: { type: 'COHERENT', owner: 'dev0', npages: 4 } }, { pgmap: 'pgmap0' })).toBe(
-      'memremap_pages(MEMORY_DEVICE_COHERENT, owner "dev0", 4) = pgmap0',
-    );
-    expect(call({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 2, write: true, longterm: true, fast: false } }, { pin: 'pin0' })).toBe(
-      'pin_user_pages(p0, vpn 2, FOLL_LONGTERM|FOLL_WRITE) = pin0',
-    );
-    expect(call({ op: 'get_user_pages', args: { proc: 'p0', vpn: 1, write: true, fast: true } }, { ref: 'ref0' })).toBe(
-      'get_user_pages_fast(p0, vpn 1, FOLL_WRITE) = ref0',
-    );
-    expect(call({ op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 4, pgmap: 'pgmap0' } }, { cpages: 4, data: [0, 0, 0, 0] })).toBe(
-      'migrate_to_device(p0, vpn 0, 4, pgmap0) = cpages 4',
-    );
+    expect(call({ op: 'memremap_pages', args: { type: 'COHERENT', owner: 'dev0', npages: 4 } }, { pgmap: 'pgmap0' })).toBe('memremap_pages(MEMORY_DEVICE_COHERENT, owner "dev0", 4) = pgmap0');
+    expect(call({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 2, write: true, longterm: true, fast: false } }, { pin: 'pin0' })).toBe('pin_user_pages(p0, vpn 2, FOLL_LONGTERM|FOLL_WRITE) = pin0');
+    expect(call({ op: 'get_user_pages', args: { proc: 'p0', vpn: 1, write: true, fast: true } }, { ref: 'ref0' })).toBe('get_user_pages_fast(p0, vpn 1, FOLL_WRITE) = ref0');
+    expect(call({ op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 4, pgmap: 'pgmap0' } }, { cpages: 4, data: [0, 0, 0, 0] })).toBe('migrate_to_device(p0, vpn 0, 4, pgmap0) = cpages 4');
     expect(call({ op: 'cpu_read', args: { proc: 'p0', vpn: 3 } }, { value: 7 })).toBe('cpu_read(p0, vpn 3) = 7');
-    expect(call({ op: 'mmap', args: { proc: 'p0', npages: 4, kind: 'anon', shared: false, prot: 'write' } }, { vpn: 0 })).toBe(
-      'mmap(p0, 4, anon, MAP_PRIVATE, PROT_READ|PROT_WRITE) = vpn 0',
-    );
+    expect(call({ op: 'mmap', args: { proc: 'p0', npages: 4, kind: 'anon', shared: false, prot: 'write' } }, { vpn: 0 })).toBe('mmap(p0, 4, anon, MAP_PRIVATE, PROT_READ|PROT_WRITE) = vpn 0');
   });
 
   it('prints errors as -ERRNO, signals by name, empty successes as 0', () => {

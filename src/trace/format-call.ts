@@ -90,10 +90,7 @@ const FORMATS: { readonly [K in OpName]: CallFormat<K> } = {
   mem_cgroup_create: { args: () => [], value: (v) => v.memcg },
   mem_cgroup_move_task: { args: (a) => [a.proc, a.memcg, a.moveCharge ? 'move_charge' : 'no_move_charge'], value: (v) => `moved ${v.moved}` },
   memory_failure: {
-    args: (a) => [
-      ...(a.pgmap === undefined ? [a.proc ?? '?', `vpn ${a.vpn ?? '?'}`] : [a.pgmap, `index ${a.index ?? '?'}`]),
-      a.countIncreased ? 'MF_COUNT_INCREASED' : '0',
-    ],
+    args: (a) => [...(a.pgmap === undefined ? [a.proc ?? '?', `vpn ${a.vpn ?? '?'}`] : [a.pgmap, `index ${a.index ?? '?'}`]), a.countIncreased ? 'MF_COUNT_INCREASED' : '0'],
   },
   fail_next_alloc: { args: (a) => [a.where] },
 };

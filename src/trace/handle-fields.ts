@@ -18,8 +18,7 @@ function prefixOf(type: FieldType): HandlePrefix | undefined {
 
 export function handleFields(op: OpName, part: 'args' | 'results'): HandleField[] {
   const schema = opSchema(op);
-  const types: [string, FieldType][] =
-    part === 'args' ? (Object.entries(schema.args) as [string, ArgSpec][]).map(([field, spec]) => [field, spec.type]) : Object.entries(schema.results);
+  const types: [string, FieldType][] = part === 'args' ? (Object.entries(schema.args) as [string, ArgSpec][]).map(([field, spec]) => [field, spec.type]) : Object.entries(schema.results);
   return types.flatMap(([field, type]) => {
     const prefix = prefixOf(type);
     return prefix === undefined ? [] : [{ field, prefix }];

@@ -10,7 +10,10 @@ export interface JsonSyntaxProblem {
 }
 
 class Stop extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -45,12 +48,13 @@ function skipSpace(text: string, at: number): number {
 /** Scans one value starting at `at`; returns the offset just after it. */
 function scanValue(text: string, at: number): number {
   const c = text[at];
-  if (c === '{') return scanContainer(text, at, '}', (i) => {
-    if (text[i] !== '"') throw new Stop(i, `expected a "quoted" property name, found ${shown(text, i)}`);
-    const colon = skipSpace(text, scanString(text, i));
-    if (text[colon] !== ':') throw new Stop(colon, `expected ':' after the property name, found ${shown(text, colon)}`);
-    return scanValue(text, skipSpace(text, colon + 1));
-  });
+  if (c === '{')
+    return scanContainer(text, at, '}', (i) => {
+      if (text[i] !== '"') throw new Stop(i, `expected a "quoted" property name, found ${shown(text, i)}`);
+      const colon = skipSpace(text, scanString(text, i));
+      if (text[colon] !== ':') throw new Stop(colon, `expected ':' after the property name, found ${shown(text, colon)}`);
+      return scanValue(text, skipSpace(text, colon + 1));
+    });
   if (c === '[') return scanContainer(text, at, ']', (i) => scanValue(text, i));
   if (c === '"') return scanString(text, at);
   for (const word of ['true', 'false', 'null']) if (text.startsWith(word, at)) return at + word.length;

@@ -37,10 +37,7 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
     args: { type: req(oneOf(MEMORY_TYPES)), owner, npages, reserved: opt(COUNT) },
     results: { pgmap: handle('pgmap') },
     // pgmap_pfn_valid: the altmap cannot take the whole range.
-    across: (args) =>
-      typeof args.reserved === 'number' && typeof args.npages === 'number' && args.reserved >= args.npages
-        ? 'reserved must leave at least one page: reserved < npages'
-        : undefined,
+    across: (args) => (typeof args.reserved === 'number' && typeof args.npages === 'number' && args.reserved >= args.npages ? 'reserved must leave at least one page: reserved < npages' : undefined),
   },
   memunmap_pages: { args: { pgmap }, results: {} },
   migrate_to_device: { args: { ...range, pgmap }, results: { ...cpages, data: INT_LIST } },
@@ -52,7 +49,7 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
     // A store, or a load that faulted, returns no value.
     optionalResults: ['value'],
     // The racing access is a load, or a store of `value`.
-    across: (args) => (args.write === true) !== ('value' in args) ? 'a write needs a value and a read takes none: value is given exactly when write is true' : undefined,
+    across: (args) => ((args.write === true) !== 'value' in args ? 'a write needs a value and a read takes none: value is given exactly when write is true' : undefined),
   },
   device_read: { args: deviceRange, results: { ...cpages, faults: COUNT, data: INT_LIST } },
   device_write: { args: { ...deviceRange, data: req(INT_LIST) }, results: { ...cpages, faults: COUNT } },

@@ -17,7 +17,12 @@ function errorOf(text: string): TraceError {
 describe('parseTrace', () => {
   it('accepts a well-formed trace', () => {
     const trace = parseTrace(
-      step({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 2, write: true, longterm: true, fast: false }, expect: { pin: 'pin0', pages: { 'p0:2': { pte: 'present', pincount: 1 } } }, note: 'pin it' }),
+      step({
+        op: 'pin_user_pages',
+        args: { proc: 'p0', vpn: 2, write: true, longterm: true, fast: false },
+        expect: { pin: 'pin0', pages: { 'p0:2': { pte: 'present', pincount: 1 } } },
+        note: 'pin it',
+      }),
       'trace.json',
     );
     expect(trace.steps).toHaveLength(2);
@@ -43,9 +48,7 @@ describe('parseTrace', () => {
   });
 
   it('suggests the closest op name', () => {
-    expect(errorOf(step({ op: 'pin_user_page', args: {} })).message).toBe(
-      `trace.json: step 2: op: unknown operation "pin_user_page" (did you mean 'pin_user_pages'?)`,
-    );
+    expect(errorOf(step({ op: 'pin_user_page', args: {} })).message).toBe(`trace.json: step 2: op: unknown operation "pin_user_page" (did you mean 'pin_user_pages'?)`);
   });
 
   it('checks handle formats, enums, missing and unknown fields', () => {

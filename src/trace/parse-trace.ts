@@ -70,7 +70,11 @@ function parseStep(step: unknown, index: number, file: string): TraceStep {
   if (!isRecord(args)) return fail('args', `expected an object, got ${describeValue(args)}`);
   const schema = opSchema(op);
   const specs = Object.entries(schema.args) as [string, ArgSpec][];
-  rejectUnknownKeys(args, specs.map(([name]) => name), (key, message) => fail(`args.${key}`, message));
+  rejectUnknownKeys(
+    args,
+    specs.map(([name]) => name),
+    (key, message) => fail(`args.${key}`, message),
+  );
   for (const [name, spec] of specs) {
     if (!(name in args)) {
       if (!spec.optional) fail(`args.${name}`, `missing (${op} needs ${requiredNames(specs).join(', ')})`);
@@ -94,17 +98,16 @@ function parseStep(step: unknown, index: number, file: string): TraceStep {
 }
 
 function parseRuns(runs: unknown, fail: (field: string, message: string) => never): void {
-  if (!Array.isArray(runs)) return fail('runs', `expected an array of {"proposal", "violates"?}, got ${describeValue(runs)}`);
+  if (!Array.isArray(runs)) fail('runs', `expected an array of {"proposal", "violates"?}, got ${describeValue(runs)}`);
   const verdicts: readonly string[] = [...INVARIANT_IDS, 'refinement'];
-  runs.forEach((run: unknown, i) => {
-    if (!isRecord(run)) return fail(`runs.${i}`, `expected an object, got ${describeValue(run)}`);
+  for (const [i, run] of (runs as unknown[]).entries()) {
+    if (!isRecord(run)) fail(`runs.${i}`, `expected an object, got ${describeValue(run)}`);
     rejectUnknownKeys(run, RUN_KEYS, (key, message) => fail(`runs.${i}.${key}`, message));
     if (typeof run.proposal !== 'string') fail(`runs.${i}.proposal`, `expected a string, got ${describeValue(run.proposal)}`);
     if ('violates' in run && !verdicts.includes(run.violates as string)) {
       fail(`runs.${i}.violates`, `expected an invariant id or "refinement", got ${describeValue(run.violates)}${didYouMean(String(run.violates), verdicts)}`);
     }
-    return undefined;
-  });
+  }
 }
 
 function rejectUnknownKeys(record: Json, known: readonly string[], fail: (key: string, message: string) => never): void {

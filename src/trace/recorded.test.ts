@@ -32,7 +32,11 @@ describe('recorded results', () => {
   const bad: [string, object, string][] = [
     ['not an object', { ...pinStep, recorded: 'pin0' }, 'step 1 (pin_user_pages): recorded: expected the step\'s result {"pin"} or {"errno"} or {"signal"}, got "pin0"'],
     ['an unknown field', { ...pinStep, recorded: { pin: 'pin0', pages: {} } }, 'recorded.pages: not a result field of pin_user_pages'],
-    ['a missing field', { op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }, recorded: { cpages: 1 } }, 'recorded.data: missing (a recorded migrate_to_device result has cpages, data)'],
+    [
+      'a missing field',
+      { op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }, recorded: { cpages: 1 } },
+      'recorded.data: missing (a recorded migrate_to_device result has cpages, data)',
+    ],
     ['a mistyped field', { ...pinStep, recorded: { pin: 'ref0' } }, 'recorded.pin: expected a handle like pin0, got "ref0"'],
     ['a failure with a value', { ...pinStep, recorded: { errno: 'EFAULT', pin: 'pin0' } }, 'recorded.pin: a failed step records only errno'],
     ['an unknown errno', { ...pinStep, recorded: { errno: 'EWHAT' } }, 'recorded.errno: expected one of'],

@@ -3,6 +3,4 @@
 import { INVARIANT_IDS, type InvariantId } from '../../invariants/invariant.ts';
 import type { Verdict } from '../proposal.ts';
 
-export const ALL_HOLD: Readonly<Record<InvariantId, Verdict>> = Object.fromEntries(
-  INVARIANT_IDS.map((id) => [id, 'holds']),
-) as Record<InvariantId, Verdict>;
+export const ALL_HOLD: Readonly<Record<InvariantId, Verdict>> = Object.fromEntries(INVARIANT_IDS.map((id) => [id, 'holds'])) as Record<InvariantId, Verdict>;

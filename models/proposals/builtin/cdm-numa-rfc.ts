@@ -55,9 +55,7 @@ const ERA_OVERRIDES: EraOverrides = {
 export const cdmNumaRfc: BuiltinProposal = {
   name: 'cdm-numa-rfc',
   title: '[RFC 0/8] Define coherent device memory node (2016): device memory on the LRU and in the buddy allocator',
-  source:
-    'seed 002_db295944162f87a0.txt (Anshuman Khandual, 24 Oct 2016, ' +
-    '1477283517-2504-1-git-send-email-khandual@linux.vnet.ibm.com; reply by Jérôme Glisse)',
+  source: 'seed 002_db295944162f87a0.txt (Anshuman Khandual, 24 Oct 2016, ' + '1477283517-2504-1-git-send-email-khandual@linux.vnet.ibm.com; reply by Jérôme Glisse)',
   extends: null,
   baseEra: 'upstream',
   era: ERA_OVERRIDES,
@@ -100,16 +98,11 @@ export const cdmNumaRfc: BuiltinProposal = {
       'coherent page in place. The RFC proposed nothing instead ("reclamation, evictions etc. might need ' +
       'to be restricted or modified ... The RFC does not propose anything on this yet").',
     'coherent-evictable':
-      'A long-term-pinned page never becomes free, and a page freed to the buddy allocator never comes ' +
-      'back to the driver, so eviction cannot empty the device and memunmap_pages cannot finish.',
-    'memcg-target':
-      'get_mctgt_type classifies a coherent page charged to mc.from as MC_TARGET_PAGE, not ' +
-      'MC_TARGET_DEVICE: it is an ordinary page of another node.',
+      'A long-term-pinned page never becomes free, and a page freed to the buddy allocator never comes ' + 'back to the driver, so eviction cannot empty the device and memunmap_pages cannot finish.',
+    'memcg-target': 'get_mctgt_type classifies a coherent page charged to mc.from as MC_TARGET_PAGE, not ' + 'MC_TARGET_DEVICE: it is an ordinary page of another node.',
     'memory-failure-contract':
-      'memory_failure poisons a coherent frame and kills its users as it does RAM, where the contract ' +
-      'for device private/coherent memory is to refuse with an errno and change nothing.',
+      'memory_failure poisons a coherent frame and kills its users as it does RAM, where the contract ' + 'for device private/coherent memory is to refuse with an errno and change nothing.',
     'device-not-on-lru':
-      'folio_add_lru is called for coherent pages: "b. Struct page must able to be inside standard LRU ' +
-      'lists" is the RFC\'s second requirement, exactly what Jérôme\'s "no lru" avoids.',
+      'folio_add_lru is called for coherent pages: "b. Struct page must able to be inside standard LRU ' + 'lists" is the RFC\'s second requirement, exactly what Jérôme\'s "no lru" avoids.',
   },
 };

@@ -73,8 +73,6 @@ export const coherentV1: BuiltinProposal = {
       'pin_user_pages(FOLL_LONGTERM) on a coherent page succeeds. Alistair: "I can\'t see anything in this ' +
       'series that prevents pinning of coherent device pages"; Felix: "we\'ll want to avoid FOLL_LONGTERM ' +
       'because that would affect our memory manager\'s ability to evict device memory".',
-    'coherent-evictable':
-      'A long-term pin is never dropped, so the pinned coherent page keeps its pgmap reference: the ' +
-      'driver cannot get it back and memunmap_pages waits for ever.',
+    'coherent-evictable': 'A long-term pin is never dropped, so the pinned coherent page keeps its pgmap reference: the ' + 'driver cannot get it back and memunmap_pages waits for ever.',
   },
 };

@@ -51,9 +51,7 @@ const ERA_OVERRIDES: EraOverrides = {
 export const coherentV4: BuiltinProposal = {
   name: 'coherent-v4',
   title: 'DEVICE_COHERENT v3/v4: FOLL_LONGTERM on a coherent page fails with -EFAULT',
-  source:
-    'seed 001_aa230f7214c20f9b.txt (cover letter v2–v4); [PATCH v4 03/10] mm/gup: fail get_user_pages for ' +
-    'LONGTERM dev coherent type (20220127030949.19396-4-alex.sierra@amd.com)',
+  source: 'seed 001_aa230f7214c20f9b.txt (cover letter v2–v4); [PATCH v4 03/10] mm/gup: fail get_user_pages for ' + 'LONGTERM dev coherent type (20220127030949.19396-4-alex.sierra@amd.com)',
   extends: 'coherent-v1',
   baseEra: 'v5.x',
   era: ERA_OVERRIDES,

@@ -60,17 +60,13 @@ export const hmmV414: BuiltinProposal = {
       'get_page like any other, so a "long-term" pin of a PUBLIC page succeeds. "no one should be allow to ' +
       'pin such memory so that it can always be evicted" (memremap.h, seed 003) is a comment, not a check.',
     'coherent-evictable':
-      'A pinned PUBLIC page fails migrate_vma_check_page (PUBLIC gets extra++ and the generic refcount ' +
-      'check), so the driver can never move it out and memunmap_pages waits for ever.',
+      'A pinned PUBLIC page fails migrate_vma_check_page (PUBLIC gets extra++ and the generic refcount ' + 'check), so the driver can never move it out and memunmap_pages waits for ever.',
     'memcg-charge-conserved':
       'BUG-22: mc_handle_swap_pte returns NULL for every non-swap entry before testing ' +
       'is_device_private_entry, so when a task moves with move_charge_at_immigrate its device-private ' +
       'pages stay charged to the memcg it left; their uncharge at free hits that memcg.',
-    'memcg-target':
-      'BUG-22 (fixed by 9a137153fc87, v5.10): get_mctgt_type never sees a device-private page through ' +
-      'mc_handle_swap_pte, so it is classified NONE instead of MC_TARGET_DEVICE.',
+    'memcg-target': 'BUG-22 (fixed by 9a137153fc87, v5.10): get_mctgt_type never sees a device-private page through ' + 'mc_handle_swap_pte, so it is classified NONE instead of MC_TARGET_DEVICE.',
     'owner-isolation':
-      'No pgmap owner before ~v5.7: migrate_vma collects every device-private entry, whichever device it ' +
-      "belongs to, and hmm reports another device's private pages without a fault.",
+      'No pgmap owner before ~v5.7: migrate_vma collects every device-private entry, whichever device it ' + "belongs to, and hmm reports another device's private pages without a fault.",
   },
 };

@@ -45,6 +45,7 @@ export const upstreamKernel: BuiltinProposal = {
   source: 'the upstream era profile (models/eras/upstream.ts): "memcg-v1: remove charge move code" (v6.13), "fs/dax: Fix ZONE_DEVICE page reference counts" (v6.15)',
   extends: null,
   baseEra: 'upstream',
-  summary: 'The current kernel: v6.1\'s device-page counting, cgroup-v1 charge moving removed (v6.13), FS_DAX folios refcounted by their mappings and no longer long-term pinnable (fs/dax series, ~v6.15), P2PDMA memory mappable by user space.',
+  summary:
+    "The current kernel: v6.1's device-page counting, cgroup-v1 charge moving removed (v6.13), FS_DAX folios refcounted by their mappings and no longer long-term pinnable (fs/dax series, ~v6.15), P2PDMA memory mappable by user space.",
   expected: ALL_HOLD,
 };

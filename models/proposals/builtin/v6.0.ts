@@ -37,9 +37,11 @@ import { ALL_HOLD } from './all-hold.ts';
 export const v60: BuiltinProposal = {
   name: 'v6.0',
   title: 'v6.0: DEVICE_COHERENT merged; long-term pins migrate the page out',
-  source: 'the v6.0 era profile (models/eras/v6.0.ts): DEVICE_COHERENT with "mm/gup: migrate device coherent pages when pinning instead of failing" (BUG-18 closed), free at zero then reset to one (27674ef6c73f)',
+  source:
+    'the v6.0 era profile (models/eras/v6.0.ts): DEVICE_COHERENT with "mm/gup: migrate device coherent pages when pinning instead of failing" (BUG-18 closed), free at zero then reset to one (27674ef6c73f)',
   extends: null,
   baseEra: 'v6.0',
-  summary: 'DEVICE_COHERENT as merged in v6.0: MEMORY_DEVICE_COHERENT at enum slot 2, vm_normal_page returning coherent pages, FOLL_LONGTERM migrating a coherent page to system RAM (migrate_device_coherent_page; -EBUSY if it cannot move) before pinning the copy, and device pages freed at refcount 0 then reset to 1 (free_zone_device_page, 27674ef6c73f).',
+  summary:
+    'DEVICE_COHERENT as merged in v6.0: MEMORY_DEVICE_COHERENT at enum slot 2, vm_normal_page returning coherent pages, FOLL_LONGTERM migrating a coherent page to system RAM (migrate_device_coherent_page; -EBUSY if it cannot move) before pinning the copy, and device pages freed at refcount 0 then reset to 1 (free_zone_device_page, 27674ef6c73f).',
   expected: ALL_HOLD,
 };

@@ -39,6 +39,7 @@ export const v61: BuiltinProposal = {
   source: 'the v6.1 era profile (models/eras/v6.1.ts): ef233450898f, 0dc45ca1ce18, e778406b40db (mm-stable, Oct 2022)',
   extends: null,
   baseEra: 'v6.1',
-  summary: 'Alistair Popple\'s series as merged in v6.1: free device-private and coherent pages sit at refcount 0 and zone_device_page_init raises them to 1 (ef233450898f), each allocated page holds one pgmap reference dropped in free_zone_device_folio (0dc45ca1ce18), and drivers evict with migrate_device_range (e778406b40db).',
+  summary:
+    "Alistair Popple's series as merged in v6.1: free device-private and coherent pages sit at refcount 0 and zone_device_page_init raises them to 1 (ef233450898f), each allocated page holds one pgmap reference dropped in free_zone_device_folio (0dc45ca1ce18), and drivers evict with migrate_device_range (e778406b40db).",
   expected: ALL_HOLD,
 };

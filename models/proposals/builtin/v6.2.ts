@@ -62,7 +62,7 @@ export const v62: BuiltinProposal = {
       'mc_handle_swap_pte returns the page behind a device-private entry, and that entry is itself one of its ' +
       'mappings, so a device-private page charged to mc.from is classified NONE instead of MC_TARGET_DEVICE.',
     'memcg-charge-conserved':
-      'With move_charge_at_immigrate, a moved task\'s device-private pages keep their charge in the memcg it left ' +
+      "With move_charge_at_immigrate, a moved task's device-private pages keep their charge in the memcg it left " +
       '(mem_cgroup_move_account never runs for them); their uncharge at free then hits that memcg — ' +
       "BUG-22's outcome again (9a137153fc87 had made them move in v5.10).",
   },

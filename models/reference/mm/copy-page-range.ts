@@ -71,7 +71,9 @@ function copyOnePte(ctx: Ctx, parentId: ProcId, childId: ProcId, vpn: Vpn): bool
  */
 export function copyPageRange(ctx: Ctx, parentId: ProcId, childId: ProcId): boolean {
   const parent = ctx.s.procs[parentId]!;
-  const vpns = Object.keys(parent.ptes).map(Number).sort((a, b) => a - b);
+  const vpns = Object.keys(parent.ptes)
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const vpn of vpns) {
     if (vmaAt(parent, vpn)!.shared) continue;
     if (!copyOnePte(ctx, parentId, childId, vpn)) return false;

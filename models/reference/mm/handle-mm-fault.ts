@@ -20,13 +20,15 @@ function faultInPresent(ctx: Ctx, procId: ProcId, vpn: Vpn, write: boolean): Fau
     const vma = vmaAt(proc, vpn)!;
     return vma.kind === 'anon' && !vma.shared ? doAnonymousPage(ctx, procId, vpn, write) : doFault(ctx, procId, vma, vpn, write);
   }
-  return match(pte.kind)
-    .with('present', 'present-devmap', () => faulted(pte.pfn))
-    .with('device-private', () => doSwapPage(ctx, pte.pfn))
-    .with('device-exclusive', () => removeDeviceExclusiveEntry(ctx, procId, vpn))
-    // A poisoned page: VM_FAULT_HWPOISON (do_swap_page on a hwpoison entry).
-    .with('hwpoison', () => faultFailed('hwpoison'))
-    .exhaustive();
+  return (
+    match(pte.kind)
+      .with('present', 'present-devmap', () => faulted(pte.pfn))
+      .with('device-private', () => doSwapPage(ctx, pte.pfn))
+      .with('device-exclusive', () => removeDeviceExclusiveEntry(ctx, procId, vpn))
+      // A poisoned page: VM_FAULT_HWPOISON (do_swap_page on a hwpoison entry).
+      .with('hwpoison', () => faultFailed('hwpoison'))
+      .exhaustive()
+  );
 }
 
 export function handleMmFault(ctx: Ctx, procId: ProcId, vpn: Vpn, write: boolean): FaultOutcome {

@@ -25,8 +25,10 @@ function folioMkclean(ctx: Ctx, pfn: Pfn): boolean {
 
 export function writeCachePages(ctx: Ctx, fileId: FileId): void {
   const file = ctx.s.files[fileId];
-  if (!file || file.kind !== 'file') return;
-  for (const index of Object.keys(file.pages).map(Number).sort((a, b) => a - b)) {
+  if (file?.kind !== 'file') return;
+  for (const index of Object.keys(file.pages)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     const frame = frameOf(ctx, file.pages[index]!);
     if (folioMkclean(ctx, frame.pfn)) frame.dirty = true;
     if (!frame.dirty) continue;

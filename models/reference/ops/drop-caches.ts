@@ -15,7 +15,9 @@ export const dropCaches: OpSpec<'drop_caches'> = (era, state) =>
     let dropped = 0;
     for (const fileId of Object.keys(ctx.s.files) as FileId[]) {
       const pages = ctx.s.files[fileId]!.pages;
-      for (const index of Object.keys(pages).map(Number).sort((a, b) => a - b)) {
+      for (const index of Object.keys(pages)
+        .map(Number)
+        .sort((a, b) => a - b)) {
         const pfn = pages[index]!;
         const u = usersOf(ctx.s, pfn);
         if (frameOf(ctx, pfn).dirty || u.maps + u.refs + u.pins > 0) continue;

@@ -18,7 +18,9 @@ export const memCgroupMoveTask: OpSpec<'mem_cgroup_move_task'> = (era, state, ar
     // (cgroup_migrate skips it), so nothing is classified or moved.
     if (!args.moveCharge || !era.chargeMoving || from === args.memcg) return { moved: 0 };
     let moved = 0;
-    const vpns = Object.keys(proc.ptes).map(Number).sort((a, b) => a - b);
+    const vpns = Object.keys(proc.ptes)
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const vpn of vpns) {
       const pte = proc.ptes[vpn]!;
       const target = getMctgtType(ctx, pte, from);

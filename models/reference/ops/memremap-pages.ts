@@ -4,7 +4,6 @@
 // maps (the pmem/device-dax inode), whose pages start after the `reserved`
 // pfns the driver keeps at the start of the range (the altmap: pfn_first).
 import { pgmapStart } from '../../limits.ts';
-import { typeRules } from '../../type-rules.ts';
 import type { FileId, PgmapId } from '../../vocabulary.ts';
 import { EINVAL, validRange } from '../handles.ts';
 import { pristineFrame } from '../init-state.ts';

@@ -3,7 +3,6 @@
 // migrate_device_pages + migrate_device_finalize (docs §1). Only pages in
 // use are collected (folio_get_nontail_page skips free pages); destinations
 // are allocated with __GFP_NOFAIL, so fail_next_alloc(system) does not apply.
-import { typeRules } from '../../type-rules.ts';
 import { EINVAL, frameOf, pgmapOf } from '../handles.ts';
 import { migrateFinalize, migratePage, newBatch } from '../mm/migrate-pages.ts';
 import type { OpSpec } from '../op-spec.ts';

@@ -6,7 +6,6 @@
 // pages that moved and how the retried access ended.
 import type { Outcome } from '../../model.ts';
 import type { OpFailure, OpResult } from '../../ops.ts';
-import { typeRules } from '../../type-rules.ts';
 import { newCtx } from '../draft.ts';
 import { EINVAL, ESRCH, pgmapOf, procOf, validRange } from '../handles.ts';
 import { migrateVmaSetupCheck } from '../mm/migrate-vma-setup-check.ts';
@@ -30,14 +29,9 @@ export const migrateRacingFault: OpSpec<'migrate_racing_fault'> = (era, state, a
   if (!procOf(ctx, args.faultProc)) return fail(ESRCH);
   if (args.write !== (typeof args.value === 'number')) return fail(EINVAL);
   const racing = { proc: args.faultProc, vpn: args.faultVpn, landed: false };
-  const cpages =
-    args.to === 'device'
-      ? migrateRangeToDevice(ctx, args.proc, args.vpn, args.npages, args.pgmap, racing)
-      : migrateRangeToRam(ctx, args.proc, args.vpn, args.npages, pgmap, racing);
+  const cpages = args.to === 'device' ? migrateRangeToDevice(ctx, args.proc, args.vpn, args.npages, args.pgmap, racing) : migrateRangeToRam(ctx, args.proc, args.vpn, args.npages, pgmap, racing);
   // The retried fault: a CPU access on the state the migration left.
-  const [access] = args.write
-    ? cpuWrite(era, ctx.s, { proc: args.faultProc, vpn: args.faultVpn, value: args.value ?? 0 })
-    : cpuRead(era, ctx.s, { proc: args.faultProc, vpn: args.faultVpn });
+  const [access] = args.write ? cpuWrite(era, ctx.s, { proc: args.faultProc, vpn: args.faultVpn, value: args.value ?? 0 }) : cpuRead(era, ctx.s, { proc: args.faultProc, vpn: args.faultVpn });
   if (!access) throw new Error('reference: the retried access has no outcome');
   const r = access.result as OpResult<'cpu_read'>;
   const result: OpResult<'migrate_racing_fault'> =

@@ -4,7 +4,6 @@
 // of the whole range (docs §1).
 import { match } from 'ts-pattern';
 import type { AbsPte } from '../../state.ts';
-import { typeRules } from '../../type-rules.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
 import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange } from '../handles.ts';

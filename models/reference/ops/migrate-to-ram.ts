@@ -4,7 +4,6 @@
 // (docs §1). cpages counts the pages that really moved.
 import { match } from 'ts-pattern';
 import type { AbsPgmap } from '../../state.ts';
-import { typeRules } from '../../type-rules.ts';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
 import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, frameOf, ownerOf, pgmapOf, procOf, rangeOf, validRange } from '../handles.ts';
@@ -20,13 +19,15 @@ function selected(ctx: Ctx, procId: ProcId, vpn: Vpn, pgmap: AbsPgmap): boolean 
   const pte = ctx.s.procs[procId]!.ptes[vpn];
   if (pte === undefined || pte.kind === 'hwpoison') return false;
   const ownerMatches = ownerOf(ctx, pte.pfn) === pgmap.owner;
-  return match(pgmap.type)
-    // SELECT_DEVICE_PRIVATE: device-private entries of this owner (any owner before ~v5.7).
-    .with('PRIVATE', () => pte.kind === 'device-private' && (ownerMatches || !ctx.era.ownerChecks))
-    // SELECT_DEVICE_COHERENT: present pages of this type and owner.
-    .with('COHERENT', 'PUBLIC', () => (pte.kind === 'present' || pte.kind === 'present-devmap') && frameOf(ctx, pte.pfn).type === pgmap.type && ownerMatches)
-    .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => false)
-    .exhaustive();
+  return (
+    match(pgmap.type)
+      // SELECT_DEVICE_PRIVATE: device-private entries of this owner (any owner before ~v5.7).
+      .with('PRIVATE', () => pte.kind === 'device-private' && (ownerMatches || !ctx.era.ownerChecks))
+      // SELECT_DEVICE_COHERENT: present pages of this type and owner.
+      .with('COHERENT', 'PUBLIC', () => (pte.kind === 'present' || pte.kind === 'present-devmap') && frameOf(ctx, pte.pfn).type === pgmap.type && ownerMatches)
+      .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => false)
+      .exhaustive()
+  );
 }
 
 export const migrateToRam: OpSpec<'migrate_to_ram'> = (era, state, args) =>

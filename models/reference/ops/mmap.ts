@@ -5,7 +5,6 @@ import { match } from 'ts-pattern';
 import type { Era } from '../../eras/era.ts';
 import type { OpArgs } from '../../ops.ts';
 import type { AbsVma } from '../../state.ts';
-import { typeRules } from '../../type-rules.ts';
 import type { FileId, MemoryType } from '../../vocabulary.ts';
 import type { Ctx } from '../draft.ts';
 import { EINVAL, ESRCH, pgmapOf, procOf, validRange } from '../handles.ts';
@@ -38,7 +37,7 @@ function backing(ctx: Ctx, args: OpArgs['mmap']): { kind: AbsVma['kind']; file: 
     .with('file', () => {
       if (args.file === undefined) return { kind: 'file' as const, file: newFile(ctx, 'file', args.npages), pgmap: null };
       const file = Object.hasOwn(ctx.s.files, args.file) ? ctx.s.files[args.file] : undefined;
-      if (!file || file.kind !== 'file') return null;
+      if (file?.kind !== 'file') return null;
       // Mapping past EOF extends the model's file (ftruncate before mmap).
       file.npages = Math.max(file.npages, args.npages);
       return { kind: 'file' as const, file: args.file, pgmap: null };

@@ -52,24 +52,26 @@ function migrateAndPin(ctx: Ctx, pfn: Pfn, args: PinArgs): Outcome {
 /** What FOLL_LONGTERM does with a folio folio_is_longterm_pinnable refuses. */
 function longtermUnpinnable(ctx: Ctx, pfn: Pfn, args: PinArgs): Outcome[] {
   const era = ctx.era;
-  return match(frameOf(ctx, pfn).type)
-    .with('COHERENT', 'PUBLIC', () =>
-      match(era.longtermCoherent)
-        // Nothing stops it (v4.14 PUBLIC, the first DEVICE_COHERENT posting).
-        .with('pin', () => [pinned(ctx, pfn, args)])
-        // "mm/gup: fail get_user_pages for LONGTERM dev coherent type"; the fault's changes stay.
-        .with('fail', () => [failed(ctx, era.longtermCoherentErrno)])
-        // "mm/gup: migrate device coherent pages when pinning instead of failing".
-        .with('migrate', () => [migrateAndPin(ctx, pfn, args)])
-        // The specification from v6.0 on allows either design (seed 001, BUG-18).
-        .with('migrate-or-fail', () => distinctOutcomes([migrateAndPin(forkCtx(ctx), pfn, args), failed(ctx, era.longtermCoherentErrno)]))
-        .exhaustive(),
-    )
-    // Not reached when check_vma_flags refused the fsdax VMA first.
-    .with('FS_DAX', () => [failed(ctx, 'EOPNOTSUPP')])
-    // TYPE_RULES says these are long-term pinnable: never reached.
-    .with('SYSTEM', 'PRIVATE', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => [pinned(ctx, pfn, args)])
-    .exhaustive();
+  return (
+    match(frameOf(ctx, pfn).type)
+      .with('COHERENT', 'PUBLIC', () =>
+        match(era.longtermCoherent)
+          // Nothing stops it (v4.14 PUBLIC, the first DEVICE_COHERENT posting).
+          .with('pin', () => [pinned(ctx, pfn, args)])
+          // "mm/gup: fail get_user_pages for LONGTERM dev coherent type"; the fault's changes stay.
+          .with('fail', () => [failed(ctx, era.longtermCoherentErrno)])
+          // "mm/gup: migrate device coherent pages when pinning instead of failing".
+          .with('migrate', () => [migrateAndPin(ctx, pfn, args)])
+          // The specification from v6.0 on allows either design (seed 001, BUG-18).
+          .with('migrate-or-fail', () => distinctOutcomes([migrateAndPin(forkCtx(ctx), pfn, args), failed(ctx, era.longtermCoherentErrno)]))
+          .exhaustive(),
+      )
+      // Not reached when check_vma_flags refused the fsdax VMA first.
+      .with('FS_DAX', () => [failed(ctx, 'EOPNOTSUPP')])
+      // TYPE_RULES says these are long-term pinnable: never reached.
+      .with('SYSTEM', 'PRIVATE', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => [pinned(ctx, pfn, args)])
+      .exhaustive()
+  );
 }
 
 export const pinUserPages: OpSpec<'pin_user_pages'> = (era, state, args) => {

@@ -25,15 +25,15 @@ function snapshotByte(ctx: Ctx, procId: ProcId, vpn: Vpn, owner: string): number
     ctx.events.push({ ev: 'device-access', pfn: pte.pfn, owner });
     return base | perm;
   };
-  return match(typeRules(frameOf(ctx, pte.pfn).type).snapshotClass)
-    .with('system', 'dax', () => perm)
-    // hmm_vma_handle_pte: another owner's device-private entry is not valid
-    // without a fault (owner checks, ~v5.7); before them every entry was.
-    .with('device-private', () =>
-      local ? report(PROT.DEV_PRIVATE_LOCAL) : ctx.era.ownerChecks ? PROT.NONE : report(PROT.DEV_PRIVATE_REMOTE),
-    )
-    .with('device-coherent', () => report(local ? PROT.DEV_COHERENT_LOCAL : PROT.DEV_COHERENT_REMOTE))
-    .exhaustive();
+  return (
+    match(typeRules(frameOf(ctx, pte.pfn).type).snapshotClass)
+      .with('system', 'dax', () => perm)
+      // hmm_vma_handle_pte: another owner's device-private entry is not valid
+      // without a fault (owner checks, ~v5.7); before them every entry was.
+      .with('device-private', () => (local ? report(PROT.DEV_PRIVATE_LOCAL) : ctx.era.ownerChecks ? PROT.NONE : report(PROT.DEV_PRIVATE_REMOTE)))
+      .with('device-coherent', () => report(local ? PROT.DEV_COHERENT_LOCAL : PROT.DEV_COHERENT_REMOTE))
+      .exhaustive()
+  );
 }
 
 export const snapshot: OpSpec<'snapshot'> = (era, state, args) =>

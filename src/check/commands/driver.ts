@@ -1,7 +1,6 @@
 // Driver and device commands (DESIGN §2): the HMM test driver's ioctls on
 // top of memremap_pages and migrate_vma_*.
 import fc from 'fast-check';
-import { TYPE_RULES } from '../../../models/type-rules.ts';
 import { command, step } from '../command-spec.ts';
 import { biased, index, memoryType, npages, owner, prefer, value } from '../choices.ts';
 import { clampToVma, liveProcs, pgmaps, pick, pickProcVpn, vmaVpns } from '../handles.ts';
@@ -14,9 +13,7 @@ export const memremap_pages = command({
   op: 'memremap_pages',
   choices: (era) => fc.record({ type: memoryType(era), owner: owner(), npages: npages(), reserve: biased(1, 7) }),
   resolve: (c) =>
-    c.reserve && c.npages > 1
-      ? step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages, reserved: 1 })
-      : step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
+    c.reserve && c.npages > 1 ? step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages, reserved: 1 }) : step('memremap_pages', { type: c.type, owner: c.owner, npages: c.npages }),
 });
 
 export const memunmap_pages = command({
@@ -103,8 +100,7 @@ export const check_exclusive = rangeCommand('check_exclusive');
 
 export const device_write = command({
   op: 'device_write',
-  choices: () =>
-    fc.record({ proc: index(), vpn: index(), npages: npages(), prefer: prefer(), owner: owner(), data: fc.array(value(), { minLength: 4, maxLength: 4 }) }),
+  choices: () => fc.record({ proc: index(), vpn: index(), npages: npages(), prefer: prefer(), owner: owner(), data: fc.array(value(), { minLength: 4, maxLength: 4 }) }),
   resolve: (c, s) => {
     const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
     if (at === undefined) return mmapFirst(s, c.proc, c.npages);
@@ -121,8 +117,7 @@ export const device_write = command({
  */
 export const migrate_racing_fault = command({
   op: 'migrate_racing_fault',
-  choices: () =>
-    fc.record({ proc: index(), vpn: index(), npages: npages(), pgmap: index(), toDevice: biased(3, 2), faultProc: index(), write: biased(1, 1), value: value(), elsewhere: biased(1, 4) }),
+  choices: () => fc.record({ proc: index(), vpn: index(), npages: npages(), pgmap: index(), toDevice: biased(3, 2), faultProc: index(), write: biased(1, 1), value: value(), elsewhere: biased(1, 4) }),
   resolve: (c, s, era) => {
     const at = pickProcVpn(s, c.proc, c.toDevice ? 'mapped' : 'device', c.vpn);
     if (at === undefined) return mmapFirst(s, c.proc, c.npages);

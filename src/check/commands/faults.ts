@@ -8,8 +8,7 @@ import { pgmaps, pick, pickProcVpn } from '../handles.ts';
 
 export const memory_failure = command({
   op: 'memory_failure',
-  choices: () =>
-    fc.record({ byVpn: biased(2, 1), proc: index(), vpn: index(), prefer: prefer(), pgmap: index(), index: fc.nat({ max: 3 }), countIncreased: fc.boolean() }),
+  choices: () => fc.record({ byVpn: biased(2, 1), proc: index(), vpn: index(), prefer: prefer(), pgmap: index(), index: fc.nat({ max: 3 }), countIncreased: fc.boolean() }),
   resolve: (c, s) => {
     if (c.byVpn) {
       // Through a PTE (the madvise/HWPoison path names a mapped page).

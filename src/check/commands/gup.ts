@@ -17,8 +17,7 @@ export const get_user_pages = command({
 
 export const pin_user_pages = command({
   op: 'pin_user_pages',
-  choices: () =>
-    fc.record({ proc: index(), vpn: index(), prefer: prefer(), write: fc.boolean(), longterm: biased(3, 1), fast: biased(1, 2) }),
+  choices: () => fc.record({ proc: index(), vpn: index(), prefer: prefer(), write: fc.boolean(), longterm: biased(3, 1), fast: biased(1, 2) }),
   resolve: (c, s) => {
     const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
     return at === undefined ? mmapFirst(s, c.proc, 2) : step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: c.fast });

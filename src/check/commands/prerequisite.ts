@@ -8,7 +8,6 @@ import type { Era } from '../../../models/eras/era.ts';
 import type { Step } from '../../../models/ops.ts';
 import type { AbsState } from '../../../models/state.ts';
 import type { MemoryType } from '../../../models/vocabulary.ts';
-import { TYPE_RULES } from '../../../models/type-rules.ts';
 import { step } from '../command-spec.ts';
 import { OWNERS } from '../choices.ts';
 import { eraTypes, liveProcs, pick } from '../handles.ts';

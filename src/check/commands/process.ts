@@ -7,8 +7,7 @@ import { clampToVma, fileFiles, liveProcs, pgmaps, pick, pickProcVpn } from '../
 
 export const mmap = command({
   op: 'mmap',
-  choices: (era) =>
-    fc.record({ proc: index(), npages: npages(), kind: mmapKind(era), shared: biased(1, 4), prot: prot(), pgmap: index(), reuseFile: biased(1, 2) }),
+  choices: (era) => fc.record({ proc: index(), npages: npages(), kind: mmapKind(era), shared: biased(1, 4), prot: prot(), pgmap: index(), reuseFile: biased(1, 2) }),
   resolve: (c, s) => {
     const proc = pick(liveProcs(s), c.proc);
     if (proc === undefined) return undefined;

@@ -14,6 +14,8 @@ export interface JobOptions {
   readonly timeLimitMs?: number;
   readonly hookTimeLimitMs?: number;
   readonly focus?: Focus;
+  /** Count semantic coverage and send it with the outcome (`zdspec check`; src/coverage/semantic/). */
+  readonly semantic?: boolean;
 }
 
 export interface CheckJob {

@@ -14,7 +14,7 @@ import { counterexamplePaths } from '../../report/write-counterexample.ts';
 import { checkProposal } from '../check-proposal.ts';
 import { ALL_CHECKS } from '../checks.ts';
 import { toTrace } from '../counterexample.ts';
-import { type CheckFailure } from '../failure.ts';
+import type { CheckFailure } from '../failure.ts';
 import { findViolations } from '../find-violations.ts';
 import type { CheckJob } from './check-job.ts';
 import type { FromWorker, JobOutcome, ToWorker } from './messages.ts';

@@ -54,7 +54,10 @@ export function parsePath(raw: string | undefined): string | undefined {
 
 export function parseChecks(raw: readonly string[] | undefined): SelectableCheck[] | undefined {
   if (raw === undefined || raw.length === 0) return undefined;
-  const ids = raw.flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = raw
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of ids) {
     if (!isSelectableCheck(id)) throw new InputError(`--invariant: unknown check '${id}'${didYouMean(id, ALL_CHECKS)}; ids: ${ALL_CHECKS.join(', ')}`);
   }
@@ -76,23 +79,33 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 
 /** --focus: operation names (repeatable or comma lists). */
 export function parseFocusOps(raw: readonly string[] | undefined): OpName[] | undefined {
-  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = (raw ?? [])
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of ids) if (!(OP_NAMES as readonly string[]).includes(id)) throw new InputError(`--focus: unknown operation '${id}'${didYouMean(id, OP_NAMES)}; operations: ${OP_NAMES.join(', ')}`);
-  return ids.length > 0 ? [...new Set(ids)] as OpName[] : undefined;
+  return ids.length > 0 ? ([...new Set(ids)] as OpName[]) : undefined;
 }
 
 /** --types: memory type names (repeatable or comma lists). */
 export function parseFocusTypes(raw: readonly string[] | undefined): MemoryType[] | undefined {
-  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = (raw ?? [])
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of ids) if (!isMemoryType(id)) throw new InputError(`--types: unknown memory type '${id}'${didYouMean(id, MEMORY_TYPES)}; types: ${MEMORY_TYPES.join(', ')}`);
-  return ids.length > 0 ? [...new Set(ids)] as MemoryType[] : undefined;
+  return ids.length > 0 ? ([...new Set(ids)] as MemoryType[]) : undefined;
 }
 
 /** --min-semantic-coverage: coverage class names (repeatable or comma lists). */
 export function parseCoverageClasses(raw: readonly string[] | undefined): CoverageClass[] | undefined {
-  const ids = (raw ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = (raw ?? [])
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of ids) {
-    if (!(COVERAGE_CLASSES as readonly string[]).includes(id)) throw new InputError(`--min-semantic-coverage: unknown class '${id}'${didYouMean(id, COVERAGE_CLASSES)}; classes: ${COVERAGE_CLASSES.join(', ')}`);
+    if (!(COVERAGE_CLASSES as readonly string[]).includes(id))
+      throw new InputError(`--min-semantic-coverage: unknown class '${id}'${didYouMean(id, COVERAGE_CLASSES)}; classes: ${COVERAGE_CLASSES.join(', ')}`);
   }
   return ids.length > 0 ? ([...new Set(ids)] as CoverageClass[]) : undefined;
 }

@@ -156,9 +156,17 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
   const warning = appendStepSummary(md);
   if (warning !== undefined) io.err(`${warning}\n`);
   const required = plan.minSemanticCoverage ?? [];
-  const short = writeSemanticCoverage(plan.dir, plan.jobs.flatMap((j) => semantic.get(j.index) ?? []), { generated: plan.info.generated, seed: plan.info.seed, required });
+  const short = writeSemanticCoverage(
+    plan.dir,
+    plan.jobs.flatMap((j) => semantic.get(j.index) ?? []),
+    { generated: plan.info.generated, seed: plan.info.seed, required },
+  );
   const heatmap = join(plan.dir.path, 'semantic-coverage.html');
-  const parts = { coverage: isCoverageChild(), files: [...plan.dir.written, ...(isCoverageChild() ? ['coverage/index.html'] : [])], ...(existsSync(heatmap) ? { heatmap: readFileSync(heatmap, 'utf8') } : {}) };
+  const parts = {
+    coverage: isCoverageChild(),
+    files: [...plan.dir.written, ...(isCoverageChild() ? ['coverage/index.html'] : [])],
+    ...(existsSync(heatmap) ? { heatmap: readFileSync(heatmap, 'utf8') } : {}),
+  };
   plan.dir.write('index.html', indexHtml(rows, info, texts, parts));
   if (short.length > 0 && interrupted === undefined) {
     cli().exit(EXIT.FAILED);

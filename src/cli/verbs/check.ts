@@ -84,7 +84,7 @@ export function checkCommand(): Command {
     .option('-k, --max-commands <k>', `longest command sequence (default ${CHECK_DEFAULTS.maxCommands})`)
     .option('-s, --seed <seed>', 'fast-check seed (default: random, printed)')
     .option('-p, --path <path>', 'replay path of a counterexample (with --seed): re-runs that run exactly')
-    .option('-t, --time-limit <duration>', 'stop each proposal\'s search after this long, e.g. 30s, 2m')
+    .option('-t, --time-limit <duration>', "stop each proposal's search after this long, e.g. 30s, 2m")
     .option('--hook-time-limit <duration>', `a run of n commands is a hung hook after this + 25 ms × n (default ${CHECK_DEFAULTS.hookTimeLimitMs / 1000}s)`)
     .option('--focus <op>', 'generate these operations five times as often; repeatable, or a comma list', collect)
     .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
@@ -93,7 +93,11 @@ export function checkCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
     .option('-q, --quiet', 'print only the final verdicts')
-    .option('--min-semantic-coverage <class>', 'exit 1 naming the cells never reached when a class of semantic coverage is incomplete: ops, op-types, hooks, invariants, pte-transitions; repeatable, or a comma list', collect)
+    .option(
+      '--min-semantic-coverage <class>',
+      'exit 1 naming the cells never reached when a class of semantic coverage is incomplete: ops, op-types, hooks, invariants, pte-transitions; repeatable, or a comma list',
+      collect,
+    )
     .option('--coverage', 'also write the V8 coverage of this run (models/, src/, proposal files) to REPORT_DIR/coverage: lcov.info, index.html, a summary')
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], flags: CheckFlags, verb: Command) => {
@@ -143,7 +147,12 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   if (!flags.coverage) removeCoverageReport(join(flags.reportDir, 'coverage'));
   const jobs = planJobs(proposals, flags.reportDir, generated, options);
   const words = checkWords(flags, seed);
-  if (!flags.quiet && !flags.json) say(c.bold(`zdspec check: ${specs.length} proposal${specs.length === 1 ? '' : 's'}, seed ${seed}, ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'}; reports in ${flags.reportDir}/`));
+  if (!flags.quiet && !flags.json)
+    say(
+      c.bold(
+        `zdspec check: ${specs.length} proposal${specs.length === 1 ? '' : 's'}, seed ${seed}, ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'}; reports in ${flags.reportDir}/`,
+      ),
+    );
   const rows = await runCheckSession({
     jobs,
     names: proposals.map((p) => ({ name: p.proposal.name, era: p.proposal.era.name })),
@@ -174,12 +183,22 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     finishCommand: (unfinished) => ['zdspec', 'check', ...unfinished, ...words, '--report-dir', `${flags.reportDir}/finish`].map(shellQuote).join(' '),
   });
   const judgement = flags.judge
-    ? judgeSummary(rows.map((r) => ({ proposal: r.proposal, status: r.status, verdicts: Object.fromEntries([...ALL_CHECKS, ...STOPPING_CHECKS].map((k) => [k, verdictOf(r, k)])) })), BUILTIN_PROPOSALS)
+    ? judgeSummary(
+        rows.map((r) => ({ proposal: r.proposal, status: r.status, verdicts: Object.fromEntries([...ALL_CHECKS, ...STOPPING_CHECKS].map((k) => [k, verdictOf(r, k)])) })),
+        BUILTIN_PROPOSALS,
+      )
     : undefined;
   if (judgement && (judgement.mismatches.length > 0 || judgement.judged.length === 0)) cli().exit(EXIT.FAILED);
   if (flags.json) return;
   for (const row of rows) say(summaryLine(row, c));
-  if (rows.length > 1) say('', ...verdictTable([...ALL_CHECKS], rows.map((r) => ({ proposal: r.proposal, verdict: (k) => verdictOf(r, k) }))));
+  if (rows.length > 1)
+    say(
+      '',
+      ...verdictTable(
+        [...ALL_CHECKS],
+        rows.map((r) => ({ proposal: r.proposal, verdict: (k) => verdictOf(r, k) })),
+      ),
+    );
   const more = dir.written.length - 3;
   say(c.dim(`reports: ${dir.path}/summary.txt (.md, .json)${more > 0 ? `, ${more} more file${more === 1 ? '' : 's'}` : ''}`));
   if (judgement) printJudgement(judgement, say, c);
@@ -188,8 +207,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
 const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined): { focus?: Focus } =>
   ops === undefined && types === undefined ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}) } };
 
-const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));
 
 function summaryLine(s: ProposalSummary, c: ReturnType<typeof cli>['colors']): string {
   const rate = s.elapsedMs > 0 ? Math.round(s.commands / (s.elapsedMs / 1000)) : 0;

@@ -56,8 +56,18 @@ export function mutateCommand(): Command {
         for (const m of MUTANTS) say(`${m.id.padEnd(40)} ${m.kind.padEnd(6)} extends ${m.proposal.extends}${m.bug ? ` (${m.bug})` : ''}`);
         return;
       }
-      const ids = (flags.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-      for (const id of ids) if (!mutantById(id)) throw new InputError(`--only: no mutant '${id}'${didYouMean(id, MUTANTS.map((m) => m.id))}; zdspec mutate --list`);
+      const ids = (flags.only ?? [])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const id of ids)
+        if (!mutantById(id))
+          throw new InputError(
+            `--only: no mutant '${id}'${didYouMean(
+              id,
+              MUTANTS.map((m) => m.id),
+            )}; zdspec mutate --list`,
+          );
       const mutants = ids.length > 0 ? MUTANTS.filter((m) => ids.includes(m.id)) : MUTANTS;
       const seeds = parseCount('--seeds', flags.seeds, 1) ?? 1;
       const firstSeed = parseSeed(flags.seed) ?? 1;

@@ -72,7 +72,7 @@ export function replayCommand(): Command {
     .option('-p, --proposal <name|path>', 'run it under another proposal (e.g. the next version of a series)')
     .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: the checks recorded in the file)', collect)
     .option('--hook-time-limit <duration>', 'base of the hang limit, e.g. 2s, 500ms: n steps hang after base + 25 ms × n (default 2s)')
-    .option('--allow-proposal-file', "run the proposal file the counterexample names (it is code: only for files you trust)")
+    .option('--allow-proposal-file', 'run the proposal file the counterexample names (it is code: only for files you trust)')
     .option('--json', 'print the run report as JSON')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: ReplayFlags) => {

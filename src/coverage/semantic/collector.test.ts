@@ -36,18 +36,7 @@ function collect() {
 describe('semantic coverage: the collector', () => {
   it('counts each step as op × memory type × outcome, and every PTE transition', () => {
     const { collector, results } = collect();
-    expect(results).toEqual([
-      { vpn: 0 },
-      {},
-      { value: 5 },
-      { value: 0 },
-      { pgmap: 'pgmap0' },
-      { cpages: 1, data: [5] },
-      { value: 5 },
-      {},
-      {},
-      { errno: 'EFAULT' },
-    ]);
+    expect(results).toEqual([{ vpn: 0 }, {}, { value: 5 }, { value: 0 }, { pgmap: 'pgmap0' }, { cpages: 1, data: [5] }, { value: 5 }, {}, {}, { errno: 'EFAULT' }]);
     const c = collector.counts;
     expect(c.steps).toBe(10);
     expect(c.ops).toEqual({

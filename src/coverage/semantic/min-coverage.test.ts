@@ -34,7 +34,25 @@ describe('zdspec check --min-semantic-coverage', () => {
 
   it('passes once every operation succeeded', async () => {
     // Long runs, drop_caches (which needs page cache to drop) drawn more often: every operation succeeds in 20 runs.
-    const r = await zdspec('check', 'upstream', '--runs', '20', '--max-commands', '60', '--focus', 'drop_caches', '--seed', '1', '--workers', '1', '--quiet', '--report-dir', join(dir, 'enough'), '--min-semantic-coverage', 'ops');
+    const r = await zdspec(
+      'check',
+      'upstream',
+      '--runs',
+      '20',
+      '--max-commands',
+      '60',
+      '--focus',
+      'drop_caches',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--quiet',
+      '--report-dir',
+      join(dir, 'enough'),
+      '--min-semantic-coverage',
+      'ops',
+    );
     expect(r.out).not.toContain('semantic coverage below the minimum');
     expect(r.code).toBe(0);
   });

@@ -9,13 +9,17 @@ import type { SemanticRunInfo } from './render-json.ts';
 import { CLASS_MEANING } from './scope.ts';
 import { classRows, heatmap, hookRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds, type HeatCell } from './tables.ts';
 
-const esc = (s: string | number): string =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = (s: string | number): string => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 // Light to dark blue; a count's position is log(1 + n) / log(1 + max).
 const LOW = [0xe8, 0xf1, 0xfa] as const;
 const HIGH = [0x08, 0x30, 0x6b] as const;
-const mix = (t: number): string => `#${LOW.map((lo, i) => Math.round(lo + (HIGH[i]! - lo) * t).toString(16).padStart(2, '0')).join('')}`;
+const mix = (t: number): string =>
+  `#${LOW.map((lo, i) =>
+    Math.round(lo + (HIGH[i]! - lo) * t)
+      .toString(16)
+      .padStart(2, '0'),
+  ).join('')}`;
 export const shade = (n: number, max: number): number => (n <= 0 || max <= 0 ? 0 : Math.log1p(n) / Math.log1p(max));
 
 const CSS = `
@@ -39,7 +43,9 @@ function heatCell(op: string, c: HeatCell, max: number): string {
   if (c.state === 'never') return `<td class="c never" ${attrs} title="${esc(`${op} on ${c.column}: never reached`)}">✕</td>`;
   if (c.state === 'na') return `<td class="c na" ${attrs} title="${esc(`${op} on ${c.column}: not applicable`)}">·</td>`;
   const t = shade(c.count, max);
-  const title = `${op} on ${c.column}: ${Object.entries(c.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}`;
+  const title = `${op} on ${c.column}: ${Object.entries(c.outcomes)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`;
   return `<td class="c" ${attrs} style="background:${mix(t)};color:${t > 0.55 ? '#fff' : '#1b1f24'}" title="${esc(title)}">${c.count}</td>`;
 }
 
@@ -61,9 +67,15 @@ export function semanticHtml(cov: SemanticCoverage, info: SemanticRunInfo): stri
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">', '<title>zdspec semantic coverage</title>', `<style>${CSS}</style></head><body>`);
   out.push('<h1>Semantic coverage</h1>');
-  out.push(`<p>Generated ${esc(info.generated)}, seed ${esc(info.seed)}; ${cov.total.steps} kernel steps of ${cov.jobs.map((j) => `<code>${esc(j.proposal)}</code> (${esc(j.era)})`).join(', ') || 'no finished proposal'}.</p>`);
+  out.push(
+    `<p>Generated ${esc(info.generated)}, seed ${esc(info.seed)}; ${cov.total.steps} kernel steps of ${cov.jobs.map((j) => `<code>${esc(j.proposal)}</code> (${esc(j.era)})`).join(', ') || 'no finished proposal'}.</p>`,
+  );
 
-  out.push('<h2>Operations × memory types</h2>', '<p>How often each operation ran on a frame (or pgmap) of each memory type; <span class="miss">✕</span> on an operation: it never succeeded.</p>', legend(h.max));
+  out.push(
+    '<h2>Operations × memory types</h2>',
+    '<p>How often each operation ran on a frame (or pgmap) of each memory type; <span class="miss">✕</span> on an operation: it never succeeded.</p>',
+    legend(h.max),
+  );
   out.push('<table class="heatmap"><thead><tr><th class="op">operation</th>', ...h.columns.map((c) => `<th>${esc(c)}</th>`), '<th>skipped</th></tr></thead><tbody>');
   for (const r of h.rows) {
     const name = `<code>${esc(r.op)}</code>${r.neverSucceeded ? ' <span class="miss" title="never succeeded">✕</span>' : ''}`;
@@ -90,7 +102,10 @@ export function semanticHtml(cov: SemanticCoverage, info: SemanticRunInfo): stri
   const kinds = pteKinds();
   let pteMax = 0;
   for (const to of Object.values(cov.total.pte)) for (const n of Object.values(to)) pteMax = Math.max(pteMax, n);
-  out.push('<h2>PTE-kind transitions</h2>', '<p>Rows: the entry before a step; columns: after it (<code>none</code>: no entry). The diagonal counts entries that kept their kind but changed frame or write bit.</p>');
+  out.push(
+    '<h2>PTE-kind transitions</h2>',
+    '<p>Rows: the entry before a step; columns: after it (<code>none</code>: no entry). The diagonal counts entries that kept their kind but changed frame or write bit.</p>',
+  );
   out.push('<table><thead><tr><th class="op">before \\ after</th>', ...kinds.map((k) => `<th>${esc(k)}</th>`), '</tr></thead><tbody>');
   for (const from of kinds) {
     const cells = kinds.map((to) => {

@@ -22,7 +22,12 @@ export function semanticMarkdown(cov: SemanticCoverage, info: SemanticRunInfo): 
   out.push('');
 
   const h = heatmap(cov);
-  out.push('## Operations × memory types', '', 'Runs per operation on a frame (or pgmap) of each type; ✕ never reached though the era has it, · not applicable; an operation marked ✕ never succeeded.', '');
+  out.push(
+    '## Operations × memory types',
+    '',
+    'Runs per operation on a frame (or pgmap) of each type; ✕ never reached though the era has it, · not applicable; an operation marked ✕ never succeeded.',
+    '',
+  );
   out.push(...head(['operation', ...h.columns, 'skipped']));
   for (const r of h.rows) {
     out.push(row([`${code(r.op)}${r.neverSucceeded ? ' ✕' : ''}`, ...r.cells.map((c) => (c.state === 'reached' ? c.count : c.state === 'never' ? '✕' : '·')), r.skipped]));

@@ -7,7 +7,11 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 
 /** One entry per table, one count per row: the header row first, then each body row. */
 export function mdTableRows(markdown: string): number[][] {
-  const events = postprocess(parse({ extensions: [gfmTable()] }).document().write(preprocess()(markdown, undefined, true)));
+  const events = postprocess(
+    parse({ extensions: [gfmTable()] })
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
   const tables: number[][] = [];
   for (const [kind, token] of events) {
     if (kind !== 'enter') continue;
