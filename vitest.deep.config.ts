@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['properties/deep/**/*.test.ts'],
-    setupFiles: ['properties/setup/fixed-seed.ts', 'properties/setup/no-step-summary.ts'],
+    setupFiles: ['properties/setup/fixed-seed.ts', 'properties/setup/test-env.ts'],
     testTimeout: 3_600_000,
     pool: 'threads',
   },

@@ -9,7 +9,7 @@ import { findViolations } from '../src/check/find-violations.ts';
 import { INVARIANT_IDS } from '../models/invariants/invariant.ts';
 import type { Focus } from '../models/focus.ts';
 
-const BUDGET = { runs: 100, maxCommands: 30 };
+const BUDGET = { runs: 60, maxCommands: 30 };
 const SEED = 4242;
 /**
  * Where the expected violation needs a long specific sequence the small

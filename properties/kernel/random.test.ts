@@ -52,7 +52,7 @@ describe('kernel model: incremental counters under random sequences', () => {
           before = after;
         }
       }),
-      { numRuns: 60, seed: 20251122 },
+      { numRuns: 40, seed: 20251122 },
     );
   });
 
@@ -70,7 +70,7 @@ describe('kernel model: incremental counters under random sequences', () => {
           k.view();
         },
       ),
-      { numRuns: 60, seed: 7 },
+      { numRuns: 40, seed: 7 },
     );
   });
 });

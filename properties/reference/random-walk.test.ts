@@ -161,7 +161,7 @@ describe('reference random walk', () => {
             state = o.state;
           }
         }),
-        { numRuns: 40 },
+        { numRuns: 25 },
       );
     });
   }

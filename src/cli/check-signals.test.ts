@@ -15,7 +15,7 @@ const BIN = new URL('../../bin/zdspec.js', import.meta.url).pathname;
 /** Starts a long check, sends `signal` once the search runs, resolves with the exit code and output. */
 function interrupted(signal: NodeJS.Signals, reports: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'check', 'upstream', 'v6.1', '--seed', '5', '--runs', '1000000', '--report-dir', reports], {
+    const child = spawn(process.execPath, [BIN, 'check', 'upstream', 'v6.1', '--seed', '5', '--runs', '1000000', '--workers', '2', '--report-dir', reports], {
       env: { ...process.env, ZDSPEC_PROGRESS_MS: '200', NO_COLOR: '1' },
     });
     let out = '';

@@ -4,7 +4,7 @@
 // directory (text, Markdown, JSON trace) as soon as it is found; a summary of
 // proposals × checks ends the run. `--seed S --path P` re-runs one
 // fast-check run exactly.
-import { availableParallelism } from 'node:os';
+import { defaultWorkers } from '../default-workers.ts';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { Focus } from '../../../models/focus.ts';
@@ -88,7 +88,7 @@ export function checkCommand(): Command {
     .option('--hook-time-limit <duration>', `a run of n commands is a hung hook after this + 25 ms × n (default ${CHECK_DEFAULTS.hookTimeLimitMs / 1000}s)`)
     .option('--focus <op>', 'generate these operations five times as often; repeatable, or a comma list', collect)
     .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
-    .option('-w, --workers <n>', `worker threads (default: the number of cores, ${availableParallelism()})`)
+    .option('-w, --workers <n>', `worker threads (default: ZDSPEC_WORKERS, else the number of cores: ${defaultWorkers()})`)
     .option('-o, --report-dir <dir>', 'where counterexamples and the summary go', 'reports')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
@@ -138,7 +138,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types)),
     semantic: true,
   };
-  const workers = parseCount('--workers', flags.workers, 1) ?? availableParallelism();
+  const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
   // Every proposal loads (and is validated) before anything runs: a bad one is exit 2 at once.
   const proposals = [];
   for (const spec of specs) proposals.push({ spec, proposal: await loadProposal(spec) });

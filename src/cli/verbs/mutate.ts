@@ -3,7 +3,7 @@
 // the first counterexample and its shrunk length — printed and written to
 // <report-dir>/mutate.{txt,md,json} (each mutant's counterexamples beside
 // them). Exit 1 when a mutant survives its budget.
-import { availableParallelism } from 'node:os';
+import { defaultWorkers } from '../default-workers.ts';
 import { Command } from 'commander';
 import { MUTANTS, mutantById } from '../../../models/mutants/catalogue.ts';
 import { runKillMatrix } from '../../mutate/run-kill-matrix.ts';
@@ -46,7 +46,7 @@ export function mutateCommand(): Command {
     .option('--only <id>', 'only this mutant; repeatable, or a comma list', collect)
     .option('--seeds <n>', 'seeds per mutant (medians over them)', '1')
     .option('-s, --seed <seed>', 'the first seed', '1')
-    .option('-w, --workers <n>', `worker threads (default: the number of cores, ${availableParallelism()})`)
+    .option('-w, --workers <n>', `worker threads (default: ZDSPEC_WORKERS, else the number of cores: ${defaultWorkers()})`)
     .option('-o, --report-dir <dir>', 'where mutate.{txt,md,json} and the counterexamples go', 'reports/mutate')
     .option('--list', 'list the catalogue and exit')
     .addHelpText('after', EXAMPLES)
@@ -71,7 +71,7 @@ export function mutateCommand(): Command {
       const mutants = ids.length > 0 ? MUTANTS.filter((m) => ids.includes(m.id)) : MUTANTS;
       const seeds = parseCount('--seeds', flags.seeds, 1) ?? 1;
       const firstSeed = parseSeed(flags.seed) ?? 1;
-      const workers = parseCount('--workers', flags.workers, 1) ?? availableParallelism();
+      const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
       const generated = new Date().toISOString();
       const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'mutate', ...process.argv.slice(3)] });
       const started = performance.now();
