@@ -8,18 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CHECKS } from '../check/checks.ts';
-import { main } from './main.ts';
+import { runMain } from './testing/run-main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-ci-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => void vi.unstubAllEnvs());
 
-async function zdspec(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false });
-  return { code, out, err };
-}
+const zdspec = runMain;
 
 const TINY = ['--runs', '5', '--max-commands', '5', '--seed', '1', '--workers', '1'];
 

@@ -7,17 +7,12 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columns } from '../report/columns.ts';
 import { mdTableRows } from '../report/testing/md-table-rows.ts';
-import { main } from './main.ts';
+import { runMain } from './testing/run-main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function zdspec(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false });
-  return { code, out, err };
-}
+const zdspec = runMain;
 
 /** A proposal file that pins anything long-term: found in a few runs. */
 function pinAnything(path: string, name: string): string {

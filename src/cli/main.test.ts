@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { runMain } from './testing/run-main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,12 +14,7 @@ const file = (name: string, content: string) => {
   return path;
 };
 
-async function zdspec(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false });
-  return { code, out, err };
-}
+const zdspec = runMain;
 
 const steps = (readExpect: object) => [
   { op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' }, expect: { vpn: 0 } },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { runMain } from './testing/run-main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-proposal-code-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,9 +36,7 @@ writeFileSync(
 );
 
 async function zdspec(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false });
+  const { code, out, err } = await runMain(...argv);
   return { code, text: out + err };
 }
 const check = (...files: string[]) => zdspec('check', ...files, '--seed', '1', '--runs', '50', '--report-dir', reports);

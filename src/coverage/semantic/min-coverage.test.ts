@@ -6,17 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
+import { runMain } from '../../cli/testing/run-main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zdspec-semantic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function zdspec(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false });
-  return { code, out, err };
-}
+const zdspec = runMain;
 
 describe('zdspec check --min-semantic-coverage', () => {
   it('fails a run too small to reach every operation, naming the ones it missed; the reports are in the manifest', async () => {
