@@ -63,14 +63,14 @@ export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): Res
   return still_held(k, t);
 }
 
+const MF_SITE = Object.freeze({ site: 'memory_failure' as const });
+
 /**
  * The !pfn_to_online_page branch: get_dev_pagemap (the proposal's hook: by
  * default not once memunmap_pages killed the pgmap), put_ref_page right
  * after it on both outcomes, then memory_failure_dev_pagemap holding the
  * pgmap reference until put_dev_pagemap.
  */
-const MF_SITE = Object.freeze({ site: 'memory_failure' as const });
-
 function memory_failure_zone_device(k: KernelState, slot: number, pg: KPgmap, held: boolean): Result {
   const live = k.hooks.get_dev_pagemap(pgmapView(k, pg.num), { index: slot - pg.slot });
   if (held) put_ref_page(k, slot, 'memory_failure');

@@ -92,6 +92,8 @@ export function zone_device_page_init(k: KernelState, slot: number): void {
   if (refPerAlloc(k, pg)) pg.ref++;
 }
 
+const FREE_SITE = Object.freeze({ site: 'free_zone_device_folio' as const });
+
 /**
  * free_zone_device_folio (mm/memremap.c; free_zone_device_page before the
  * folio conversion, __put_devmap_managed_page in the 1-based eras): uncharge,
@@ -99,8 +101,6 @@ export function zone_device_page_init(k: KernelState, slot: number): void {
  * per-allocation pgmap reference. v5.18–v6.14 reset the count to one after
  * the callback for types that idle at one.
  */
-const FREE_SITE = Object.freeze({ site: 'free_zone_device_folio' as const });
-
 export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDecision): void {
   const m = k.mem;
   free_pages_prepare(k, slot);
