@@ -95,8 +95,6 @@ export type PutSite =
   | 'release_pages' // the batched put of zap, truncation and unmap_and_kill (mm/swap.c)
   | 'gup_put_folio'; // unpin_user_page and a FOLL_GET reference's put (mm/gup.c)
 
-export const PUT_SITES: readonly PutSite[] = ['put_page', 'release_pages', 'gup_put_folio'];
-
 /**
  * The paths that hold a dev_pagemap reference and must put_dev_pagemap it:
  * the free path of a page whose pgmap is referenced per allocation (v6.1
@@ -104,8 +102,6 @@ export const PUT_SITES: readonly PutSite[] = ['put_page', 'release_pages', 'gup_
  * (mm/memory-failure.c memory_failure: "drop pgmap ref acquired in caller").
  */
 export type PgmapPutSite = 'free_zone_device_folio' | 'memory_failure';
-
-export const PGMAP_PUT_SITES: readonly PgmapPutSite[] = ['free_zone_device_folio', 'memory_failure'];
 
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
@@ -115,8 +111,6 @@ export type PutRefSite =
   | 'gup_fast_pte_range' // try_grab_folio_fast backing out of an unpinnable FOLL_LONGTERM folio
   | 'migration_entry_wait' // the reference a task faulting on a migration entry takes while it waits (before v5.19)
   | 'add_page_for_migration'; // move_pages' follow_page(FOLL_GET) reference, put at out_putpage
-
-export const PUT_REF_SITES: readonly PutRefSite[] = ['memory_failure', 'do_swap_page', 'mem_cgroup_move_charge_pte_range', 'gup_fast_pte_range', 'migration_entry_wait', 'add_page_for_migration'];
 
 /**
  * The places that clear (or clean) a PTE and must move its dirty bit to the
@@ -129,5 +123,3 @@ export type DirtySite =
   | 'try_to_migrate_one' // the other mappings become migration entries (mm/rmap.c)
   | 'try_to_unmap_one' // memory_failure's unmap (hwpoison_user_mappings → try_to_unmap)
   | 'folio_mkclean'; // writeback write-protects and cleans the mappings (page_vma_mkclean_one)
-
-export const DIRTY_SITES: readonly DirtySite[] = ['zap_pte_range', 'migrate_vma_collect_pmd', 'try_to_migrate_one', 'try_to_unmap_one', 'folio_mkclean'];

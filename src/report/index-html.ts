@@ -8,6 +8,7 @@
 import { ALL_CHECKS } from '../check/checks.ts';
 import type { Counterexample } from '../check/counterexample.ts';
 import { formatCall } from '../trace/format-call.ts';
+import { htmlEscape } from './html-escape.ts';
 import { type ProposalSummary, type RunInfo, verdictOf } from './summary.ts';
 
 export interface IndexParts {
@@ -19,8 +20,7 @@ export interface IndexParts {
   readonly files: readonly string[];
 }
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const h = (s: string | number): string => String(s).replace(/[&<>"']/g, (ch) => ESC[ch]!);
+const h = htmlEscape;
 const anchor = (cx: Counterexample): string => `cx-${cx.proposal}-${cx.check}`.replace(/[^A-Za-z0-9_-]/g, '-');
 
 const STYLE = `

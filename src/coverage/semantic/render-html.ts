@@ -4,12 +4,13 @@
 // era asks for and never reached hatched and marked ✕; then the classes,
 // outcomes per operation, PTE-kind transitions, hook decisions and
 // invariant applicability.
+import { htmlEscape } from '../../report/html-escape.ts';
 import type { SemanticCoverage } from './merge.ts';
 import type { SemanticRunInfo } from './render-json.ts';
 import { CLASS_MEANING } from './scope.ts';
 import { classRows, heatmap, hookRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds, type HeatCell } from './tables.ts';
 
-const esc = (s: string | number): string => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = htmlEscape;
 
 // Light to dark blue; a count's position is log(1 + n) / log(1 + max).
 const LOW = [0xe8, 0xf1, 0xfa] as const;
