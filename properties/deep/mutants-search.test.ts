@@ -7,17 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../../models/mutants/catalogue.ts';
 import { resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { checkProposal } from '../../src/check/check-proposal.ts';
+import type { SelectableCheck } from '../../src/check/checks.ts';
 import { mutantChecks } from '../../src/mutate/mutant-checks.ts';
 
 describe('the checker finds every mutant within its budget', () => {
   it.each(MUTANTS.map((m) => [m.id, m] as const))('%s', (_, m) => {
     const { invariants, refinement } = mutantChecks(m);
-    const search = (checks: readonly string[]) =>
+    const search = (checks: readonly SelectableCheck[]) =>
       checkProposal(resolveProposal(m.proposal), {
         seed: 1,
         runs: m.budget.runs,
         maxCommands: m.budget.maxCommands,
-        invariants: checks as never,
+        invariants: [...checks],
         ...(m.focus === undefined ? {} : { focus: m.focus }),
       }).counterexample;
     const cx = search(invariants) ?? (refinement ? search(['refinement']) : undefined);
