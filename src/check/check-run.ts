@@ -10,6 +10,7 @@ import type { Pair, PairOptions } from '../runner/pair-types.ts';
 import { formatCallOnly } from '../trace/format-call.ts';
 import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './checks.ts';
 import { CheckFailure } from './failure.ts';
+import { checkpoint } from './checkpoint.ts';
 import { RunTimeout, runWithTimeLimit } from './guard.ts';
 import { AFTER_HANG_BASE_MS, DEFAULT_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
 import { focusedEntries, focusedEra, type Focus } from './focus.ts';
@@ -103,6 +104,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   let base: number = options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs;
   let runs = 0;
   let failing = false;
+  let failingHang = false;
   let first: FirstFailure | undefined;
   let lastProgress = started;
   const failed = (f: CheckFailure): CheckFailure => {
@@ -119,18 +121,28 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       options.onProgress({ runs, commands: totalRan(stats), elapsedMs: now - started, failing });
     }
     let session: Session | undefined;
+    // A run started again (guard.ts: the machine kept it off the CPU) must count once.
+    let restart = (): void => undefined;
     const setup = () => {
       const pair = options.semantic ? options.semantic.createPair(makePair, proposal, pairOptions) : makePair(proposal, pairOptions);
+      const backToStats = checkpoint(stats);
+      const backToSemantic = options.semantic && checkpoint(options.semantic.counts);
+      restart = () => {
+        backToStats();
+        backToSemantic?.();
+      };
       session = createSession(pair, selected);
       return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
     };
     try {
-      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => fc.modelRun(setup, cmds));
+      // Once a run hung, shrink attempts get one retry, not two: a hook that blocks costs each 3× the limit, not 7×.
+      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => fc.modelRun(setup, cmds), { restart: () => restart(), ...(failingHang ? { attempts: 2 } : {}) });
     } catch (e) {
       if (e instanceof CheckFailure) throw failed(e);
       if (!(e instanceof RunTimeout)) throw e;
       // The next runs are shrink attempts of the same hang.
       base = Math.min(base, AFTER_HANG_BASE_MS);
+      failingHang = true;
       throw failed(hang(session, e));
     }
   };
@@ -147,6 +159,6 @@ function hang(session: Session | undefined, timeout: RunTimeout): CheckFailure {
   const steps = session?.steps ?? [];
   const last = steps[steps.length - 1];
   const where = last === undefined ? 'setting up the pair' : `in ${formatCallOnly(last.step)}`;
-  const message = `the run did not return within ${timeout.limitMs} ms (${where}): a proposal hook loops or blocks`;
+  const message = timeout.explain(where);
   return new CheckFailure({ kind: 'proposal-timeout', check: 'proposal-timeout', stepIndex: steps.length - 1, message }, steps);
 }

@@ -9,32 +9,87 @@
 // need the proposal re-loaded from a file inside the worker, which an
 // in-memory proposal (tests, `checkProposalProp`) does not have.
 //
+// The limit is CPU time, not wall clock. node:vm's watchdog only knows wall
+// clock, so when it fires the run's own CPU time (thread-cpu.ts) decides:
+// at least HANG_CPU_SHARE of the limit spent computing is a hang; less
+// means the thread was kept off the CPU (the process stopped with SIGSTOP
+// or ^Z, or starved), and the run is started again from the beginning with
+// twice the wall time, up to `attempts` times. A run that still got too
+// little CPU in the last attempt is reported too: a hook that blocks (a
+// synchronous read that never completes) uses no CPU at all, and must not
+// hang the checker either.
+//
 // Termination skips `finally` blocks and catch clauses on the way out: only
 // state created for the run (the pair, the session) may be left half-done,
-// and the caller discards it.
+// and the caller discards it. So `fn` must be restartable: it builds all
+// its state itself, and `restart` undoes whatever else an attempt counted.
 import vm from 'node:vm';
+import { threadCpuMs } from './thread-cpu.ts';
 
 export class RunTimeout extends Error {
   override readonly name = 'RunTimeout';
-  constructor(readonly limitMs: number) {
-    super(`did not return within ${limitMs} ms`);
+  constructor(
+    readonly limitMs: number,
+    /** CPU time the last attempt used, and the wall time it was given. */
+    readonly cpuMs: number,
+    readonly wallMs: number,
+  ) {
+    super(`did not return within ${limitMs} ms of CPU time`);
   }
+
+  /** The finding's message; `where` is the step that did not return. */
+  explain(where: string): string {
+    const blocked = this.cpuMs < HANG_CPU_SHARE * this.limitMs;
+    // Little CPU in the last attempt: a hook that blocks, or a machine too busy to run it; CPU time alone cannot tell which.
+    const how = blocked ? `it ran ${Math.round(this.cpuMs)} ms on the CPU in ${Math.round(this.wallMs)} ms: a proposal hook blocks, or the machine is too busy` : 'a proposal hook loops or blocks';
+    return `the run did not return within ${this.limitMs} ms of CPU time (${where}): ${how}`;
+  }
+}
+
+/** The share of the limit a run must have spent on the CPU to count as hung (10 ms clock ticks, scheduling noise). */
+export const HANG_CPU_SHARE = 0.9;
+/** Attempts for a run that keeps being kept off the CPU: wall time 1×, 2×, 4× the limit. */
+export const DEFAULT_ATTEMPTS = 3;
+
+export interface TimeLimitOptions {
+  /** Attempts before a run that got too little CPU is reported anyway (default 3). */
+  readonly attempts?: number;
+  /** Called before the run is started again: undo what the abandoned attempt counted. */
+  readonly restart?: () => void;
 }
 
 const context = vm.createContext({ __zdspecRun: (): void => undefined });
 const script = new vm.Script('__zdspecRun()', { filename: 'zdspec-time-limit' });
 
-export function runWithTimeLimit<T>(limitMs: number, fn: () => T): T {
+/** `fn()`, unless it uses `limitMs` of CPU time (or cannot finish in the attempts): then RunTimeout. */
+export function runWithTimeLimit<T>(limitMs: number, fn: () => T, options: TimeLimitOptions = {}): T {
+  const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+  let wallMs = limitMs;
+  for (let attempt = 1; ; attempt++) {
+    const cpuBefore = threadCpuMs();
+    const wallBefore = performance.now();
+    const out = runOnce(wallMs, fn);
+    if (out !== TIMED_OUT) return out.value;
+    const cpuMs = threadCpuMs() - cpuBefore;
+    if (cpuMs >= HANG_CPU_SHARE * limitMs || attempt >= attempts) throw new RunTimeout(limitMs, cpuMs, performance.now() - wallBefore);
+    options.restart?.();
+    wallMs *= 2;
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+function runOnce<T>(wallMs: number, fn: () => T): { value: T } | typeof TIMED_OUT {
   let out: { value: T } | undefined;
   context.__zdspecRun = () => {
     out = { value: fn() };
   };
   try {
-    script.runInContext(context, { timeout: limitMs });
+    script.runInContext(context, { timeout: wallMs });
   } catch (e) {
-    if ((e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new RunTimeout(limitMs);
+    if ((e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return TIMED_OUT;
     throw e;
   }
   if (out === undefined) throw new Error('time-limited run returned nothing');
-  return out.value;
+  return out;
 }

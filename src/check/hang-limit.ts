@@ -4,7 +4,9 @@
 // a hang, while a hook stuck in a loop still is, after at most that long.
 // An honest step costs about a millisecond; 25 ms per step leaves room for a
 // loaded machine and garbage collection without making a real hang slow to
-// report. The watchdog itself is node:vm's (guard.ts): one per run.
+// report. The limit is CPU time, so a stopped or starved process is not a
+// hang either (guard.ts, which also runs the watchdog: node:vm's, one per
+// run).
 
 /** The base of a run's limit (--hook-time-limit). */
 export const DEFAULT_HANG_BASE_MS = 2000;

@@ -35,7 +35,7 @@ describe('the hang limit of run and replay', () => {
       const { code, out } = await zdspec(verb, COHERENT_LONGTERM_PIN, '--proposal', looping, '--hook-time-limit', '300ms');
       expect(code, verb).toBe(1);
       expect(out, verb).toContain('First failure at step 5: proposal-timeout');
-      expect(out, verb).toContain('did not return within 475 ms (step 5, in pin_user_pages(p0, vpn 0, FOLL_LONGTERM|FOLL_WRITE))');
+      expect(out, verb).toContain('did not return within 475 ms of CPU time (step 5, in pin_user_pages(p0, vpn 0, FOLL_LONGTERM|FOLL_WRITE))');
     }
   });
 });

@@ -6,7 +6,9 @@
 // main thread import it for real. The worker costs about 0.3–0.5 s per file
 // (a thread, and tsx registered in it); a built-in proposal skips it.
 import { ProposalError } from '../../models/proposals/proposal-error.ts';
+import { HANG_CPU_SHARE } from '../check/guard.ts';
 import { spawnWorker } from '../check/pool/spawn-worker.ts';
+import { taskCpuMs } from '../check/thread-cpu.ts';
 import type { ProbeMessage } from './probe-load.ts';
 
 const LOAD_WORKER = new URL(`./load-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
@@ -50,7 +52,21 @@ export function preloadInWorker(file: string, limitMs = loadTimeoutMs()): Promis
       if (m.kind === 'ready') {
         ready = true;
         clearTimeout(timer);
-        timer = setTimeout(() => finish(fault(`did not finish loading within ${seconds(limitMs)}: a loop or a block at import time?`)), limitMs);
+        const cpu = m.task === undefined ? undefined : cpuSince(m.task);
+        const armed = performance.now();
+        // The limit is the worker's CPU time where it can be read (Linux), as
+        // for hooks (check/guard.ts): a process stopped or starved mid-import
+        // is not a loop. A file that blocks (no CPU at all) is still stopped,
+        // after BLOCKED_LIMITS limits of wall time.
+        const watch = (): void => {
+          const used = cpu?.();
+          const wall = performance.now() - armed;
+          if (used === undefined) finish(fault(`did not finish loading within ${seconds(limitMs)}: a loop or a block at import time?`));
+          else if (used >= HANG_CPU_SHARE * limitMs) finish(fault(`did not finish loading within ${seconds(limitMs)} of CPU time: a loop at import time?`));
+          else if (wall >= BLOCKED_LIMITS * limitMs) finish(fault(`did not finish loading: it ran ${seconds(used)} on the CPU in ${seconds(wall)}: a block at import time?`));
+          else timer = setTimeout(watch, Math.max(10, Math.min(limitMs - used, BLOCKED_LIMITS * limitMs - wall)));
+        };
+        timer = setTimeout(watch, limitMs);
       } else if (m.kind === 'loaded') finish();
       else finish(new ProposalError(file, m.field, m.detail));
     });
@@ -68,5 +84,21 @@ export function preloadInWorker(file: string, limitMs = loadTimeoutMs()): Promis
 
 /** The exit code of a thread whose event loop emptied with a top-level await pending. */
 const UNSETTLED_TOP_LEVEL_AWAIT = 13;
+
+/** A load that used less than its CPU limit is waited for up to this many limits of wall time (30 s by default). */
+const BLOCKED_LIMITS = 3;
+
+/** The worker's CPU time since now, read from its /proc task directory; undefined when that cannot be read. */
+function cpuSince(task: string): (() => number) | undefined {
+  const read = (): number | undefined => {
+    try {
+      return taskCpuMs(task);
+    } catch {
+      return undefined;
+    }
+  };
+  const start = read();
+  return start === undefined ? undefined : () => (read() ?? Number.POSITIVE_INFINITY) - start;
+}
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;

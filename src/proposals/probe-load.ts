@@ -5,12 +5,13 @@
 // this has answered 'loaded'.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProposalError } from '../../models/proposals/proposal-error.ts';
+import { thisThreadTask } from '../check/thread-cpu.ts';
 import { importDefault } from './import-default.ts';
 import { guardProcess } from './process-guard.ts';
 
 export type ProbeMessage =
-  /** tsx is registered; the proposal's own code starts now. */
-  | { readonly kind: 'ready' }
+  /** tsx is registered; the proposal's own code starts now. `task`: this thread's /proc directory, to watch its CPU time (Linux). */
+  | { readonly kind: 'ready'; readonly task?: string }
   /** The default export's fields (or its type). */
   | { readonly kind: 'loaded'; readonly shape: string }
   /** importDefault's ProposalError, to be thrown in the main thread as it is. */
@@ -25,7 +26,8 @@ export async function probeLoad(): Promise<void> {
   // the main thread imports it; here it would end the thread mid-answer.
   process.on('unhandledRejection', () => undefined);
   const post = (m: ProbeMessage) => port.postMessage(m);
-  post({ kind: 'ready' });
+  const task = thisThreadTask();
+  post({ kind: 'ready', ...(task === undefined ? {} : { task }) });
   try {
     const value = await importDefault(file);
     post({ kind: 'loaded', shape: shapeOf(value) });

@@ -46,12 +46,14 @@ function recording(pair: Pair, into: PairStep[]): Pair {
 }
 
 export function explainCounterexample(cx: Counterexample, proposal: ResolvedProposal, options: { timeLimitMs?: number; createPair?: (p: ResolvedProposal, o: PairOptions) => Pair } = {}): Explained {
-  const pair = (options.createPair ?? createPair)(proposal, { invariants: invariantsOf(cx.checks), sides: 'both' });
-  const initial = pair.kernelView();
+  const newPair = () => (options.createPair ?? createPair)(proposal, { invariants: invariantsOf(cx.checks), sides: 'both' });
+  const initial = newPair().kernelView();
   const records: PairStep[] = [];
   let report: RunReport | undefined;
   try {
-    report = runWithTimeLimit(options.timeLimitMs ?? 2000, () => runTraceOnPair(cx.trace, proposal, recording(pair, records)));
+    // A fresh pair per attempt: guard.ts starts a run again when the machine kept it off the CPU.
+    const attempt = () => runTraceOnPair(cx.trace, proposal, recording(newPair(), records));
+    report = runWithTimeLimit(options.timeLimitMs ?? 2000, attempt, { restart: () => records.splice(0) });
   } catch (e) {
     if (!(e instanceof RunTimeout)) throw e;
   }

@@ -1,8 +1,9 @@
 // runTraceTimed: runTrace under the hang limit, so a proposal hook stuck in a
 // loop ends the run as a finding (proposal-timeout) instead of hanging
 // `zdspec run`/`replay` forever. The limit grows with the trace — base +
-// 25 ms per step (check/hang-limit.ts) — so an honest 2,000-step trace is
-// never taken for a hang. A timeout terminates the run mid-step (guard.ts):
+// 25 ms per step (check/hang-limit.ts), of CPU time (check/guard.ts) — so an
+// honest 2,000-step trace, or one whose process was stopped, is never taken
+// for a hang. A timeout terminates the run mid-step (guard.ts):
 // the report keeps the steps that finished, collected as they finish, and
 // adds the timeout at the step that did not.
 import { RunTimeout, runWithTimeLimit } from '../check/guard.ts';
@@ -16,6 +17,8 @@ import { runTrace, type RunOptions } from './run-trace.ts';
 export interface TimedRunOptions extends RunOptions {
   /** The hang limit's base (--hook-time-limit), in ms. */
   readonly hookTimeLimitMs: number;
+  /** The run is starting again (guard.ts): forget what afterStep saw of the abandoned attempt. */
+  readonly restart?: () => void;
 }
 
 export function runTraceTimed(trace: Trace, options: TimedRunOptions): RunReport {
@@ -27,7 +30,12 @@ export function runTraceTimed(trace: Trace, options: TimedRunOptions): RunReport
     return options.afterStep?.(record, found) ?? false;
   };
   try {
-    return runWithTimeLimit(hangLimitMs(options.hookTimeLimitMs, trace.steps.length), () => runTrace(trace, { ...options, afterStep }));
+    const restart = () => {
+      finished.length = 0;
+      failed.length = 0;
+      options.restart?.();
+    };
+    return runWithTimeLimit(hangLimitMs(options.hookTimeLimitMs, trace.steps.length), () => runTrace(trace, { ...options, afterStep }), { restart });
   } catch (e) {
     if (!(e instanceof RunTimeout)) throw e;
     const hung = trace.steps[finished.length];
@@ -35,7 +43,7 @@ export function runTraceTimed(trace: Trace, options: TimedRunOptions): RunReport
     const timeout: Failure = {
       step: hung === undefined ? -1 : finished.length,
       kind: 'proposal-timeout',
-      message: `the run did not return within ${e.limitMs} ms (${where}): a proposal hook loops or blocks`,
+      message: e.explain(where),
     };
     return { proposal: options.proposal.name, era: options.proposal.era.name, ok: false, steps: finished, failures: [...failed, timeout] };
   }

@@ -94,7 +94,7 @@ export function replayCommand(): Command {
         if (difference !== undefined) differences.push(difference);
         return difference?.diverges ?? false;
       };
-      const report = runTraceTimed(trace, { proposal, file, ...runChecks(checks), hookTimeLimitMs, afterStep });
+      const report = runTraceTimed(trace, { proposal, file, ...runChecks(checks), hookTimeLimitMs, afterStep, restart: () => differences.splice(0) });
       const divergence = differences.find((d) => d.diverges);
       const verdict = replayVerdict(report, meta, divergence);
       if (verdict.failed) cli().exit(EXIT.FAILED);
