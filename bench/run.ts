@@ -1,31 +1,127 @@
-// `npm run bench` (tsx bench/run.ts): throughput of the raw fast-check loop,
-// the reference, the kernel model and the pair under the checker's commands,
-// and time-to-counterexample for coherent-v1 (DESIGN §8). Never a timed test.
-// BENCH_RUNS, BENCH_MAX_COMMANDS, BENCH_PROPOSAL tune it.
+// `npm run bench` (tsx bench/run.ts): how fast the checker is, measured
+// with tinybench in one process (warm-up, several samples, medians) — the
+// throughput ladder from fast-check's raw loop to the full check, how cost
+// grows with sequence length and machine size, time to a shrunk
+// counterexample for coherent-v1 and every mutant, and check --all at 1 and
+// 2 workers. Prints the tables and issue 10's targets, writes
+// reports/bench.{json,md}, and compares with bench/baseline.json (exit 1 on
+// a regression over 20% when BENCH_STRICT=1). Never part of `npm test`.
+//
+// BENCH_COMMANDS (commands per full-check sample, default 2000),
+// BENCH_SAMPLES (default 5), BENCH_SEEDS (time-to-counterexample seeds,
+// default 10), BENCH_MUTANTS (comma list of ids, or 'none'; default all),
+// BENCH_WORKERS_RUNS (check --all --runs, default 200; 0 skips it),
+// BENCH_WRITE_BASELINE=1 (write this run as the baseline).
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
-import { SYSTEMS, type SystemName } from './sessions.ts';
-import { rawLoopThroughput, systemThroughput } from './throughput.ts';
-import { timeToCounterexample } from './time-to-counterexample.ts';
+import { writeAtomic } from '../src/report/write-atomic.ts';
+import { zdspecVersion } from '../src/util/zdspec-version.ts';
+import { metricsOf, regressions } from './baseline.ts';
+import type { BenchResult } from './bench-result.ts';
+import { measure, type Measured } from './measure.ts';
+import { benchMarkdown } from './report.ts';
+import { scaling } from './scaling.ts';
+import { kernelSession, referenceSession } from './sessions.ts';
+import { targets } from './targets.ts';
+import { fullCheck, generatorOnly, rawCounter, rawNoop, systemOnly } from './throughput.ts';
+import { coherentV1, mutants } from './time-to-counterexample.ts';
+import { compareWorkers } from './workers.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const MAX_COMMANDS = Number(process.env.BENCH_MAX_COMMANDS ?? 40);
-const PROPOSAL = process.env.BENCH_PROPOSAL ?? 'upstream';
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const COMMANDS = env('BENCH_COMMANDS', 2000);
+const SAMPLES = env('BENCH_SAMPLES', 5);
+const SEEDS = Array.from({ length: env('BENCH_SEEDS', 10) }, (_, i) => i + 1);
+const MUTANTS = process.env.BENCH_MUTANTS === 'none' ? [] : process.env.BENCH_MUTANTS?.split(',').map((s) => s.trim());
+const WORKERS_RUNS = env('BENCH_WORKERS_RUNS', 200);
 const SEED = 1;
+const BASELINE = new URL('./baseline.json', import.meta.url);
 
-const row = (name: string, cells: readonly (string | number)[]): string => `${name.padEnd(32)}${cells.map((c) => String(c).padStart(12)).join('')}`;
+const upstream = resolveBuiltin('upstream');
+// fast-check's sequences at --max-commands 40 average about 20 commands: runs for about `commands` commands.
+const runsFor = (commands: number) => ({ runs: Math.max(2, Math.round(commands / 20)), maxCommands: 40, seed: SEED });
+const row = (m: Measured) => `  ${m.name.padEnd(44)}${m.perSecond.toLocaleString('en-US').padStart(12)} commands/s  (${m.medianMs.toFixed(1)} ms/sample ±${m.rme.toFixed(1)}%)`;
 
-console.log(`zdspec bench: ${RUNS} runs, max ${MAX_COMMANDS} commands, proposal ${PROPOSAL}, node ${process.version}\n`);
-console.log(row('throughput', ['commands', 'seconds', 'commands/s']));
-const raw = rawLoopThroughput(RUNS, MAX_COMMANDS, SEED);
-console.log(row('raw fast-check loop', [raw.commands, raw.seconds.toFixed(2), raw.perSecond]));
-const proposal = resolveBuiltin(PROPOSAL);
-for (const name of Object.keys(SYSTEMS) as SystemName[]) {
-  const t = systemThroughput(proposal, SYSTEMS[name], RUNS, MAX_COMMANDS, SEED);
-  console.log(row(name, [t.commands, t.seconds.toFixed(2), t.perSecond]));
+console.log(`zdspec bench: node ${process.version}, ${cpus().length} cores; ${COMMANDS} commands per full-check sample, ${SAMPLES} samples\n`);
+console.log('throughput (upstream, max 40 commands)');
+const show = (m: Measured): Measured => {
+  console.log(row(m));
+  return m;
+};
+const throughput = {
+  rawCounter: show(measure('(a) fast-check loop, counter model', () => rawCounter(runsFor(COMMANDS * 100)), { samples: SAMPLES })),
+  rawNoop: show(measure('(a) fast-check loop, no-op commands', () => rawNoop(runsFor(COMMANDS * 100)), { samples: SAMPLES })),
+  generator: show(measure("(b) zdspec's command generator, nothing run", () => generatorOnly(upstream, runsFor(COMMANDS * 10)), { samples: SAMPLES })),
+  reference: show(measure('(c) the reference alone', () => systemOnly(upstream, referenceSession, runsFor(COMMANDS * 2)), { samples: SAMPLES })),
+  kernel: show(measure('(d) the kernel model alone', () => systemOnly(upstream, kernelSession, runsFor(COMMANDS * 4)), { samples: SAMPLES })),
+  full: show(measure('(e) the full check', () => fullCheck(upstream, runsFor(COMMANDS)), { samples: SAMPLES })),
+};
+
+console.log('\nscaling (full check)');
+const scaled = scaling(upstream, COMMANDS, SEED, SAMPLES);
+for (const m of [...scaled.byMaxCommands, ...scaled.byFrames]) show(m);
+
+console.log('\ntime to counterexample + shrink (median over seeds)');
+const ttcRow = (s: ReturnType<typeof coherentV1>) =>
+  console.log(
+    `  ${s.name.padEnd(44)} found ${s.found}/${s.searches.length}, first ${Math.round(s.medianToFirstMs)} ms + shrink ${Math.round(s.medianShrinkMs)} ms = ${Math.round(s.medianTotalMs)} ms`,
+  );
+const coherent = coherentV1(SEEDS);
+ttcRow(coherent);
+const mutantSearches = MUTANTS?.length === 0 ? [] : mutants(SEEDS, MUTANTS, ttcRow);
+
+let workers: BenchResult['workers'];
+if (WORKERS_RUNS > 0) {
+  console.log(`\ncheck --all --runs ${WORKERS_RUNS}, 1 then 2 workers`);
+  const w = compareWorkers(WORKERS_RUNS, SEED);
+  workers = { seconds: Object.fromEntries(w.runs.map((r) => [String(r.workers), r.seconds])), speedup: w.speedup, sameVerdicts: w.sameVerdicts, sameCounterexamples: w.sameCounterexamples };
+  console.log(
+    `  ${w.runs.map((r) => `${r.workers}: ${r.seconds.toFixed(1)} s`).join(', ')}; speed-up ${w.speedup.toFixed(2)}×; verdicts ${w.sameVerdicts ? 'identical' : 'DIFFER'}, counterexamples ${w.sameCounterexamples ? 'identical' : 'DIFFER'}`,
+  );
 }
 
-console.log(`\n${row('time to counterexample', ['runs', 'shrinks', 'ms', 'steps'])}`);
-const results = timeToCounterexample('coherent-v1', 'no-longterm-pin-coherent', [1, 2, 3, 4, 5], MAX_COMMANDS);
-for (const r of results) console.log(row(`coherent-v1 seed ${r.seed}`, r.found ? [r.runs, r.shrinks, r.ms, r.length] : ['not found', '', r.ms, '']));
-const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-console.log(row('median', ['', '', ms[Math.floor(ms.length / 2)] ?? 0, '']));
+const at = <T extends { perSecond: number }>(xs: readonly T[], pick: (x: T) => boolean): number => xs.find(pick)?.perSecond ?? Number.NaN;
+// Least squares of µs per command against frames.
+const perCommandUs = scaled.byFrames.map((m) => ({ x: m.frames, y: 1e6 / m.perSecond }));
+const mean = (f: (p: { x: number; y: number }) => number) => perCommandUs.reduce((a, p) => a + f(p), 0) / perCommandUs.length;
+const [mx, my] = [mean((p) => p.x), mean((p) => p.y)];
+const slope = mean((p) => (p.x - mx) * (p.y - my)) / mean((p) => (p.x - mx) ** 2);
+
+const partial = {
+  zdspec: zdspecVersion(),
+  node: process.version,
+  generated: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
+  settings: { commands: COMMANDS, samples: SAMPLES, seeds: SEEDS.length, mutants: MUTANTS?.join(',') ?? 'all', workersRuns: WORKERS_RUNS },
+  throughput,
+  ratios: {
+    fullOverRawCounter: throughput.full.perSecond / throughput.rawCounter.perSecond,
+    kernelOverReference: throughput.kernel.perSecond / throughput.reference.perSecond,
+    frames768Over48: at(scaled.byFrames, (m) => m.frames === 768) / at(scaled.byFrames, (m) => m.frames === 48),
+    commands640Over40: at(scaled.byMaxCommands, (m) => m.maxCommands === 640) / at(scaled.byMaxCommands, (m) => m.maxCommands === 40),
+    microsPerFramePerCommand: slope,
+  },
+  scaling: scaled,
+  timeToCounterexample: { coherentV1: coherent, mutants: mutantSearches },
+  ...(workers ? { workers } : {}),
+};
+const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResult) : undefined;
+const result: BenchResult = { ...partial, targets: targets(partial), regressions: baseline ? regressions(metricsOf(partial), metricsOf(baseline)) : [] };
+
+console.log('\nratios');
+console.log(`  full / raw counter loop ${result.ratios.fullOverRawCounter.toFixed(4)}, kernel / reference ${result.ratios.kernelOverReference.toFixed(2)}`);
+console.log(`  768 / 48 frames ${result.ratios.frames768Over48.toFixed(2)}, 640 / 40 commands ${result.ratios.commands640Over40.toFixed(2)}, ${slope.toFixed(2)} µs per frame per command`);
+console.log('\ntargets (issue 10)');
+for (const t of result.targets)
+  console.log(`  ${t.met ? 'met ' : 'MISS'} ${t.statement}: ${Number(t.value.toPrecision(4))} (wanted ${t.kind === 'min' ? '≥' : '≤'} ${Number(t.target.toPrecision(4))})`);
+console.log(baseline ? `\nagainst bench/baseline.json (${baseline.generated}): ${result.regressions.length === 0 ? 'no regression over 20%' : ''}` : '\nno bench/baseline.json to compare with');
+for (const g of result.regressions) console.log(`  REGRESSION ${g.metric}: ${Number(g.baseline.toPrecision(4))} → ${Number(g.now.toPrecision(4))} (${Math.round(100 * g.worse)}% worse)`);
+
+writeAtomic('reports/bench.json', `${JSON.stringify(result, null, 2)}\n`);
+writeAtomic('reports/bench.md', benchMarkdown(result));
+console.log('\nwrote reports/bench.json, reports/bench.md');
+if (process.env.BENCH_WRITE_BASELINE === '1') {
+  writeAtomic(BASELINE.pathname, `${JSON.stringify(result, null, 2)}\n`);
+  console.log('wrote bench/baseline.json');
+}
+if (process.env.BENCH_STRICT === '1' && result.regressions.length > 0) process.exitCode = 1;

@@ -7,7 +7,16 @@ import type { Pfn } from './vocabulary.ts';
  * on purpose: every step clones, compares and scans the frames, and running
  * out of RAM is a path worth exploring (ENOMEM, VM_FAULT_OOM).
  */
-export const SYSTEM_FRAMES = 48;
+export let SYSTEM_FRAMES = 48;
+
+/**
+ * For `npm run bench` only (bench/scaling.ts measures the cost per frame at
+ * 16…768 frames): both models read SYSTEM_FRAMES when a state is created,
+ * never at import, so a new value holds for every pair created after it.
+ */
+export function setSystemFramesForBench(n: number): void {
+  SYSTEM_FRAMES = n;
+}
 /** pgmapN occupies pfns PGMAP_BASE * (N + 1) onward. */
 export const PGMAP_BASE: Pfn = 0x1000;
 /** Largest npages an mmap, a memremap_pages or a range operation takes. */

@@ -1,0 +1,41 @@
+// What one `npm run bench` measured: the shape of reports/bench.json and of
+// bench/baseline.json.
+import type { Measured } from './measure.ts';
+import type { Regression } from './baseline.ts';
+import type { Scaling } from './scaling.ts';
+import type { Target } from './targets.ts';
+import type { Searches } from './time-to-counterexample.ts';
+
+export interface BenchResult {
+  readonly zdspec: string;
+  readonly node: string;
+  readonly generated: string;
+  readonly machine: { readonly cpus: number; readonly model: string };
+  readonly settings: Readonly<Record<string, string | number>>;
+  readonly throughput: {
+    readonly rawCounter: Measured;
+    readonly rawNoop: Measured;
+    readonly generator: Measured;
+    readonly reference: Measured;
+    readonly kernel: Measured;
+    readonly full: Measured;
+  };
+  readonly ratios: {
+    readonly fullOverRawCounter: number;
+    readonly kernelOverReference: number;
+    readonly frames768Over48: number;
+    readonly commands640Over40: number;
+    /** µs added to a command by each extra system frame (least squares over the frame sweep). */
+    readonly microsPerFramePerCommand: number;
+  };
+  readonly scaling: Scaling;
+  readonly timeToCounterexample: { readonly coherentV1: Searches; readonly mutants: readonly Searches[] };
+  readonly workers?: {
+    readonly seconds: Readonly<Record<string, number>>;
+    readonly speedup: number;
+    readonly sameVerdicts: boolean;
+    readonly sameCounterexamples: boolean;
+  };
+  readonly targets: readonly Target[];
+  readonly regressions: readonly Regression[];
+}

@@ -1,0 +1,40 @@
+// Issue 10's targets, each checked against this run's own measurements
+// (ratios within one process, so a slower machine moves both sides).
+import type { BenchResult } from './bench-result.ts';
+
+export interface Target {
+  readonly id: string;
+  readonly statement: string;
+  readonly value: number;
+  readonly target: number;
+  /** 'min': value ≥ target; 'max': value ≤ target. */
+  readonly kind: 'min' | 'max';
+  readonly met: boolean;
+}
+
+const t = (id: string, statement: string, value: number, kind: 'min' | 'max', target: number): Target => ({
+  id,
+  statement,
+  value,
+  target,
+  kind,
+  met: kind === 'min' ? value >= target : value <= target,
+});
+
+export function targets(r: Omit<BenchResult, 'targets' | 'regressions'>): Target[] {
+  const out: Target[] = [
+    t('full-check-rate', 'full check on upstream, commands/s on one core', r.throughput.full.perSecond, 'min', 100_000),
+    t('full-over-raw', 'full check / fast-check raw counter loop', r.ratios.fullOverRawCounter, 'min', 1 / 20),
+    t('generator-rate', "zdspec's command generation alone, commands/s", r.throughput.generator.perSecond, 'min', 500_000),
+    t('kernel-over-reference', 'kernel model alone / reference alone', r.ratios.kernelOverReference, 'min', 10),
+    t('flat-frames', 'throughput at 768 system frames / at 48', r.ratios.frames768Over48, 'min', 0.5),
+    t('flat-length', 'throughput at 640-command sequences / at 40', r.ratios.commands640Over40, 'min', 0.7),
+    t('coherent-v1-ms', 'coherent-v1: median ms to first counterexample + shrink', r.timeToCounterexample.coherentV1.medianTotalMs, 'max', 100),
+  ];
+  if (r.timeToCounterexample.mutants.length > 0) {
+    const worst = Math.max(...r.timeToCounterexample.mutants.map((m) => m.medianTotalMs));
+    out.push(t('mutant-ms', 'slowest mutant: median ms to counterexample + shrink', worst, 'max', 1000));
+  }
+  if (r.workers !== undefined) out.push(t('workers-speedup', 'check --all: --workers 1 time / --workers 2 time', r.workers.speedup, 'min', 1.8));
+  return out;
+}
