@@ -16,8 +16,15 @@ function kernelOnlyClauses(inv: Invariant): ReadonlySet<string> {
   return set;
 }
 
-export function evaluateInvariants(invariants: readonly Invariant[], side: Side, after: View, before?: View, step?: StepContext): InvariantFinding[] {
-  const findings: InvariantFinding[] = [];
+/** An invariant that found something on one view, with what it found (before any side's filtering). */
+export interface Judged {
+  readonly invariant: Invariant;
+  readonly violations: readonly Violation[];
+}
+
+/** Runs the invariants on one view; only those with violations are returned. */
+export function judgeView(invariants: readonly Invariant[], after: View, before?: View, step?: StepContext): Judged[] {
+  const judged: Judged[] = [];
   for (const invariant of invariants) {
     let violations: readonly Violation[];
     try {
@@ -25,7 +32,17 @@ export function evaluateInvariants(invariants: readonly Invariant[], side: Side,
     } catch (e) {
       violations = [{ clause: 'threw', message: `the invariant's check threw: ${errorMessage(e)}` }];
     }
-    if (side === 'reference' && violations.length > 0) {
+    if (violations.length > 0) judged.push({ invariant, violations });
+  }
+  return judged;
+}
+
+/** The findings of one side: on the reference, kernel-only clauses are dropped. */
+export function findingsOf(side: Side, judged: readonly Judged[]): InvariantFinding[] {
+  const findings: InvariantFinding[] = [];
+  for (const { invariant, violations: all } of judged) {
+    let violations = all;
+    if (side === 'reference') {
       const skip = kernelOnlyClauses(invariant);
       violations = violations.filter((v) => !skip.has(v.clause));
     }
@@ -34,4 +51,8 @@ export function evaluateInvariants(invariants: readonly Invariant[], side: Side,
     }
   }
   return findings;
+}
+
+export function evaluateInvariants(invariants: readonly Invariant[], side: Side, after: View, before?: View, step?: StepContext): InvariantFinding[] {
+  return findingsOf(side, judgeView(invariants, after, before, step));
 }

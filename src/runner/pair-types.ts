@@ -31,6 +31,13 @@ export interface PairOptions {
   readonly invariants?: readonly InvariantId[];
   /** 'kernel' skips the reference-side invariants (faster; the spec is checked elsewhere). */
   readonly sides?: 'both' | 'kernel';
+  /**
+   * Judge the reference side's invariants on its own view at every step,
+   * even where the two views agree and the kernel side's verdicts would do
+   * (views-agree.ts): `--full-invariants`, and the test that both give the
+   * same findings.
+   */
+  readonly fullInvariants?: boolean;
 }
 
 export interface PairStep {

@@ -2,7 +2,8 @@
 // reference state stepping together. Each step applies the operation to the
 // kernel model, asks the reference for the allowed outcomes, checks
 // refinement, continues from the matching (or closest) outcome, and evaluates
-// the invariants on both sides. The models are passed in so tests and
+// the invariants on both sides — once, when the two sides' views agree
+// (views-agree.ts), since an invariant's verdict depends on nothing else. The models are passed in so tests and
 // benchmarks can substitute them; create-pair.ts binds the real ones.
 import type { KernelInstance, Specification } from '../../models/model.ts';
 import type { Era } from '../../models/eras/era.ts';
@@ -12,12 +13,13 @@ import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
 import type { View } from '../../models/view.ts';
 import type { Invariant } from '../../models/invariants/invariant.ts';
-import { describeDifference } from './deep-equal.ts';
-import { evaluateInvariants } from './evaluate-invariants.ts';
+import { deepEqual, describeDifference } from './deep-equal.ts';
+import { evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
 import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
 import type { Crash, Pair, PairOptions, PairStart, PairStep } from './pair-types.ts';
 import { checkRefinement } from './refinement.ts';
+import { countersAgree } from './views-agree.ts';
 
 export interface PairModels {
   readonly reference: Specification;
@@ -38,9 +40,12 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
   let crashed = false;
 
   const start: PairStart = {
-    refinement: describeDifference(kernel.abstract(), refState, ['kernel', 'reference']),
+    refinement: describeDifference(kernelView.state, refState, ['kernel', 'reference']),
     invariants: [...evaluateInvariants(invariants, 'kernel', kernelView), ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : [])],
   };
+  // The two views agree (views-agree.ts): the reference side's invariants can then reuse the kernel side's verdicts.
+  const reuse = options.fullInvariants !== true;
+  let viewsAgree = reuse && checkReference && start.refinement === undefined && countersAgree(kernelView, refView);
 
   function step(step: Step): PairStep {
     if (crashed) throw new Error('createPair: step() after a crash');
@@ -49,8 +54,9 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     let kernelState: AbsState;
     try {
       applied = kernel.apply(step);
-      kernelState = kernel.abstract();
+      // view() abstracts the state itself: one abstraction per step serves the refinement check and the invariants.
       kernelView = kernel.view();
+      kernelState = kernelView.state;
     } catch (e) {
       crashed = true;
       const crash: Crash =
@@ -71,11 +77,15 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     const chosen = allowed[verdict.outcome];
     const refBefore = refView;
     if (chosen) refState = chosen.state;
-    const findings = evaluateInvariants(invariants, 'kernel', kernelView, before, { ...step, ...applied });
+    const judged = judgeView(invariants, kernelView, before, { ...step, ...applied });
+    const findings = findingsOf('kernel', judged);
     if (checkReference && chosen) {
       refView = reference.view(era, refState);
-      findings.push(...evaluateInvariants(invariants, 'reference', refView, refBefore, { ...step, ...chosen }));
-    }
+      const agree = reuse && verdict.matched && countersAgree(kernelView, refView);
+      const same = agree && viewsAgree && deepEqual(applied.events, chosen.events);
+      findings.push(...findingsOf('reference', same ? judged : judgeView(invariants, refView, refBefore, { ...step, ...chosen })));
+      viewsAgree = agree;
+    } else viewsAgree = false;
     return {
       step,
       kernel: applied,
