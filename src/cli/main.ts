@@ -12,11 +12,12 @@ import { checkCommand } from './verbs/check.ts';
 import { listCommand } from './verbs/list.ts';
 import { mutateCommand } from './verbs/mutate.ts';
 import { judgeCommand } from './verbs/judge.ts';
+import { mergeReportsCommand } from './verbs/merge-reports.ts';
 import { replayCommand } from './verbs/replay.ts';
 import { runCommand } from './verbs/run.ts';
 
 function verbs(): Command[] {
-  return [checkCommand(), runCommand(), replayCommand(), judgeCommand(), mutateCommand(), listCommand()];
+  return [checkCommand(), runCommand(), replayCommand(), judgeCommand(), mergeReportsCommand(), mutateCommand(), listCommand()];
 }
 
 function program(io: CliIo): Command {
@@ -28,7 +29,7 @@ function program(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .addHelpText(
       'after',
-      '\nExamples:\n  $ zdspec check --all\n  $ zdspec check ./my-series-v2.ts\n  $ zdspec replay reports/coherent-v1.no-longterm-pin-coherent.json\n  $ zdspec run trace.json --proposal coherent-v1\n  $ zdspec list\n  $ zdspec check --help',
+      '\nExamples:\n  $ zdspec check --all\n  $ zdspec check ./my-series-v2.ts\n  $ zdspec replay reports/coherent-v1.no-longterm-pin-coherent.json\n  $ zdspec run trace.json --proposal coherent-v1\n  $ zdspec merge-reports reports/all reports/1 reports/2\n  $ zdspec list\n  $ zdspec check --help',
     );
   for (const verb of verbs()) {
     // addCommand does not pass settings down: output routing and exitOverride too.

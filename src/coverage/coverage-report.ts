@@ -4,7 +4,7 @@
 // (models/, src/) and the proposal files checked, mapped back to the .ts
 // lines through those source maps. c8 does the conversion (v8-to-istanbul
 // and the istanbul reporters); it is loaded only here, only with --coverage.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../cli/bad-input.ts';
@@ -14,6 +14,14 @@ export const ZDSPEC_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Left in a coverage directory zdspec wrote: only such a directory is emptied before the next report. */
 const MARK = '.zdspec-coverage';
+
+/**
+ * The run's raw V8 coverage, kept beside the report (only zdspec's sources
+ * and the proposal files, before the never-loaded files are added): what
+ * merge-reports gives c8 again, with the other reports', to merge runs as
+ * c8 merges processes and worker threads — not their lcov totals.
+ */
+export const RAW_COVERAGE_DIR = 'v8';
 
 export interface CoverageTotals {
   readonly lines: Pct;
@@ -149,7 +157,7 @@ async function writeUnloaded(rawDir: string, root: string, loaded: ReadonlySet<s
 /**
  * Writes `dir`/lcov.info, index.html (and a page per file),
  * coverage-summary.json and coverage-summary.txt from the raw V8 coverage in
- * `rawDir`. Every source file under models/ and src/ counts, loaded or not (a
+ * `rawDir` (kept in `dir`/v8). Every source file under models/ and src/ counts, loaded or not (a
  * file the run never imported is 0%), tests and files with no code (only
  * types) excepted; `extraFiles` (proposal files, anywhere on disk) are
  * counted when they were loaded.
@@ -163,6 +171,7 @@ export async function writeCoverageReport(rawDir: string, dir: string, extraFile
   const root = ZDSPEC_ROOT.replace(/\/$/, '');
   const extra = new Set(extraFiles.map((f) => resolve(f)));
   const loaded = normalizeRawCoverage(rawDir, (file) => isZdspecSource(root, file) || extra.has(file));
+  cpSync(rawDir, join(out, RAW_COVERAGE_DIR), { recursive: true });
   await writeUnloaded(rawDir, root, loaded);
   await new Report({
     tempDirectory: rawDir,

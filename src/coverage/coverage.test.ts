@@ -2,13 +2,15 @@
 // lines: a trace of memremap_pages, mmap and cpu_read covers cpu_read's body
 // and not cpu_write's (the next function in the same file), and nothing of
 // memory_failure. A real child process (the verb re-executes itself under
-// NODE_V8_COVERAGE), so about 8 s.
+// NODE_V8_COVERAGE), so about 8 s. Two runs' coverage merged (merge-reports)
+// counts each hit of both.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mergeCoverage } from './merge-coverage.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/zdspec.js');
@@ -90,5 +92,17 @@ describe('zdspec run --coverage', () => {
     expect(summary).toMatch(/^Lines\s+: [\d.]+% \( \d+\/\d+ \)$/m);
     expect(summary).toMatch(/^models\/kernel\s+[\d.]+% lines/m);
     expect(summary).toMatch(/^models\/reference\s+[\d.]+% lines/m);
+  }, 60_000);
+
+  it('merges the raw coverage of two runs (merge-reports): every hit of both counts', async () => {
+    const raw = join(dir, 'reports/coverage/v8');
+    expect(existsSync(raw)).toBe(true);
+    const merged = join(dir, 'merged-coverage');
+    const report = await mergeCoverage([raw, raw], merged, []);
+    const access = parseLcov(readFileSync(join(merged, 'lcov.info'), 'utf8')).get('models/kernel/user-access.ts');
+    expect(access?.functions.get('cpu_read')).toBe(2);
+    expect(access?.functions.get('cpu_write')).toBe(0);
+    expect(report.total.lines.covered).toBeGreaterThan(0);
+    expect(existsSync(join(merged, 'index.html'))).toBe(true);
   }, 60_000);
 });

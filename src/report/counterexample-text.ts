@@ -36,7 +36,15 @@ export function counterexampleText(doc: CounterexampleDoc, generated: string): s
   for (const line of doc.actual) para(`actual: ${line}`, '  ');
   out.push('');
   para(`Seed ${doc.seed}, path ${doc.path}`);
-  out.push('Replay:');
-  for (const command of doc.replay) out.push(...wrapCommand(command, '  ', TEXT_WIDTH, '    '));
+  out.push(...replaySection(doc.replay));
   return `${out.join('\n')}\n`;
 }
+
+/** The last section of a text report; merge-reports writes it again when it moves the report. */
+export function replaySection(commands: readonly string[]): string[] {
+  const out = [REPLAY_HEADING];
+  for (const command of commands) out.push(...wrapCommand(command, '  ', TEXT_WIDTH, '    '));
+  return out;
+}
+
+export const REPLAY_HEADING = 'Replay:';

@@ -5,10 +5,12 @@
 // when the run collected it, and every counterexample laid out for reading:
 // its steps as kernel calls with their results, the failing step marked,
 // then the text report with the frames before and after. Pure.
+import { basename } from 'node:path';
 import { ALL_CHECKS } from '../check/checks.ts';
 import type { Counterexample } from '../check/counterexample.ts';
 import { formatCall } from '../trace/format-call.ts';
 import { htmlEscape } from './html-escape.ts';
+import { runScopeLines } from './run-scope.ts';
 import { type ProposalSummary, type RunInfo, verdictOf } from './summary.ts';
 
 export interface IndexParts {
@@ -55,7 +57,8 @@ function counterexample(cx: Counterexample, row: ProposalSummary, text: string |
   const files = row.files[cx.check];
   const links = files
     ? Object.values(files)
-        .map((f) => `<a href="${h(String(f))}">${h(String(f))}</a>`)
+        // The page sits in the report directory: a link is the file's name (the paths name it from the working directory).
+        .map((f) => `<a href="${h(basename(String(f)))}">${h(String(f))}</a>`)
         .join(' · ')
     : '';
   return [
@@ -77,6 +80,7 @@ export function indexHtml(rows: readonly ProposalSummary[], info: RunInfo, texts
     ['generated', info.generated],
     ['seed', String(info.seed)],
     ['duration', `${(info.durationMs / 1000).toFixed(1)} s`],
+    ...runScopeLines(info).map((line) => ['scope', line]),
     ...(info.interrupted ? [['interrupted', `${info.interrupted.signal}; to finish: ${info.interrupted.finish}`]] : []),
   ];
   const cxs = rows.flatMap((r) => r.found.map((cx) => counterexample(cx, r, texts.get(cx))));

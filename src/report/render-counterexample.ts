@@ -32,9 +32,11 @@ export interface RenderOptions {
   readonly proposalIsFile?: boolean;
 }
 
+/** The first replay command of a report: `zdspec replay` of its JSON file (merge-reports writes it again for the file's new place). */
+export const replayFileCommand = (json: string, proposalIsFile = false): string => ['zdspec', 'replay', json, ...(proposalIsFile ? ['--allow-proposal-file'] : [])].map(shellQuote).join(' ');
+
 export function renderCounterexample(cx: Counterexample, proposal: ResolvedProposal, paths: CounterexamplePaths, o: RenderOptions): RenderedCounterexample {
-  const replayJson = ['zdspec', 'replay', paths.json, ...(o.proposalIsFile ? ['--allow-proposal-file'] : [])].map(shellQuote).join(' ');
-  const doc = buildDoc(explainCounterexample(cx, proposal), proposal, [replayJson, cx.replay]);
+  const doc = buildDoc(explainCounterexample(cx, proposal), proposal, [replayFileCommand(paths.json, o.proposalIsFile), cx.replay]);
   return {
     txt: counterexampleText(doc, o.generated),
     md: counterexampleMarkdown(doc, o.generated),

@@ -26,10 +26,10 @@ export interface ReportDir {
   readonly written: readonly string[];
 }
 
-const fail = (path: string, what: string, e?: unknown): never => {
+const fail = (label: string, path: string, what: string, e?: unknown): never => {
   // Node's message already starts with the code: 'ENOTDIR: not a directory, mkdir ...'.
   const why = e instanceof Error ? `: ${e.message}` : '';
-  throw new ReportDirError(`--report-dir ${path}: ${what}${why}`);
+  throw new ReportDirError(`${label} ${path}: ${what}${why}`);
 };
 
 /** The previous run's files, from its manifest (nothing if there is none or it is unreadable). */
@@ -47,18 +47,19 @@ function previousFiles(dir: string): string[] {
 /** Only a plain relative name inside the directory may be removed. */
 const inside = (name: string): boolean => !isAbsolute(name) && !normalize(name).startsWith('..');
 
-export function openReportDir(path: string, meta: Readonly<Record<string, unknown>> = {}): ReportDir {
-  if (existsSync(path) && !statSync(path).isDirectory()) fail(path, 'exists and is not a directory');
+/** `label`: how messages name the directory (the option or argument that gave it). */
+export function openReportDir(path: string, meta: Readonly<Record<string, unknown>> = {}, label = '--report-dir'): ReportDir {
+  if (existsSync(path) && !statSync(path).isDirectory()) fail(label, path, 'exists and is not a directory');
   try {
     makeDirectory(path);
   } catch (e) {
-    fail(path, 'cannot create it', e);
+    fail(label, path, 'cannot create it', e);
   }
   try {
     writeAtomic(join(path, '.zdspec-probe'), 'zdspec checks it can write here\n');
     rmSync(join(path, '.zdspec-probe'), { force: true });
   } catch (e) {
-    fail(path, 'cannot write there', e);
+    fail(label, path, 'cannot write there', e);
   }
   for (const name of previousFiles(path)) if (inside(name)) rmSync(join(path, name), { force: true });
   // Temporary files of writes a killed run never finished (write-atomic.ts).

@@ -16,6 +16,7 @@ import { verdictTable } from './verdict-table.ts';
 import { mdCell } from './md-cell.ts';
 import { mdCode } from './md-code.ts';
 import { wrap } from './wrap.ts';
+import { type RunScope, runScopeLines } from './run-scope.ts';
 
 export type ProposalStatus = 'done' | 'interrupted' | 'not started' | 'failed';
 
@@ -40,7 +41,8 @@ export interface ProposalSummary {
   readonly error?: string;
 }
 
-export interface RunInfo {
+/** `shard`: this run is one shard of a plan (check --shard); `merged`: it merges several reports (merge-reports). */
+export interface RunInfo extends RunScope {
   readonly zdspec: string;
   readonly node: string;
   readonly generated: string;
@@ -76,6 +78,7 @@ const optionsText = (info: RunInfo): string =>
 export function summaryText(rows: readonly ProposalSummary[], info: RunInfo): string {
   const out = ['zdspec check summary', `Generated: ${info.generated}`, `Duration: ${(info.durationMs / 1000).toFixed(1)} s`];
   out.push(...wrap(`zdspec ${info.zdspec}, node ${info.node}; seed ${info.seed}; ${optionsText(info)}`, ''));
+  for (const line of runScopeLines(info)) out.push(...wrap(line, ''));
   if (info.interrupted) {
     out.push(...wrap(`INTERRUPTED by ${info.interrupted.signal}: unfinished proposals hold nothing; to finish them: ${info.interrupted.finish}`, ''));
   }
@@ -92,6 +95,8 @@ export function summaryText(rows: readonly ProposalSummary[], info: RunInfo): st
     }
     out.push('');
   }
+  // A shard beyond the plan has no proposal: its scope line says so, and there is no table.
+  if (rows.length === 0) return `${out.join('\n')}\n`;
   const table: VerdictColumn[] = rows.map((r) => ({ proposal: r.proposal, verdict: (c) => verdictOf(r, c) }));
   out.push(...verdictTable(columns(rows), table), '');
   out.push(...wrap('violated (N steps): a counterexample of N steps was found; holds: none found within the budget (not a proof); unfinished: the search did not finish.', ''));
@@ -101,7 +106,9 @@ export function summaryText(rows: readonly ProposalSummary[], info: RunInfo): st
 export function summaryMarkdown(rows: readonly ProposalSummary[], info: RunInfo): string {
   const out = ['# zdspec check summary', '', `_Generated: ${info.generated}; duration ${(info.durationMs / 1000).toFixed(1)} s_`, ''];
   out.push(`zdspec ${info.zdspec}, node ${info.node}; seed ${info.seed}; ${optionsText(info)}`, '');
+  for (const line of runScopeLines(info)) out.push(line, '');
   if (info.interrupted) out.push(`**Interrupted by ${info.interrupted.signal}.** To finish: ${mdCode(info.interrupted.finish)}`, '');
+  if (rows.length === 0) return `${out.join('\n')}\n`;
   out.push(`| check | ${rows.map((r) => mdCell(mdCode(r.proposal))).join(' | ')} |`, `|---|${rows.map(() => '---').join('|')}|`);
   for (const check of columns(rows)) {
     const cells = rows.map((r) => {
@@ -127,6 +134,7 @@ export function summaryJson(rows: readonly ProposalSummary[], info: RunInfo): st
       commands: r.commands,
       elapsedMs: Math.round(r.elapsedMs),
       timeLimited: r.timeLimited,
+      checks: r.checks,
       ...(r.error === undefined ? {} : { error: r.error }),
       verdicts: Object.fromEntries(columns(rows).map((c) => [c, verdictOf(r, c)])),
       counterexamples: r.found.map((cx) => ({

@@ -37,7 +37,8 @@ export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (
     onStart?.(job);
     send(w, { type: 'job', job });
   };
-  const count = Math.max(1, Math.min(workers, jobs.length));
+  // No job (a shard beyond the plan): no thread to start.
+  const count = Math.min(Math.max(1, workers), jobs.length);
   for (let i = 0; i < count; i++) {
     const w = spawnWorker(WORKER);
     threads.push(w);

@@ -10,6 +10,7 @@ import { InputError } from '../bad-input.ts';
 import { OP_NAMES, type OpName } from '../../../models/ops.ts';
 import { MEMORY_TYPES, isMemoryType, type MemoryType } from '../../../models/vocabulary.ts';
 import { COVERAGE_CLASSES, type CoverageClass } from '../../coverage/semantic/scope.ts';
+import type { Shard } from '../../check/pool/shard.ts';
 
 export function parseCount(option: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -24,6 +25,17 @@ export function parseSeed(raw: string | undefined): number | undefined {
   // fast-check seeds are 32-bit integers (it prints them signed).
   if (!Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 32) throw new InputError(`--seed: expected a 32-bit integer, got '${raw}'`);
   return n | 0;
+}
+
+/** --shard i/n: this machine's share of the plan (src/check/pool/shard.ts), 1 ≤ i ≤ n. */
+export function parseShard(raw: string | undefined): Shard | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const [index, count] = m === null ? [Number.NaN, Number.NaN] : [Number(m[1]), Number(m[2])];
+  if (!(index >= 1 && count >= 1 && index <= count && Number.isSafeInteger(count))) {
+    throw new InputError(`--shard: expected i/n, this machine's share of n, with 1 ≤ i ≤ n (e.g. 1/3), got '${raw}'`);
+  }
+  return { index, count };
 }
 
 /**

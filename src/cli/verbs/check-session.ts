@@ -3,8 +3,6 @@
 // written and announced the moment it is shrunk, progress goes to stderr,
 // SIGINT/SIGTERM stop the search and still write what was found (exit
 // 130/143), and the summary ends the run.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CheckJob } from '../../check/pool/check-job.ts';
 import type { FromWorker, JobOutcome } from '../../check/pool/messages.ts';
 import { finishPool } from '../../check/pool/finish-pool.ts';
@@ -13,15 +11,13 @@ import { ALL_CHECKS } from '../../check/checks.ts';
 import type { Counterexample } from '../../check/counterexample.ts';
 import type { JobSemantic } from '../../coverage/semantic/merge.ts';
 import type { CoverageClass } from '../../coverage/semantic/scope.ts';
-import { shortLines, writeSemanticCoverage } from '../../coverage/semantic/write-semantic-coverage.ts';
 import type { ReportDir } from '../../report/report-dir.ts';
 import type { CounterexamplePaths } from '../../report/render-counterexample.ts';
-import { junitXml } from '../../report/junit.ts';
-import { indexHtml } from '../../report/index-html.ts';
 import { isCoverageChild } from '../../coverage/under-coverage.ts';
-import { appendStepSummary } from '../../report/step-summary.ts';
-import { type ProposalSummary, type RunInfo, summaryJson, summaryMarkdown, summaryText } from '../../report/summary.ts';
 import { counterexamplePaths } from '../../report/write-counterexample.ts';
+import { shortLines } from '../../coverage/semantic/write-semantic-coverage.ts';
+import type { ProposalSummary, RunInfo } from '../../report/summary.ts';
+import { writeRunReports } from '../../report/write-run-reports.ts';
 import { cli } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { progressLine } from './check-progress.ts';
@@ -147,27 +143,15 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
     durationMs: performance.now() - started,
     ...(interrupted === undefined ? {} : { interrupted: { signal: interrupted, finish: plan.finishCommand(unfinished) } }),
   };
-  plan.dir.write('summary.txt', summaryText(rows, info));
-  const md = summaryMarkdown(rows, info);
-  plan.dir.write('summary.md', md);
-  const json = summaryJson(rows, info);
-  plan.dir.write('summary.json', json);
-  plan.dir.write('junit.xml', junitXml(rows, info, texts));
-  const warning = appendStepSummary(md);
-  if (warning !== undefined) io.err(`${warning}\n`);
-  const required = plan.minSemanticCoverage ?? [];
-  const short = writeSemanticCoverage(
-    plan.dir,
-    plan.jobs.flatMap((j) => semantic.get(j.index) ?? []),
-    { generated: plan.info.generated, seed: plan.info.seed, required },
-  );
-  const heatmap = join(plan.dir.path, 'semantic-coverage.html');
-  const parts = {
+  const { json, short, warning } = writeRunReports(plan.dir, {
+    rows,
+    info,
+    texts,
+    semantic: plan.jobs.flatMap((j) => semantic.get(j.index) ?? []),
+    required: plan.minSemanticCoverage ?? [],
     coverage: isCoverageChild(),
-    files: [...plan.dir.written, ...(isCoverageChild() ? ['coverage/index.html'] : [])],
-    ...(existsSync(heatmap) ? { heatmap: readFileSync(heatmap, 'utf8') } : {}),
-  };
-  plan.dir.write('index.html', indexHtml(rows, info, texts, parts));
+  });
+  if (warning !== undefined) io.err(`${warning}\n`);
   if (short.length > 0 && interrupted === undefined) {
     cli().exit(EXIT.FAILED);
     for (const line of shortLines(short)) {

@@ -10,24 +10,21 @@ import { Command } from 'commander';
 import type { Focus } from '../../../models/focus.ts';
 import type { OpName } from '../../../models/ops.ts';
 import type { MemoryType } from '../../../models/vocabulary.ts';
-import { BUILTIN_NAMES, BUILTIN_PROPOSALS } from '../../../models/proposals/registry.ts';
-import { judgeSummary } from '../../judge/judge-summary.ts';
-import { STOPPING_CHECKS } from '../../check/failure.ts';
+import { BUILTIN_NAMES } from '../../../models/proposals/registry.ts';
+import { judgementFails, judgeRows } from '../../judge/judge-rows.ts';
 import { EXIT } from '../exit-codes.ts';
-import { printJudgement } from './print-judgement.ts';
+import { printRunEnd } from './print-run-end.ts';
 import { CHECK_DEFAULTS } from '../../check/check-proposal.ts';
 import type { JobOptions } from '../../check/pool/check-job.ts';
-import { planJobs } from '../../check/pool/plan-jobs.ts';
+import { type PlannedProposal, planJobs } from '../../check/pool/plan-jobs.ts';
 import { loadProposal } from '../../proposals/load-proposal.ts';
 import { openReportDir } from '../../report/report-dir.ts';
-import { type ProposalSummary, verdictOf } from '../../report/summary.ts';
-import { verdictTable } from '../../report/verdict-table.ts';
+import { selectShard } from '../../check/pool/shard.ts';
 import { shellQuote } from '../../util/shell-quote.ts';
 import { zdspecVersion } from '../../util/zdspec-version.ts';
-import { ALL_CHECKS } from '../../check/checks.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
-import { collect, parseChecks, parseCount, parseCoverageClasses, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed } from './check-options.ts';
+import { collect, parseChecks, parseCount, parseCoverageClasses, parseDuration, parseFocusOps, parseFocusTypes, parsePath, parseSeed, parseShard } from './check-options.ts';
 import { runCheckSession } from './check-session.ts';
 import { checkWords } from './check-words.ts';
 import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
@@ -43,6 +40,7 @@ export interface CheckFlags {
   readonly timeLimit?: string;
   readonly hookTimeLimit?: string;
   readonly workers?: string;
+  readonly shard?: string;
   readonly focus?: string[];
   readonly types?: string[];
   readonly reportDir: string;
@@ -60,6 +58,7 @@ Examples:
   $ zdspec check ./my-series-v2.ts --invariant no-longterm-pin-coherent --runs 5000
   $ zdspec check upstream --time-limit 2m --max-commands 60 --workers 2
   $ zdspec check coherent-v1 --seed 1515831038 --path '2:8:12@AABF:q'   # exact re-run
+  $ zdspec check --all --judge --seed 1 --shard 2/3 -o reports/2   # machine 2 of 3
 
 Every run prints its seed. Each counterexample is written, the moment it is
 shrunk, to the report directory as text (80 columns), Markdown and a JSON
@@ -69,6 +68,11 @@ are removed first (files zdspec did not write are left alone). Off a
 terminal a progress line goes to stderr every 10 s. Ctrl-C (SIGINT) or
 SIGTERM stops the search and still writes what was found, marked
 interrupted, with the command that finishes the rest.
+
+--shard i/n deals the plan's jobs (the proposals in the order given, --all
+first) round-robin over n machines: job p goes to shard ((p - 1) mod n) + 1,
+whatever the workers or timing. Give every shard the same seed and options;
+zdspec merge-reports OUT DIR... then merges their report directories.
 
 Exit codes: 0 every checked invariant holds within the budget; 1 a violation
 was found (or a proposal hook threw, hung or returned a bad decision); 2 bad
@@ -89,6 +93,7 @@ export function checkCommand(): Command {
     .option('--focus <op>', 'generate these operations five times as often; repeatable, or a comma list', collect)
     .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
     .option('-w, --workers <n>', `worker threads (default: ZDSPEC_WORKERS, else the number of cores: ${defaultWorkers()})`)
+    .option('--shard <i/n>', "run only shard i of n of the plan's jobs (round-robin in plan order; zdspec merge-reports joins the shards)")
     .option('-o, --report-dir <dir>', 'where counterexamples and the summary go', 'reports')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--judge', "then judge the verdicts against the built-ins' headers: exit 0 when they match (zdspec judge)")
@@ -139,26 +144,32 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     semantic: true,
   };
   const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
+  const shard = parseShard(flags.shard);
+  // Machines that each drew their own seed would search different spaces: merge-reports refuses them.
+  if (shard !== undefined && flags.seed === undefined)
+    throw new InputError('--shard needs --seed: every shard of a plan must search with the same seed (merge-reports refuses shards of different seeds)');
   // Every proposal loads (and is validated) before anything runs: a bad one is exit 2 at once.
-  const proposals = [];
+  const proposals: PlannedProposal[] = [];
   for (const spec of specs) proposals.push({ spec, proposal: await loadProposal(spec) });
   const generated = new Date().toISOString();
   const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'check', ...process.argv.slice(3)] });
   if (!flags.coverage) removeCoverageReport(join(flags.reportDir, 'coverage'));
-  const jobs = planJobs(proposals, flags.reportDir, generated, options);
+  const planned = planJobs(proposals, flags.reportDir, generated, options);
+  // The whole plan is planned (report names are given over all of it), then the shard taken.
+  const sharded = shard === undefined ? undefined : selectShard(planned, shard);
+  const jobs = sharded?.jobs ?? planned;
   const words = checkWords(flags, seed);
-  if (!flags.quiet && !flags.json)
-    say(
-      c.bold(
-        `zdspec check: ${specs.length} proposal${specs.length === 1 ? '' : 's'}, seed ${seed}, ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'}; reports in ${flags.reportDir}/`,
-      ),
-    );
+  if (!flags.quiet && !flags.json) {
+    const part = sharded === undefined ? '' : `shard ${shard?.index}/${shard?.count}: ${jobs.length} of `;
+    const running = Math.min(workers, jobs.length);
+    say(c.bold(`zdspec check: ${part}${specs.length} proposal${specs.length === 1 ? '' : 's'}, seed ${seed}, ${running} worker${running === 1 ? '' : 's'}; reports in ${flags.reportDir}/`));
+  }
   const rows = await runCheckSession({
     jobs,
-    names: proposals.map((p) => ({ name: p.proposal.name, era: p.proposal.era.name })),
+    names: (sharded === undefined ? proposals : sharded.info.jobs.map((p) => proposals[p - 1]!)).map((p) => ({ name: p.proposal.name, era: p.proposal.era.name })),
     workers,
     dir,
-    printFull: specs.length === 1,
+    printFull: jobs.length === 1,
     quiet: flags.quiet ?? false,
     json: flags.json ?? false,
     judge: flags.judge ?? false,
@@ -178,41 +189,28 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         ...(options.focus?.types ? { types: options.focus.types } : {}),
         ...(path === undefined ? {} : { path }),
         ...(minSemanticCoverage ? { 'min-semantic-coverage': minSemanticCoverage } : {}),
+        // merge-reports honours it: the merged exit code is the judge's too.
+        ...(flags.judge ? { judge: true } : {}),
       },
+      ...(sharded === undefined ? {} : { shard: sharded.info }),
     },
     finishCommand: (unfinished) => ['zdspec', 'check', ...unfinished, ...words, '--report-dir', `${flags.reportDir}/finish`].map(shellQuote).join(' '),
   });
-  const judgement = flags.judge
-    ? judgeSummary(
-        rows.map((r) => ({ proposal: r.proposal, status: r.status, verdicts: Object.fromEntries([...ALL_CHECKS, ...STOPPING_CHECKS].map((k) => [k, verdictOf(r, k)])) })),
-        BUILTIN_PROPOSALS,
-      )
-    : undefined;
-  if (judgement && (judgement.mismatches.length > 0 || judgement.judged.length === 0)) cli().exit(EXIT.FAILED);
+  if (jobs.length === 0) {
+    // A shard beyond the plan: nothing to check or judge, and not an error —
+    // a CI matrix wider than the plan still merges (its summary says so).
+    const line = `zdspec check: shard ${shard?.index}/${shard?.count} has no job (the plan has ${planned.length}): nothing checked; ${dir.path}/summary.json says so`;
+    if (flags.json) cli().io.err(`${line}\n`);
+    else say(line);
+    return;
+  }
+  const judgement = flags.judge ? judgeRows(rows) : undefined;
+  if (judgement && judgementFails(judgement)) cli().exit(EXIT.FAILED);
   if (flags.json) return;
-  for (const row of rows) say(summaryLine(row, c));
-  if (rows.length > 1)
-    say(
-      '',
-      ...verdictTable(
-        [...ALL_CHECKS],
-        rows.map((r) => ({ proposal: r.proposal, verdict: (k) => verdictOf(r, k) })),
-      ),
-    );
-  const more = dir.written.length - 3;
-  say(c.dim(`reports: ${dir.path}/summary.txt (.md, .json)${more > 0 ? `, ${more} more file${more === 1 ? '' : 's'}` : ''}`));
-  if (judgement) printJudgement(judgement, say, c);
+  printRunEnd(rows, dir, judgement);
 }
 
 const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined): { focus?: Focus } =>
   ops === undefined && types === undefined ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}) } };
 
 const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));
-
-function summaryLine(s: ProposalSummary, c: ReturnType<typeof cli>['colors']): string {
-  const rate = s.elapsedMs > 0 ? Math.round(s.commands / (s.elapsedMs / 1000)) : 0;
-  const stats = `${s.runs} runs, ${s.commands} commands, ${(s.elapsedMs / 1000).toFixed(1)} s, ${rate} commands/s${s.timeLimited ? ', time limit reached' : ''}`;
-  if (s.status !== 'done') return c.yellow(`${s.proposal}: ${s.status}${s.found.length ? `, violates ${s.found.map((cx) => cx.check).join(', ')}` : ''} (${s.runs} runs)`);
-  if (s.found.length === 0) return c.green(`${s.proposal}: every checked invariant holds (${stats})`);
-  return c.red(`${s.proposal}: violates ${s.found.map((cx) => `${cx.check} (${cx.steps.length} steps)`).join(', ')} (${stats})`);
-}

@@ -1,5 +1,6 @@
 // semantic-coverage.json: the merged counts, the classes with the cells they
-// miss, what --min-semantic-coverage required, and each proposal's own counts.
+// miss, what --min-semantic-coverage required, and each proposal's own counts
+// and scope (read back by read-semantic-coverage.ts).
 import { CLASS_MEANING, type CoverageClass } from './scope.ts';
 import { allClassCoverage, type SemanticCoverage } from './merge.ts';
 
@@ -25,7 +26,8 @@ export function semanticJson(cov: SemanticCoverage, info: SemanticRunInfo): stri
     invariants: cov.total.invariants,
     classes: Object.fromEntries(classes.map((c) => [c.cls, { meaning: CLASS_MEANING[c.cls], cells: c.cells, reached: c.reached, missing: c.missing }])),
     minimum: { required: info.required, failed },
-    byProposal: cov.jobs.map((j) => ({ proposal: j.proposal, era: j.era, types: j.types, counts: j.counts })),
+    // `scope`: the cells its era asks for — what merge-reports needs to merge the jobs again (merge.ts).
+    byProposal: cov.jobs.map((j) => ({ proposal: j.proposal, era: j.era, types: j.types, counts: j.counts, scope: j.scope })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
