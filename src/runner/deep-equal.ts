@@ -68,6 +68,8 @@ export function showValue(value: unknown): string {
  * when the values are equal.
  */
 export function describeDifference(left: unknown, right: unknown, labels: readonly [string, string]): string | undefined {
+  // Equal is the common case (every run's start): the allocation-free walk answers it.
+  if (deepEqual(left, right)) return undefined;
   const path = firstDifferencePath(left, right, []);
   if (path === undefined) return undefined;
   const where = path.length ? path.join('.') : '(whole value)';
