@@ -52,7 +52,11 @@ describe('zdspec check interrupted', () => {
       expect(summary.replace(/\s+/g, ' ')).toContain('to finish them: zdspec check upstream v6.1 --seed 5 --runs 1000000');
       const json = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8'));
       expect(json.interrupted.signal).toBe(signal);
-      expect(json.proposals.map((p: { status: string }) => p.status)).toEqual(['interrupted', 'interrupted']);
+      // The signal comes once runs are done; on a loaded machine the second
+      // worker may not have begun its job by then, and its summary says so.
+      const statuses = json.proposals.map((p: { status: string }) => p.status);
+      expect(statuses).toContain('interrupted');
+      for (const status of statuses) expect(['interrupted', 'not started']).toContain(status);
     },
     60_000,
   );
