@@ -19,13 +19,15 @@ export interface Regression {
 
 type Metrics = Record<string, { readonly value: number; readonly better: 'higher' | 'lower' }>;
 
-export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers'>): Metrics {
+export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers' | 'start'>): Metrics {
   const m: Metrics = {};
   for (const [k, v] of Object.entries(r.throughput)) m[`throughput.${k}`] = { value: v.perSecond, better: 'higher' };
   for (const s of r.scaling.byMaxCommands) m[`scaling.maxCommands.${s.maxCommands}`] = { value: s.perSecond, better: 'higher' };
   for (const s of r.scaling.byFrames) m[`scaling.frames.${s.frames}`] = { value: s.perSecond, better: 'higher' };
   m['ttc.coherent-v1'] = { value: r.timeToCounterexample.coherentV1.medianTotalMs, better: 'lower' };
   for (const s of r.timeToCounterexample.mutants) m[`ttc.${s.name}`] = { value: s.medianTotalMs, better: 'lower' };
+  // An older baseline may lack it.
+  if (r.start) m['start.help'] = { value: r.start.medianMs, better: 'lower' };
   if (r.workers) m['workers.speedup'] = { value: r.workers.speedup, better: 'higher' };
   return m;
 }

@@ -3,6 +3,7 @@
 import type { Measured } from './measure.ts';
 import type { Regression } from './baseline.ts';
 import type { Scaling } from './scaling.ts';
+import type { StartTime } from './start.ts';
 import type { Target } from './targets.ts';
 import type { Searches } from './time-to-counterexample.ts';
 
@@ -30,6 +31,7 @@ export interface BenchResult {
   };
   readonly scaling: Scaling;
   readonly timeToCounterexample: { readonly coherentV1: Searches; readonly mutants: readonly Searches[] };
+  readonly start: StartTime;
   readonly workers?: {
     readonly seconds: Readonly<Record<string, number>>;
     readonly speedup: number;

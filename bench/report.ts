@@ -39,6 +39,7 @@ export function benchMarkdown(r: BenchResult): string {
     ),
     '',
   ];
+  lines.push(`zdspec --help from ${r.start.from}: ${n(r.start.medianMs)} ms (median of ${r.start.samples.length}).`, '');
   if (r.workers) {
     lines.push(
       '## Workers (check --all)',

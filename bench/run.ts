@@ -3,7 +3,7 @@
 // throughput ladder from fast-check's raw loop to the full check, how cost
 // grows with sequence length and machine size, time to a shrunk
 // counterexample for coherent-v1 and every mutant, and check --all at 1 and
-// 2 workers. Prints the tables and issue 10's targets, writes
+// 2 workers, and `zdspec --help`'s start. Prints the tables and issue 10's targets, writes
 // reports/bench.{json,md}, and compares with bench/baseline.json (exit 1 on
 // a regression over 20% when BENCH_STRICT=1). Never part of `npm test`.
 //
@@ -26,6 +26,7 @@ import { kernelSession, referenceSession } from './sessions.ts';
 import { targets } from './targets.ts';
 import { fullCheck, generatorOnly, rawCounter, rawNoop, systemOnly } from './throughput.ts';
 import { coherentV1, mutants } from './time-to-counterexample.ts';
+import { helpStart } from './start.ts';
 import { compareWorkers } from './workers.ts';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -70,6 +71,9 @@ const coherent = coherentV1(SEEDS);
 ttcRow(coherent);
 const mutantSearches = MUTANTS?.length === 0 ? [] : mutants(SEEDS, MUTANTS, ttcRow);
 
+const start = helpStart();
+console.log(`\nzdspec --help from ${start.from}: ${Math.round(start.medianMs)} ms (median of ${start.samples.length})`);
+
 let workers: BenchResult['workers'];
 if (WORKERS_RUNS > 0) {
   console.log(`\ncheck --all --runs ${WORKERS_RUNS}, 1 then 2 workers`);
@@ -103,6 +107,7 @@ const partial = {
   },
   scaling: scaled,
   timeToCounterexample: { coherentV1: coherent, mutants: mutantSearches },
+  start,
   ...(workers ? { workers } : {}),
 };
 const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResult) : undefined;

@@ -35,6 +35,7 @@ export function targets(r: Omit<BenchResult, 'targets' | 'regressions'>): Target
     const worst = Math.max(...r.timeToCounterexample.mutants.map((m) => m.medianTotalMs));
     out.push(t('mutant-ms', 'slowest mutant: median ms to counterexample + shrink', worst, 'max', 1000));
   }
+  out.push(t('help-start-ms', `zdspec --help, ms (from ${r.start.from})`, r.start.medianMs, 'max', 400));
   if (r.workers !== undefined) out.push(t('workers-speedup', 'check --all: --workers 1 time / --workers 2 time', r.workers.speedup, 'min', 1.8));
   return out;
 }

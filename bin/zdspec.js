@@ -1,19 +1,18 @@
 #!/usr/bin/env node
-// The zdspec CLI entry. An installed package runs its JavaScript build
-// (dist/, made by `npm run build` when it is packed): no transpiling at
-// start. A git checkout runs the TypeScript sources through tsx, so what
-// runs is always what is checked out (ZDSPEC_FROM_DIST=1 runs a local build
-// instead). Proposal files in TypeScript load through tsx either way.
-import { existsSync } from 'node:fs';
+// The zdspec CLI entry. It runs the JavaScript build in dist/ (made by
+// `npm run build`, which `npm ci`/`npm install` run through `prepare`, and
+// `npm pack` before packing): no transpiling at start, ~0.2 s to --help
+// instead of ~1.7 s through tsx. In a git checkout the build runs only while
+// it is fresh (use-build.js); otherwise the TypeScript sources run through
+// tsx. Proposal files in TypeScript load through tsx either way.
+import { useBuild } from './use-build.js';
 
-const root = new URL('..', import.meta.url);
-const sources = existsSync(new URL('src/cli/main.ts', root)) && process.env.ZDSPEC_FROM_DIST !== '1';
 let main;
-if (sources) {
+if (useBuild()) {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/cli/main.ts'));
-} else {
-  ({ main } = await import('../dist/src/cli/main.js'));
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,8 @@ import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './chec
 import { CheckFailure } from './failure.ts';
 import { checkpoint } from './checkpoint.ts';
 import { RunTimeout, runWithTimeLimit } from './guard.ts';
-import { AFTER_HANG_BASE_MS, DEFAULT_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
+import { CHECK_DEFAULTS } from './check-defaults.ts';
+import { AFTER_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
 import { focusedEntries, focusedEra, type Focus } from './focus.ts';
 import { NEXT } from './next.ts';
 import { commandArbitrary, type CheckModel } from './op-command.ts';
@@ -20,7 +21,7 @@ import { parseReplayToken } from './replay-path.ts';
 import { createSession, type Session } from './session.ts';
 import { emptyStats, totalRan, type CommandStats } from './stats.ts';
 
-export const CHECK_DEFAULTS = { runs: 1000, maxCommands: 40, hookTimeLimitMs: DEFAULT_HANG_BASE_MS } as const;
+export { CHECK_DEFAULTS };
 
 export interface CheckProgress {
   readonly runs: number;

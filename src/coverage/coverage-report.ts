@@ -8,9 +8,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../cli/bad-input.ts';
+import { zdspecPackage } from '../util/package-root.ts';
 
 /** The zdspec checkout: models/ and src/ are under it. */
-export const ZDSPEC_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ZDSPEC_ROOT = `${zdspecPackage().root}/`;
 
 /** Left in a coverage directory zdspec wrote: only such a directory is emptied before the next report. */
 const MARK = '.zdspec-coverage';

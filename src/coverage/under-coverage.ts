@@ -8,17 +8,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { cli, PROCESS_IO } from '../cli/cli-context.ts';
 import { EXIT } from '../cli/exit-codes.ts';
+import { zdspecPackage } from '../util/package-root.ts';
 import { isBuiltinName } from '../proposals/load-proposal.ts';
 import { assertCoverageAvailable, writeCoverageReport } from './coverage-report.ts';
 
 /** Set in the child: it runs the verb itself instead of starting another child. */
 export const COVERAGE_CHILD_ENV = 'ZDSPEC_COVERAGE_CHILD';
 
-const BIN = fileURLToPath(new URL('../../bin/zdspec.js', import.meta.url));
+// The package's entry, from the sources and from dist/ alike.
+const BIN = join(zdspecPackage().root, 'bin', 'zdspec.js');
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** True in the process that does the verb's work under coverage (or without --coverage). */
@@ -84,7 +85,8 @@ function runChild(argv: readonly string[], raw: string): Promise<number> {
     // only, which passes it on, so the child gets each signal once, as it
     // would without --coverage.
     const child = spawn(process.execPath, [...(direct ? process.execArgv : []), BIN, ...argv], {
-      env: { ...process.env, NODE_V8_COVERAGE: raw, [COVERAGE_CHILD_ENV]: '1' },
+      // ZDSPEC_FROM_DIST=0: coverage is of the TypeScript sources, never of a build.
+      env: { ...process.env, NODE_V8_COVERAGE: raw, [COVERAGE_CHILD_ENV]: '1', ZDSPEC_FROM_DIST: '0' },
       stdio: direct ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

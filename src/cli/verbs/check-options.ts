@@ -87,8 +87,6 @@ export function runChecks(selected: readonly SelectableCheck[] | undefined): { i
   return { invariants: invariantsOf(selected), refinement: selected.includes('refinement') };
 }
 
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 /** --focus: operation names (repeatable or comma lists). */
 export function parseFocusOps(raw: readonly string[] | undefined): OpName[] | undefined {
   const ids = (raw ?? [])

@@ -1,9 +1,7 @@
 // `zdspec list`: the built-in proposals (with their expected verdicts, the
 // litmus-test "Result:" table) and the invariants (statement and guards).
+// This file defines the options; list-action.ts runs them.
 import { Command } from 'commander';
-import { BUILTIN_PROPOSALS } from '../../../models/proposals/registry.ts';
-import { INVARIANTS } from '../../../models/invariants/all.ts';
-import { cli, say } from '../cli-context.ts';
 
 const EXAMPLES = `
 Examples:
@@ -11,40 +9,12 @@ Examples:
   $ zdspec list --json | jq '.proposals[].name'`;
 
 export function listCommand(): Command {
-  return new Command('list')
-    .description('list the built-in proposals (with expected verdicts) and the invariants')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', EXAMPLES)
-    .action((flags: { json?: boolean }) => {
-      const proposals = BUILTIN_PROPOSALS.map((p) => ({
-        name: p.name,
-        title: p.title,
-        source: p.source,
-        baseEra: p.baseEra,
-        extends: p.extends,
-        expected: p.expected,
-      }));
-      const invariants = INVARIANTS.map((inv) => ({ id: inv.id, statement: inv.statement, guards: inv.guards }));
-      if (flags.json) {
-        say(JSON.stringify({ proposals, invariants }, null, 2));
-        return;
-      }
-      const { colors: c } = cli();
-      say(c.bold('Built-in proposals'), '');
-      for (const p of proposals) {
-        say(
-          `${c.bold(p.name)}  ${p.title}`,
-          `  era ${p.baseEra}${p.extends ? `, extends ${p.extends}` : ''}`,
-          `  source: ${p.source}`,
-          ...INVARIANTS.map((inv) => {
-            const verdict = p.expected[inv.id];
-            const shown = verdict === 'violated' ? c.red('violated') : (verdict ?? '?');
-            return `    ${inv.id.padEnd(26)} ${shown}`;
-          }),
-          '',
-        );
-      }
-      say(c.bold('Invariants'), '');
-      for (const inv of invariants) say(`${c.bold(inv.id)}`, `  ${inv.statement}`, `  guarded by: ${inv.guards.join('; ')}`, '');
-    });
+  return (
+    new Command('list')
+      .description('list the built-in proposals (with expected verdicts) and the invariants')
+      .option('--json', 'print as JSON')
+      .addHelpText('after', EXAMPLES)
+      // What the verb runs loads only when it runs: --help stays fast.
+      .action(async (flags: { json?: boolean }) => (await import('./list-action.ts')).listAction(flags))
+  );
 }

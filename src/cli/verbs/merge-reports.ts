@@ -3,15 +3,10 @@
 // merged into OUT (src/report/merge/). The exit code is the merged run's:
 // the judge's when the shards ran with --judge, else whether every merged
 // proposal holds.
+// This file defines the options; merge-reports-action.ts runs them.
 import { Command } from 'commander';
-import { shortLines } from '../../coverage/semantic/write-semantic-coverage.ts';
-import { judgementFails, judgeRows } from '../../judge/judge-rows.ts';
-import { mergeReports } from '../../report/merge/merge-reports.ts';
-import { cli, say } from '../cli-context.ts';
-import { EXIT } from '../exit-codes.ts';
-import { printRunEnd } from './print-run-end.ts';
 
-interface MergeFlags {
+export interface MergeFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -40,42 +35,15 @@ input (a missing directory, no summary.json, reports of different checks,
 a shard twice or missing).`;
 
 export function mergeReportsCommand(): Command {
-  return new Command('merge-reports')
-    .description("merge the report directories of a check's shards (or of separate runs of the same options) into one")
-    .argument('<out>', 'the merged report directory (created; the files of its previous run removed first)')
-    .argument('<dirs...>', 'report directories written by zdspec check')
-    .option('--json', 'print the merged summary as JSON on stdout')
-    .option('-q, --quiet', 'print only the final verdicts')
-    .addHelpText('after', EXAMPLES)
-    .action(async (out: string, dirs: string[], flags: MergeFlags) => {
-      const { io, colors: c } = cli();
-      const m = await mergeReports(out, dirs);
-      const note = (line: string) => (flags.json ? io.err(`${line}\n`) : say(c.yellow(line)));
-      if (!flags.quiet && !flags.json) {
-        const shards = m.inputs.flatMap((r) => (r.info.shard ? [`${r.info.shard.index}/${r.info.shard.count}`] : []));
-        say(
-          c.bold(
-            `zdspec merge-reports: ${m.inputs.length} report${m.inputs.length === 1 ? '' : 's'}${shards.length ? ` (shards ${shards.join(', ')})` : ''}, ${m.rows.length} proposals, seed ${m.info.seed}; merged into ${out}/`,
-          ),
-        );
-      }
-      for (const line of m.notes) note(`merge-reports: ${line}`);
-      const cov = m.coverage?.total.lines;
-      if (cov && !flags.json) say(c.dim(`coverage: ${cov.pct}% of lines (${cov.covered}/${cov.total}), merged: ${out}/coverage/index.html, ${out}/coverage/lcov.info`));
-      if (m.warning !== undefined) io.err(`${m.warning}\n`);
-      const judge = m.info.options.judge === true;
-      const judgement = judge ? judgeRows(m.rows) : undefined;
-      if (judgement && judgementFails(judgement)) cli().exit(EXIT.FAILED);
-      if (!judge && m.rows.some((r) => r.found.length > 0)) cli().exit(EXIT.FAILED);
-      const unfinished = m.rows.filter((r) => r.status !== 'done');
-      if (unfinished.length > 0) cli().exit(EXIT.FAILED);
-      if (m.short.length > 0) {
-        cli().exit(EXIT.FAILED);
-        for (const line of shortLines(m.short)) note(line);
-      }
-      if (m.info.interrupted) note(`merge-reports: interrupted by ${m.info.interrupted.signal}: unfinished proposals hold nothing; to finish them: ${m.info.interrupted.finish}`);
-      else if (unfinished.length > 0) note(`merge-reports: unfinished: ${unfinished.map((r) => `${r.proposal} (${r.status})`).join(', ')}`);
-      if (flags.json) io.out(m.json);
-      else printRunEnd(m.rows, m.dir, judgement);
-    });
+  return (
+    new Command('merge-reports')
+      .description("merge the report directories of a check's shards (or of separate runs of the same options) into one")
+      .argument('<out>', 'the merged report directory (created; the files of its previous run removed first)')
+      .argument('<dirs...>', 'report directories written by zdspec check')
+      .option('--json', 'print the merged summary as JSON on stdout')
+      .option('-q, --quiet', 'print only the final verdicts')
+      .addHelpText('after', EXAMPLES)
+      // What the verb runs loads only when it runs: --help stays fast.
+      .action(async (out: string, dirs: string[], flags: MergeFlags) => (await import('./merge-reports-action.ts')).mergeReportsAction(out, dirs, flags))
+  );
 }
