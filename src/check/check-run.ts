@@ -47,6 +47,8 @@ export interface CheckOptions {
   readonly hookTimeLimitMs?: number;
   readonly sides?: PairOptions['sides'];
   readonly onProgress?: (p: CheckProgress) => void;
+  /** Judge the reference side's invariants at every step, even where the views agree (src/runner/views-agree.ts). */
+  readonly fullInvariants?: boolean;
   /** Steer the command generator toward these operations and memory types (focus.ts). */
   readonly focus?: Focus;
   /**
@@ -93,7 +95,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const selected = checkSet(checks);
   const maxCommands = options.maxCommands ?? CHECK_DEFAULTS.maxCommands;
   const makePair = options.createPair ?? createPair;
-  const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both' };
+  const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both', ...(options.fullInvariants ? { fullInvariants: true } : {}) };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
   const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats)], {

@@ -14,6 +14,8 @@ export interface RunOptions extends RunLoopOptions {
   readonly proposal: ResolvedProposal;
   readonly invariants?: readonly InvariantId[];
   readonly sides?: 'both' | 'kernel';
+  /** PairOptions.fullInvariants (--full-invariants). */
+  readonly fullInvariants?: boolean;
   /** The trace's file, as messages name it (default "trace"). */
   readonly file?: string;
 }

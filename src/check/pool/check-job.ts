@@ -14,6 +14,8 @@ export interface JobOptions {
   readonly timeLimitMs?: number;
   readonly hookTimeLimitMs?: number;
   readonly focus?: Focus;
+  /** Judge the reference side's invariants at every step (PairOptions.fullInvariants; --full-invariants). */
+  readonly fullInvariants?: boolean;
   /** Count semantic coverage and send it with the outcome (`zdspec check`; src/coverage/semantic/). */
   readonly semantic?: boolean;
 }

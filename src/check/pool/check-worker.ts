@@ -48,6 +48,7 @@ function run(job: CheckJob, proposal: ResolvedProposal, semantic: SemanticCollec
     ...(o.timeLimitMs === undefined ? {} : { timeLimitMs: o.timeLimitMs }),
     ...(o.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: o.hookTimeLimitMs }),
     ...(o.focus === undefined ? {} : { focus: o.focus }),
+    ...(o.fullInvariants ? { fullInvariants: true } : {}),
     proposalSpec: job.given,
     traceProposal: job.traceProposal,
     ...(semantic === undefined ? {} : { semantic }),

@@ -64,6 +64,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...optional('hookTimeLimitMs', parseDuration('--hook-time-limit', flags.hookTimeLimit)),
     ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types)),
     semantic: true,
+    ...(flags.fullInvariants ? { fullInvariants: true } : {}),
   };
   const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
   const shard = parseShard(flags.shard);
@@ -110,6 +111,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         ...(options.focus?.ops ? { focus: options.focus.ops } : {}),
         ...(options.focus?.types ? { types: options.focus.types } : {}),
         ...(path === undefined ? {} : { path }),
+        ...(flags.fullInvariants ? { 'full-invariants': true } : {}),
         ...(minSemanticCoverage ? { 'min-semantic-coverage': minSemanticCoverage } : {}),
         // merge-reports honours it: the merged exit code is the judge's too.
         ...(flags.judge ? { judge: true } : {}),

@@ -30,6 +30,7 @@ export interface CheckFlags {
   readonly judge?: boolean;
   readonly coverage?: boolean;
   readonly minSemanticCoverage?: string[];
+  readonly fullInvariants?: boolean;
 }
 
 const EXAMPLES = `
@@ -85,6 +86,7 @@ export function checkCommand(): Command {
         'exit 1 naming the cells never reached when a class of semantic coverage is incomplete: ops, op-types, hooks, invariants, pte-transitions; repeatable, or a comma list',
         collect,
       )
+      .option('--full-invariants', "judge the reference side's invariants at every step, also where its view is the kernel model's (slower; the verdicts are the same)")
       .option('--coverage', 'also write the V8 coverage of this run (models/, src/, proposal files) to REPORT_DIR/coverage: lcov.info, index.html, a summary')
       .addHelpText('after', EXAMPLES)
       // The search's modules load only when a check runs: --help stays fast.

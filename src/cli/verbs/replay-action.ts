@@ -38,7 +38,15 @@ export async function replayAction(file: string, flags: ReplayFlags): Promise<vo
     if (difference !== undefined) differences.push(difference);
     return difference?.diverges ?? false;
   };
-  const report = runTraceTimed(trace, { proposal, file, ...runChecks(checks), hookTimeLimitMs, afterStep, restart: () => differences.splice(0) });
+  const report = runTraceTimed(trace, {
+    proposal,
+    file,
+    ...runChecks(checks),
+    hookTimeLimitMs,
+    ...(flags.fullInvariants ? { fullInvariants: true } : {}),
+    afterStep,
+    restart: () => differences.splice(0),
+  });
   const divergence = differences.find((d) => d.diverges);
   const verdict = replayVerdict(report, meta, divergence);
   if (verdict.failed) cli().exit(EXIT.FAILED);

@@ -8,12 +8,13 @@
 // This file defines the options; replay-action.ts runs them.
 import { Command } from 'commander';
 import { collect } from './collect.ts';
-import { HOOK_TIME_LIMIT_HELP } from './hook-time-limit-help.ts';
+import { FULL_INVARIANTS_HELP, HOOK_TIME_LIMIT_HELP } from './shared-option-help.ts';
 
 export interface ReplayFlags {
   readonly proposal?: string;
   readonly invariant?: string[];
   readonly hookTimeLimit?: string;
+  readonly fullInvariants?: boolean;
   readonly allowProposalFile?: boolean;
   readonly json?: boolean;
 }
@@ -62,6 +63,7 @@ export function replayCommand(): Command {
       .option('-p, --proposal <name|path>', 'run it under another proposal (e.g. the next version of a series)')
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: the checks recorded in the file)', collect)
       .option('--hook-time-limit <duration>', HOOK_TIME_LIMIT_HELP)
+      .option('--full-invariants', FULL_INVARIANTS_HELP)
       .option('--allow-proposal-file', 'run the proposal file the counterexample names (it is code: only for files you trust)')
       .option('--json', 'print the run report as JSON')
       .addHelpText('after', EXAMPLES)

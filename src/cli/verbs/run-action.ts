@@ -30,7 +30,7 @@ export async function runAction(file: string, flags: RunFlags, verb: Command): P
   for (const run of runs) {
     const spec = run ? specInTrace(run.proposal, file) : proposalSpecFor(trace, file, flags.proposal);
     const proposal = await loadProposal(spec);
-    const report = runTraceTimed(trace, { proposal, file, ...checks, hookTimeLimitMs });
+    const report = runTraceTimed(trace, { proposal, file, ...checks, hookTimeLimitMs, ...(flags.fullInvariants ? { fullInvariants: true } : {}) });
     const verdict = run ? judgeScenarioRun(report, run) : report.ok ? undefined : 'a check failed';
     reports.push({ report, ...(verdict ? { verdict } : {}) });
     if (verdict) cli().exit(EXIT.FAILED);

@@ -6,12 +6,13 @@
 // This file defines the options; run-action.ts runs them.
 import { Command } from 'commander';
 import { collect } from './collect.ts';
-import { HOOK_TIME_LIMIT_HELP } from './hook-time-limit-help.ts';
+import { FULL_INVARIANTS_HELP, HOOK_TIME_LIMIT_HELP } from './shared-option-help.ts';
 
 export interface RunFlags {
   readonly proposal?: string;
   readonly invariant?: string[];
   readonly hookTimeLimit?: string;
+  readonly fullInvariants?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly coverage?: boolean;
@@ -52,6 +53,7 @@ export function runCommand(): Command {
       .option('-p, --proposal <name|path>', "a built-in proposal or a proposal file (overrides the trace's)")
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
       .option('--hook-time-limit <duration>', HOOK_TIME_LIMIT_HELP)
+      .option('--full-invariants', FULL_INVARIANTS_HELP)
       .option('--json', 'print the run report(s) as JSON')
       .option('-q, --quiet', 'print only the first failure and the summary')
       .option('--coverage', 'also write the V8 coverage of this run (models/, src/, a --proposal file) to reports/coverage: lcov.info, index.html, a summary')
