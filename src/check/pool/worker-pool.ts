@@ -1,5 +1,5 @@
 // The main thread's side of `zdspec check`: N worker threads (check-worker.ts)
-// take the jobs in order, one at a time each; every message goes to the
+// take the jobs in order (given, or longest first), one at a time each; every message goes to the
 // caller as it arrives, so findings are written the moment they exist.
 // stop() ends the workers at once (SIGINT/SIGTERM): whatever was in flight
 // is lost except what was already posted.
@@ -16,8 +16,14 @@ export interface Pool {
 
 const WORKER = new URL(`./check-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
-export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (m: FromWorker) => void, onStart?: (job: CheckJob) => void): Pool {
-  const queue = [...jobs];
+/**
+ * `order`: the jobs' indexes in the order to start them (longest-first.ts);
+ * default the given order. Messages name a job by its index either way.
+ */
+export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (m: FromWorker) => void, onStart?: (job: CheckJob) => void, order?: readonly number[]): Pool {
+  const byIndex = new Map(jobs.map((j) => [j.index, j]));
+  const queue = order === undefined ? [...jobs] : order.flatMap((i) => byIndex.get(i) ?? []);
+  if (queue.length !== jobs.length) throw new Error('runPool: the order must name every job once');
   const threads: Worker[] = [];
   let stopped = false;
   let open = 0;

@@ -15,6 +15,7 @@ import type { JobOptions } from '../../check/pool/check-job.ts';
 import { type PlannedProposal, planJobs } from '../../check/pool/plan-jobs.ts';
 import { loadProposal } from '../../proposals/load-proposal.ts';
 import { openReportDir } from '../../report/report-dir.ts';
+import { longestFirst, previousDurations } from '../../check/pool/longest-first.ts';
 import { selectShard } from '../../check/pool/shard.ts';
 import { shellQuote } from '../../util/shell-quote.ts';
 import { zdspecVersion } from '../../util/zdspec-version.ts';
@@ -75,6 +76,8 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   const proposals: PlannedProposal[] = [];
   for (const spec of specs) proposals.push({ spec, proposal: await loadProposal(spec) });
   const generated = new Date().toISOString();
+  // Read before the directory is taken over: the last run's durations order this one's jobs, longest first.
+  const durations = previousDurations(flags.reportDir);
   const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'check', ...process.argv.slice(3)] });
   if (!flags.coverage) removeCoverageReport(join(flags.reportDir, 'coverage'));
   const planned = planJobs(proposals, flags.reportDir, generated, options);
@@ -89,6 +92,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   }
   const rows = await runCheckSession({
     jobs,
+    order: longestFirst(jobs, durations),
     names: (sharded === undefined ? proposals : sharded.info.jobs.map((p) => proposals[p - 1]!)).map((p) => ({ name: p.proposal.name, era: p.proposal.era.name })),
     workers,
     dir,

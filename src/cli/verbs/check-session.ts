@@ -36,6 +36,8 @@ export interface SessionPlan {
   readonly finishCommand: (unfinished: readonly string[]) => string;
   /** --judge: the exit code says whether the verdicts match the built-ins' headers, not whether violations were found. */
   readonly judge: boolean;
+  /** The jobs' indexes in the order the workers start them (longest-first.ts). */
+  readonly order?: readonly number[];
   /** --min-semantic-coverage: classes whose never-reached cells fail the run (exit 1). */
   readonly minSemanticCoverage?: readonly CoverageClass[];
 }
@@ -103,10 +105,16 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
     }
   };
 
-  const pool = runPool(plan.jobs, plan.workers, onMessage, (job) => {
-    const st = states[job.index];
-    if (st) st.started = true;
-  });
+  const pool = runPool(
+    plan.jobs,
+    plan.workers,
+    onMessage,
+    (job) => {
+      const st = states[job.index];
+      if (st) st.started = true;
+    },
+    plan.order,
+  );
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
   try {
     interrupted = await finishPool(pool);
