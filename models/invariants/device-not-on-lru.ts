@@ -34,10 +34,9 @@ export const deviceNotOnLru: Invariant = {
           out.push(violation('system-on-lru', `${frameLabel(frame)}: in use and charged to ${frame.memcg}, but on no LRU list`));
         continue;
       }
-      const label = frameLabel(frame);
-      if (frame.type !== 'SYSTEM') out.push(violation('device', `${label}: on the LRU`));
-      else if (!frame.inUse) out.push(violation('free', `${label}: free, yet on the LRU`));
-      else if (frame.memcg === null && frame.pfn !== ZERO_PFN) out.push(violation('uncharged', `${label}: on the LRU but charged to no memcg`));
+      if (frame.type !== 'SYSTEM') out.push(violation('device', `${frameLabel(frame)}: on the LRU`));
+      else if (!frame.inUse) out.push(violation('free', `${frameLabel(frame)}: free, yet on the LRU`));
+      else if (frame.memcg === null && frame.pfn !== ZERO_PFN) out.push(violation('uncharged', `${frameLabel(frame)}: on the LRU but charged to no memcg`));
     }
     return out;
   },

@@ -26,16 +26,15 @@ export const freeOnce: Invariant = {
     for (const frame of Object.values(after.state.frames)) {
       // The zero page is in use from boot, never allocated, never freed.
       if (frame.pfn === ZERO_PFN) continue;
-      const label = frameLabel(frame);
       const want = frame.allocs - (frame.inUse ? 1 : 0);
       if (frame.frees !== want) {
         const why = frame.frees > want ? 'freed more than once per allocation' : 'a free was missed';
-        out.push(violation('count', `${label}: ${frame.frees} frees for ${frame.allocs} allocations while ${frame.inUse ? 'in use' : 'free'} (expected ${want} frees): ${why}`));
+        out.push(violation('count', `${frameLabel(frame)}: ${frame.frees} frees for ${frame.allocs} allocations while ${frame.inUse ? 'in use' : 'free'} (expected ${want} frees): ${why}`));
       }
       if (!frame.inUse) continue;
       const u = users(after.state, frame.pfn);
       const held = (counting(after.era, frame.type).mapsCount ? u.maps : 0) + u.refs + u.pins + Number(u.pagecache);
-      if (held === 0) out.push(violation('missed', `${label}: in use, but nothing holds it (${usersText(u)}): its free path never ran`));
+      if (held === 0) out.push(violation('missed', `${frameLabel(frame)}: in use, but nothing holds it (${usersText(u)}): its free path never ran`));
     }
     return out;
   },

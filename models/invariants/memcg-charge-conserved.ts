@@ -39,19 +39,18 @@ function charges(state: AbsState): Violation[] {
   const out: Violation[] = [];
   const memcgs = new Set(state.memcgs);
   for (const frame of Object.values(state.frames)) {
-    const label = frameLabel(frame);
-    if (frame.memcg !== null && !memcgs.has(frame.memcg)) out.push(violation('charged', `${label}: charged to ${frame.memcg}, which does not exist`));
+    if (frame.memcg !== null && !memcgs.has(frame.memcg)) out.push(violation('charged', `${frameLabel(frame)}: charged to ${frame.memcg}, which does not exist`));
     if (frame.memcg !== null && (frame.pfn === ZERO_PFN || typeClass(frame.type) === 'host-dax')) {
-      out.push(violation('charged', `${label}: charged to ${frame.memcg}, but ${frame.pfn === ZERO_PFN ? 'the zero page' : `${frame.type} memory`} is never charged`));
+      out.push(violation('charged', `${frameLabel(frame)}: charged to ${frame.memcg}, but ${frame.pfn === ZERO_PFN ? 'the zero page' : `${frame.type} memory`} is never charged`));
       continue;
     }
     if (!frame.inUse) {
-      if (frame.memcg !== null) out.push(violation('charged', `${label}: free but still charged to ${frame.memcg} (mem_cgroup_uncharge missed)`));
+      if (frame.memcg !== null) out.push(violation('charged', `${frameLabel(frame)}: free but still charged to ${frame.memcg} (mem_cgroup_uncharge missed)`));
       continue;
     }
     if (frame.memcg !== null || frame.pfn === ZERO_PFN || typeClass(frame.type) === 'host-dax') continue;
     if ((frame.anon && users(state, frame.pfn).maps > 0) || frame.file !== null) {
-      out.push(violation('charged', `${label}: in use as ${frame.anon ? 'a mapped anon page' : `page cache of ${frame.file}`} but charged to no memcg`));
+      out.push(violation('charged', `${frameLabel(frame)}: in use as ${frame.anon ? 'a mapped anon page' : `page cache of ${frame.file}`} but charged to no memcg`));
     }
   }
   return out;

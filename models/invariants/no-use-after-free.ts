@@ -26,18 +26,17 @@ export const noUseAfterFree: Invariant = {
       const removed = isRemoved(frame);
       if (frame.inUse && !removed) continue;
       const clause = removed ? 'removed-range' : 'freed-used';
-      const label = frameLabel(frame);
       const what = removed ? `frame of removed ${frame.pgmap}` : 'free';
-      if (removed && frame.inUse) out.push(violation(clause, `${label}: in use although ${frame.pgmap} was removed`));
-      for (const [id, ref] of refsOn(state, frame.pfn)) out.push(violation(clause, `${label}: ${what}, but GUP reference ${id} held by ${ref.proc}`));
-      for (const [id, pin] of pinsOn(state, frame.pfn)) out.push(violation(clause, `${label}: ${what}, but ${pin.longterm ? 'long-term ' : ''}pin ${id} held by ${pin.proc}`));
-      if (frame.file !== null) out.push(violation(clause, `${label}: ${what}, but still in the page cache of ${frame.file} index ${frame.fileIndex}`));
+      if (removed && frame.inUse) out.push(violation(clause, `${frameLabel(frame)}: in use although ${frame.pgmap} was removed`));
+      for (const [id, ref] of refsOn(state, frame.pfn)) out.push(violation(clause, `${frameLabel(frame)}: ${what}, but GUP reference ${id} held by ${ref.proc}`));
+      for (const [id, pin] of pinsOn(state, frame.pfn)) out.push(violation(clause, `${frameLabel(frame)}: ${what}, but ${pin.longterm ? 'long-term ' : ''}pin ${id} held by ${pin.proc}`));
+      if (frame.file !== null) out.push(violation(clause, `${frameLabel(frame)}: ${what}, but still in the page cache of ${frame.file} index ${frame.fileIndex}`));
       // devmap-era DAX PTEs take no reference and may stay on an idle frame,
       // but not on a frame whose range is gone.
       const uncounted = !counting(era, frame.type).mapsCount && !removed;
       for (const at of ptes.get(frame.pfn) ?? []) {
         if (at.pte.kind === 'hwpoison' || uncounted) continue;
-        out.push(violation(clause, `${label}: ${what}, but mapped by the ${pteText(at)}`));
+        out.push(violation(clause, `${frameLabel(frame)}: ${what}, but mapped by the ${pteText(at)}`));
       }
     }
     return out;

@@ -10,6 +10,9 @@ import { type Invariant, type Violation, violation } from './invariant.ts';
 import { framesOf } from './mappings.ts';
 import { users, usersText } from './users.ts';
 
+// The message's tail, built only for a violation: the check runs for every frame at every step.
+const stateText = (inUse: boolean, u: ReturnType<typeof users>): string => `${inUse ? 'in use' : 'free'}; ${usersText(u)}`;
+
 export const refcountExpected: Invariant = {
   id: 'refcount-expected',
   statement:
@@ -35,19 +38,17 @@ export const refcountExpected: Invariant = {
     for (const frame of Object.values(after.state.frames)) {
       // my_zero_pfn is not refcounted by GUP or mappings: nothing to compare.
       if (frame.pfn === ZERO_PFN) continue;
-      const label = frameLabel(frame);
       const c = after.counters[frame.pfn];
       if (!c) {
-        out.push(violation('refcount', `${label}: no counters in the view`));
+        out.push(violation('refcount', `${frameLabel(frame)}: no counters in the view`));
         continue;
       }
       const u = users(after.state, frame.pfn);
       const rule = counting(after.era, frame.type);
       const want = frame.inUse ? rule.base + (rule.mapsCount ? u.maps : 0) + u.refs + u.pins * GUP_PIN_COUNTING_BIAS + Number(u.pagecache) : rule.idle;
-      const state = `${frame.inUse ? 'in use' : 'free'}; ${usersText(u)}`;
-      if (c.refcount !== want) out.push(violation('refcount', `${label}: refcount ${c.refcount}, expected ${want} (${state})`));
-      if (c.mapcount !== u.maps) out.push(violation('mapcount', `${label}: mapcount ${c.mapcount}, expected ${u.maps} (${state})`));
-      if (c.pincount !== u.pins) out.push(violation('pincount', `${label}: pincount ${c.pincount}, expected ${u.pins} (${state})`));
+      if (c.refcount !== want) out.push(violation('refcount', `${frameLabel(frame)}: refcount ${c.refcount}, expected ${want} (${stateText(frame.inUse, u)})`));
+      if (c.mapcount !== u.maps) out.push(violation('mapcount', `${frameLabel(frame)}: mapcount ${c.mapcount}, expected ${u.maps} (${stateText(frame.inUse, u)})`));
+      if (c.pincount !== u.pins) out.push(violation('pincount', `${frameLabel(frame)}: pincount ${c.pincount}, expected ${u.pins} (${stateText(frame.inUse, u)})`));
     }
     return out;
   },
