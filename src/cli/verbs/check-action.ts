@@ -26,7 +26,6 @@ import { runCheckSession } from './check-session.ts';
 import { checkWords } from './check-words.ts';
 import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
 import { removeCoverageReport } from '../../coverage/coverage-report.ts';
-
 import type { CheckFlags } from './check.ts';
 
 export function checkAction(specs: string[], flags: CheckFlags, verb: Command): Promise<void> {

@@ -6,7 +6,6 @@ import { mergeReports } from '../../report/merge/merge-reports.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printRunEnd } from './print-run-end.ts';
-
 import type { MergeFlags } from './merge-reports.ts';
 
 export async function mergeReportsAction(out: string, dirs: string[], flags: MergeFlags): Promise<void> {

@@ -11,7 +11,6 @@ import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseCount, parseSeed } from './check-options.ts';
-
 import type { MutateFlags } from './mutate.ts';
 
 export async function mutateAction(flags: MutateFlags): Promise<void> {

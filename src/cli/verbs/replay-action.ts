@@ -16,7 +16,6 @@ import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseChecks, parseHookTimeLimit, runChecks } from './check-options.ts';
 import { replayVerdict } from './replay-verdict.ts';
-
 import type { ReplayFlags } from './replay.ts';
 
 export async function replayAction(file: string, flags: ReplayFlags): Promise<void> {

@@ -14,7 +14,6 @@ import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseChecks, parseHookTimeLimit, runChecks } from './check-options.ts';
 import { commandLine, isCoverageChild, proposalFiles, runUnderCoverage } from '../../coverage/under-coverage.ts';
-
 import type { RunFlags } from './run.ts';
 
 export async function runAction(file: string, flags: RunFlags, verb: Command): Promise<void> {
