@@ -10,7 +10,7 @@ import { bothModes } from './full-invariants.fixtures.ts';
 
 describe('reference-side invariants judged once where the views agree', () => {
   it.each(BUILTIN_NAMES.map((n) => [n]))('%s: the same findings as --full-invariants at every step', (name) => {
-    const { fast, full } = bothModes(resolveBuiltin(name), 12, 5);
+    const { fast, full } = bothModes(resolveBuiltin(name), 8, 5);
     expect(fast.length).toBeGreaterThan(100);
     expect(fast).toEqual(full);
   });
