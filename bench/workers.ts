@@ -39,9 +39,10 @@ function checkAll(workers: number, runs: number, seed: number): WorkersRun {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { proposals: { proposal: string; verdicts: Record<string, string> }[] };
     const verdicts = Object.fromEntries(summary.proposals.map((p) => [p.proposal, p.verdicts]));
     const counterexamples: Record<string, string> = {};
+    // Not the run's manifest (.zdspec-run.json has its own timestamps), nor summaries or coverage.
     for (const f of readdirSync(dir)
       .sort()
-      .filter((f) => f.endsWith('.json') && !f.startsWith('summary') && !f.startsWith('semantic'))) {
+      .filter((f) => f.endsWith('.json') && !f.startsWith('.') && !f.startsWith('summary') && !f.startsWith('semantic'))) {
       const cx = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { counterexample?: { generated?: string } };
       if (cx.counterexample) delete cx.counterexample.generated;
       counterexamples[f] = JSON.stringify(cx);
