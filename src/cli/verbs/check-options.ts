@@ -7,6 +7,7 @@ import { DEFAULT_HANG_BASE_MS } from '../../check/hang-limit.ts';
 import { isValidPath, parseReplayToken } from '../../check/replay-path.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { InputError } from '../bad-input.ts';
+import { listValues } from './collect.ts';
 import { OP_NAMES, type OpName } from '../../../models/ops.ts';
 import { MEMORY_TYPES, isMemoryType, type MemoryType } from '../../../models/vocabulary.ts';
 import { COVERAGE_CLASSES, type CoverageClass } from '../../coverage/semantic/scope.ts';
@@ -66,10 +67,7 @@ export function parsePath(raw: string | undefined): string | undefined {
 
 export function parseChecks(raw: readonly string[] | undefined): SelectableCheck[] | undefined {
   if (raw === undefined || raw.length === 0) return undefined;
-  const ids = raw
-    .flatMap((r) => r.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = listValues(raw);
   for (const id of ids) {
     if (!isSelectableCheck(id)) throw new InputError(`--invariant: unknown check '${id}'${didYouMean(id, ALL_CHECKS)}; ids: ${ALL_CHECKS.join(', ')}`);
   }
@@ -89,30 +87,21 @@ export function runChecks(selected: readonly SelectableCheck[] | undefined): { i
 
 /** --focus: operation names (repeatable or comma lists). */
 export function parseFocusOps(raw: readonly string[] | undefined): OpName[] | undefined {
-  const ids = (raw ?? [])
-    .flatMap((r) => r.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = listValues(raw);
   for (const id of ids) if (!(OP_NAMES as readonly string[]).includes(id)) throw new InputError(`--focus: unknown operation '${id}'${didYouMean(id, OP_NAMES)}; operations: ${OP_NAMES.join(', ')}`);
   return ids.length > 0 ? ([...new Set(ids)] as OpName[]) : undefined;
 }
 
 /** --types: memory type names (repeatable or comma lists). */
 export function parseFocusTypes(raw: readonly string[] | undefined): MemoryType[] | undefined {
-  const ids = (raw ?? [])
-    .flatMap((r) => r.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = listValues(raw);
   for (const id of ids) if (!isMemoryType(id)) throw new InputError(`--types: unknown memory type '${id}'${didYouMean(id, MEMORY_TYPES)}; types: ${MEMORY_TYPES.join(', ')}`);
   return ids.length > 0 ? ([...new Set(ids)] as MemoryType[]) : undefined;
 }
 
 /** --min-semantic-coverage: coverage class names (repeatable or comma lists). */
 export function parseCoverageClasses(raw: readonly string[] | undefined): CoverageClass[] | undefined {
-  const ids = (raw ?? [])
-    .flatMap((r) => r.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = listValues(raw);
   for (const id of ids) {
     if (!(COVERAGE_CLASSES as readonly string[]).includes(id))
       throw new InputError(`--min-semantic-coverage: unknown class '${id}'${didYouMean(id, COVERAGE_CLASSES)}; classes: ${COVERAGE_CLASSES.join(', ')}`);

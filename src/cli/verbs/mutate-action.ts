@@ -11,6 +11,7 @@ import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseCount, parseSeed } from './check-options.ts';
+import { listValues } from './collect.ts';
 import type { MutateFlags } from './mutate.ts';
 
 export async function mutateAction(flags: MutateFlags): Promise<void> {
@@ -19,10 +20,7 @@ export async function mutateAction(flags: MutateFlags): Promise<void> {
     for (const m of MUTANTS) say(`${m.id.padEnd(40)} ${m.kind.padEnd(6)} extends ${m.proposal.extends}${m.bug ? ` (${m.bug})` : ''}`);
     return;
   }
-  const ids = (flags.only ?? [])
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = listValues(flags.only);
   for (const id of ids)
     if (!mutantById(id))
       throw new InputError(
