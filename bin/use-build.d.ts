@@ -1,3 +1,2 @@
 // Types of use-build.js, for the bench (bench/start.ts), which reports which entry ran.
-export declare const BUILT_MAIN: URL;
 export declare function useBuild(env?: NodeJS.ProcessEnv): boolean;

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
-export const BUILT_MAIN = new URL('dist/src/cli/main.js', root);
+const BUILT_MAIN = new URL('dist/src/cli/main.js', root);
 
 /** The newest mtime (ms) of the .ts files under `dir` that the build compiles (not tests: tsconfig.build.json). */
 function newestSource(dir) {

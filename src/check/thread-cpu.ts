@@ -28,24 +28,19 @@ export function taskCpuMs(task: string): number {
 
 const fromUsage = (u: CpuUsage): number => (u.user + u.system) / 1000;
 
-function pickSource(): { readonly name: 'thread' | 'proc-thread-self' | 'process'; readonly read: () => number } {
-  if (threadCpuUsage !== undefined) return { name: 'thread', read: () => fromUsage(threadCpuUsage.call(process)) };
+function pickClock(): () => number {
+  if (threadCpuUsage !== undefined) return () => fromUsage(threadCpuUsage.call(process));
   try {
     const read = () => taskCpuMs('/proc/thread-self');
-    if (Number.isFinite(read())) return { name: 'proc-thread-self', read };
+    if (Number.isFinite(read())) return read;
   } catch {
     // Not Linux, or /proc not mounted.
   }
-  return { name: 'process', read: () => fromUsage(process.cpuUsage()) };
+  return () => fromUsage(process.cpuUsage());
 }
 
-const source = pickSource();
-
-/** Which clock threadCpuMs reads (for messages and tests). */
-export const THREAD_CPU_SOURCE = source.name;
-
 /** CPU time (user + system) used by the calling thread so far, in ms; only differences mean anything. */
-export const threadCpuMs = (): number => source.read();
+export const threadCpuMs: () => number = pickClock();
 
 /**
  * The calling thread's /proc task directory, for another thread to read its
