@@ -21,10 +21,21 @@ export interface Specification {
   view(era: Era, state: AbsState): View;
 }
 
+/** A saved kernel model state: only the instance that saved it reads it. */
+export interface KernelSnapshot {
+  readonly kernelSnapshot: unique symbol;
+}
+
 /** One running kernel model (models/kernel/), with a proposal's hooks. */
 export interface KernelInstance {
   apply(step: Step): { readonly result: OpResult; readonly events: readonly ZdEvent[] };
   /** abstract(kernelState): what the refinement check compares. */
   abstract(): AbsState;
   view(): View;
+  /** A copy of the whole state (zdspec explore returns to each state it expands). */
+  save(): KernelSnapshot;
+  /** Continue from a saved state; the snapshot stays valid for further restores. */
+  restore(snapshot: KernelSnapshot): void;
+  /** The whole state as numbers in canonical order: equal states, equal words. */
+  stateWords(): number[];
 }

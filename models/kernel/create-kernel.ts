@@ -4,10 +4,11 @@
 // operation woke (wake_up_var) run when it returns: the model's other tasks
 // run one operation at a time.
 import type { Era } from '../eras/era.ts';
-import type { KernelInstance } from '../model.ts';
+import type { KernelInstance, KernelSnapshot } from '../model.ts';
 import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
 import { abstractState } from './abstract.ts';
 import { run_woken_tasks } from './dax-break-layout.ts';
+import { cloneState } from './clone-state.ts';
 import { check_exclusive, make_device_exclusive } from './device-exclusive.ts';
 import { drop_caches } from './drop-caches.ts';
 import { fallocate_punch_hole } from './fallocate.ts';
@@ -27,6 +28,7 @@ import { migrate_racing_fault } from './migrate-racing-fault.ts';
 import { exit, mmap, mprotect, munmap } from './mmap.ts';
 import { move_pages } from './move-pages.ts';
 import { cpu_read, cpu_write } from './user-access.ts';
+import { stateWords } from './state-words.ts';
 import { fsync } from './writeback.ts';
 
 /** should_fail_alloc_page / the driver's allocator: arm one failure. */
@@ -73,7 +75,7 @@ const HANDLERS: Handlers = {
 };
 
 export function createKernel(era: Era, hooks: Hooks): KernelInstance {
-  const k = createState(era, hooks, new Ghost());
+  let k = createState(era, hooks, new Ghost());
   return {
     apply(step: Step) {
       k.events = [];
@@ -85,5 +87,10 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
     },
     abstract: () => abstractState(k),
     view: () => kernelView(k, abstractState(k)),
+    save: () => cloneState(k) as unknown as KernelSnapshot,
+    restore: (snapshot) => {
+      k = cloneState(snapshot as unknown as KernelState);
+    },
+    stateWords: () => stateWords(k),
   };
 }

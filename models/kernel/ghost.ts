@@ -10,6 +10,14 @@ export class Ghost {
   /** file number → index → value. */
   readonly files = new Map<number, Map<number, number>>();
 
+  /** A copy sharing nothing with this one. */
+  clone(): Ghost {
+    const c = new Ghost();
+    for (const [proc, m] of this.procs) c.procs.set(proc, new Map(m));
+    for (const [file, m] of this.files) c.files.set(file, new Map(m));
+    return c;
+  }
+
   /** A write through a private vpn or a shared file index. */
   write(proc: number, vpn: Vpn, file: number | null, shared: boolean, index: number, value: number): void {
     if (shared && file !== null) this.fileMap(file).set(index, value);

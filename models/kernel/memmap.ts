@@ -64,6 +64,26 @@ export class Memmap {
     this.flags[slot] = on ? f | flag : f & ~flag;
   }
 
+  /** A copy sharing nothing with this one (zdspec explore keeps one per state it expands). */
+  clone(): Memmap {
+    const c = new Memmap();
+    c.size = this.size;
+    c.cap = this.cap;
+    c.pfn = this.pfn.slice();
+    c.refcount = this.refcount.slice();
+    c.mapcount = this.mapcount.slice();
+    c.pincount = this.pincount.slice();
+    c.flags = this.flags.slice();
+    c.memcg = this.memcg.slice();
+    c.pgmap = this.pgmap.slice();
+    c.file = this.file.slice();
+    c.fileIndex = this.fileIndex.slice();
+    c.data = this.data.slice();
+    c.allocs = this.allocs.slice();
+    c.frees = this.frees.slice();
+    return c;
+  }
+
   private grow(need: number): void {
     if (need <= this.cap) return;
     const cap = Math.max(need, this.cap * 2, SYSTEM_FRAMES + 1);

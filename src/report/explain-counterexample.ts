@@ -10,6 +10,7 @@ import type { Counterexample } from '../check/counterexample.ts';
 import { RunTimeout, runWithTimeLimit } from '../check/guard.ts';
 import { createPair } from '../runner/create-pair.ts';
 import type { Pair, PairOptions, PairStep } from '../runner/pair-types.ts';
+import { wrapPair } from '../runner/wrap-pair.ts';
 import type { RunReport } from '../runner/run-report.ts';
 import { runTraceOnPair } from '../runner/run-trace.ts';
 import { frameDiff, pfnsNamedIn, type FrameChange } from './frame-diff.ts';
@@ -30,19 +31,11 @@ export interface Explained {
 
 /** A pair that passes every call through and keeps each step's record. */
 function recording(pair: Pair, into: PairStep[]): Pair {
-  return {
-    start: pair.start,
-    step(step) {
-      const rec = pair.step(step);
-      into.push(rec);
-      return rec;
-    },
-    get crashed() {
-      return pair.crashed;
-    },
-    kernelView: () => pair.kernelView(),
-    referenceView: () => pair.referenceView(),
-  };
+  return wrapPair(pair, (step) => {
+    const rec = pair.step(step);
+    into.push(rec);
+    return rec;
+  });
 }
 
 export function explainCounterexample(cx: Counterexample, proposal: ResolvedProposal, options: { timeLimitMs?: number; createPair?: (p: ResolvedProposal, o: PairOptions) => Pair } = {}): Explained {

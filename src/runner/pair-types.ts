@@ -63,8 +63,19 @@ export interface PairStart {
   readonly invariants: readonly InvariantFinding[];
 }
 
+/** Where a pair is: its kernel state, its reference state and their views (Pair.save). */
+export interface PairSnapshot {
+  readonly pairSnapshot: unique symbol;
+}
+
 export interface Pair {
   readonly start: PairStart;
+  /** The pair as it is now, to come back to (zdspec explore: each state is expanded once, step by step). */
+  save(): PairSnapshot;
+  /** Continue from a saved point; the snapshot can be restored again. Refused after a crash. */
+  restore(snapshot: PairSnapshot): void;
+  /** The kernel model's state in canonical words (KernelInstance.stateWords). */
+  stateWords(): number[];
   /** Runs one step on both sides. After a crash, further steps are refused (they throw). */
   step(step: Step): PairStep;
   readonly crashed: boolean;

@@ -2,7 +2,7 @@
 // the counter and bumps it. The kernel model's behaviour comes from a hook,
 // so a proposal can diverge from (or crash inside) it.
 import { describe, expect, it } from 'vitest';
-import type { KernelInstance, Outcome, Specification } from '../../models/model.ts';
+import type { KernelInstance, KernelSnapshot, Outcome, Specification } from '../../models/model.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
@@ -39,6 +39,11 @@ function createKernel(_era: unknown, hooks: Hooks): KernelInstance {
     },
     abstract: () => asState({ n }),
     view: () => viewOf({ n }),
+    save: () => n as unknown as KernelSnapshot,
+    restore: (saved) => {
+      n = saved as unknown as number;
+    },
+    stateWords: () => [n],
   };
 }
 

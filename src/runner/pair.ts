@@ -5,7 +5,7 @@
 // the invariants on both sides — once, when the two sides' views agree
 // (views-agree.ts), since an invariant's verdict depends on nothing else. The models are passed in so tests and
 // benchmarks can substitute them; create-pair.ts binds the real ones.
-import type { KernelInstance, Specification } from '../../models/model.ts';
+import type { KernelInstance, KernelSnapshot, Specification } from '../../models/model.ts';
 import type { Era } from '../../models/eras/era.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
 import type { Step } from '../../models/ops.ts';
@@ -17,7 +17,7 @@ import { deepEqual, describeDifference } from './deep-equal.ts';
 import { evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
 import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
-import type { Crash, Pair, PairOptions, PairStart, PairStep } from './pair-types.ts';
+import type { Crash, Pair, PairOptions, PairSnapshot, PairStart, PairStep } from './pair-types.ts';
 import { checkRefinement } from './refinement.ts';
 import { countersAgree } from './views-agree.ts';
 
@@ -97,9 +97,26 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     };
   }
 
+  interface Saved {
+    readonly kernel: KernelSnapshot;
+    readonly refState: AbsState;
+    readonly kernelView: View;
+    readonly refView: View;
+    readonly viewsAgree: boolean;
+  }
+
   return {
     start,
     step,
+    // Views and reference states are never changed after they are made, so they are kept as they are.
+    save: () => ({ kernel: kernel.save(), refState, kernelView, refView, viewsAgree }) satisfies Saved as unknown as PairSnapshot,
+    restore(snapshot) {
+      if (crashed) throw new Error('createPair: restore() after a crash');
+      const s = snapshot as unknown as Saved;
+      kernel.restore(s.kernel);
+      ({ refState, kernelView, refView, viewsAgree } = s);
+    },
+    stateWords: () => kernel.stateWords(),
     get crashed() {
       return crashed;
     },

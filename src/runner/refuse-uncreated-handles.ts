@@ -11,6 +11,7 @@ import { handleFields } from '../trace/handle-fields.ts';
 import type { HandlePrefix } from '../trace/field-type.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import type { Pair } from './pair-types.ts';
+import { wrapPair } from './wrap-pair.ts';
 
 const COUNTER: { readonly [P in HandlePrefix]: keyof AbsState['next'] } = {
   p: 'proc',
@@ -24,24 +25,16 @@ const COUNTER: { readonly [P in HandlePrefix]: keyof AbsState['next'] } = {
 /** The pair, refusing (with a TraceError naming file, step, field and handle) a step that names a never-created handle. */
 export function refuseUncreatedHandles(pair: Pair, file: string): Pair {
   let index = 0;
-  return {
-    start: pair.start,
-    step(step) {
-      const { next } = pair.kernelView().state;
-      const args = step.args as Readonly<Record<string, unknown>>;
-      for (const { field, prefix } of handleFields(step.op, 'args')) {
-        const handle = args[field];
-        if (typeof handle !== 'string') continue;
-        if (Number(handle.slice(prefix.length)) < next[COUNTER[prefix]]) continue;
-        throw new TraceError({ file, step: index, field: `args.${field}` }, `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`);
-      }
-      index++;
-      return pair.step(step);
-    },
-    get crashed() {
-      return pair.crashed;
-    },
-    kernelView: () => pair.kernelView(),
-    referenceView: () => pair.referenceView(),
-  };
+  return wrapPair(pair, (step) => {
+    const { next } = pair.kernelView().state;
+    const args = step.args as Readonly<Record<string, unknown>>;
+    for (const { field, prefix } of handleFields(step.op, 'args')) {
+      const handle = args[field];
+      if (typeof handle !== 'string') continue;
+      if (Number(handle.slice(prefix.length)) < next[COUNTER[prefix]]) continue;
+      throw new TraceError({ file, step: index, field: `args.${field}` }, `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`);
+    }
+    index++;
+    return pair.step(step);
+  });
 }

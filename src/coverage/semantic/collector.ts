@@ -11,6 +11,7 @@ import { isFailure, type OpResult } from '../../../models/ops.ts';
 import type { ResolvedProposal } from '../../../models/proposals/proposal.ts';
 import type { AbsState } from '../../../models/state.ts';
 import type { Pair, PairOptions, PairStep } from '../../runner/pair-types.ts';
+import { wrapPair } from '../../runner/wrap-pair.ts';
 import type { CommandStats } from '../../check/stats.ts';
 import { SKIPPED, bump, emptyCounts, type InvariantTally, type SemanticCounts, type Tally } from './counts.ts';
 import { subjectOf } from './subject.ts';
@@ -72,19 +73,11 @@ export function createSemanticCollector(invariants: readonly Invariant[] = INVAR
     createPair(make, proposal, options) {
       const pair = make(instrument(proposal), options);
       const judges = judgedBy(options.invariants);
-      return {
-        start: pair.start,
-        step(s) {
-          const rec = pair.step(s);
-          if (rec.kernel !== undefined) record(rec, rec.kernel, judges);
-          return rec;
-        },
-        get crashed() {
-          return pair.crashed;
-        },
-        kernelView: () => pair.kernelView(),
-        referenceView: () => pair.referenceView(),
-      };
+      return wrapPair(pair, (s) => {
+        const rec = pair.step(s);
+        if (rec.kernel !== undefined) record(rec, rec.kernel, judges);
+        return rec;
+      });
     },
     addSkips(stats) {
       for (const [op, c] of Object.entries(stats) as [keyof CommandStats, CommandStats[keyof CommandStats]][]) {
