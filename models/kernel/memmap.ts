@@ -66,21 +66,23 @@ export class Memmap {
 
   /** A copy sharing nothing with this one (zdspec explore keeps one per state it expands). */
   clone(): Memmap {
+    // Exactly the slots in use: the next add() grows the copy as it would any memmap.
+    const n = this.size;
     const c = new Memmap();
-    c.size = this.size;
-    c.cap = this.cap;
-    c.pfn = this.pfn.slice();
-    c.refcount = this.refcount.slice();
-    c.mapcount = this.mapcount.slice();
-    c.pincount = this.pincount.slice();
-    c.flags = this.flags.slice();
-    c.memcg = this.memcg.slice();
-    c.pgmap = this.pgmap.slice();
-    c.file = this.file.slice();
-    c.fileIndex = this.fileIndex.slice();
-    c.data = this.data.slice();
-    c.allocs = this.allocs.slice();
-    c.frees = this.frees.slice();
+    c.size = n;
+    c.cap = n;
+    c.pfn = this.pfn.slice(0, n);
+    c.refcount = this.refcount.slice(0, n);
+    c.mapcount = this.mapcount.slice(0, n);
+    c.pincount = this.pincount.slice(0, n);
+    c.flags = this.flags.slice(0, n);
+    c.memcg = this.memcg.slice(0, n);
+    c.pgmap = this.pgmap.slice(0, n);
+    c.file = this.file.slice(0, n);
+    c.fileIndex = this.fileIndex.slice(0, n);
+    c.data = this.data.slice(0, n);
+    c.allocs = this.allocs.slice(0, n);
+    c.frees = this.frees.slice(0, n);
     return c;
   }
 

@@ -24,6 +24,18 @@ export interface Counterexample {
   readonly maxCommands: number;
   /** What finding it took: runs and time to the first failing run, then the shrinking. */
   readonly timing: CounterexampleTiming;
+  /**
+   * Found by `zdspec explore` (breadth first, so no shorter trace within its
+   * bounds fails), not by a seeded random search: seed and path are then 0
+   * and "", and `replay` is the explore command line.
+   */
+  readonly explored?: ExploredBy;
+}
+
+export interface ExploredBy {
+  /** Distinct states reached before it, and the bounds, as explore prints them. */
+  readonly states: number;
+  readonly bounds: string;
 }
 
 export interface CounterexampleTiming {

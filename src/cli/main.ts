@@ -9,6 +9,7 @@ import { isBadInput } from './bad-input.ts';
 import { PROCESS_IO, createContext, withContext, type CliIo } from './cli-context.ts';
 import { EXIT } from './exit-codes.ts';
 import { checkCommand } from './verbs/check.ts';
+import { exploreCommand } from './verbs/explore.ts';
 import { listCommand } from './verbs/list.ts';
 import { mutateCommand } from './verbs/mutate.ts';
 import { judgeCommand } from './verbs/judge.ts';
@@ -17,7 +18,7 @@ import { replayCommand } from './verbs/replay.ts';
 import { runCommand } from './verbs/run.ts';
 
 function verbs(): Command[] {
-  return [checkCommand(), runCommand(), replayCommand(), judgeCommand(), mergeReportsCommand(), mutateCommand(), listCommand()];
+  return [checkCommand(), exploreCommand(), runCommand(), replayCommand(), judgeCommand(), mergeReportsCommand(), mutateCommand(), listCommand()];
 }
 
 function program(io: CliIo): Command {

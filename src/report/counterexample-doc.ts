@@ -34,6 +34,10 @@ export interface CounterexampleDoc {
   readonly actual: readonly string[];
   readonly seed: number;
   readonly path: string;
+  /** How the steps were found: "shrunk" by the random checker or "shortest" by explore. */
+  readonly how: 'shrunk' | 'shortest';
+  /** One sentence on how to get it again: the seed and path, or explore's search. */
+  readonly found: string;
   readonly replay: readonly string[];
 }
 
@@ -81,6 +85,11 @@ export function buildDoc(explained: Explained, proposal: ResolvedProposal, repla
     actual,
     seed: cx.seed,
     path: cx.path,
+    how: cx.explored === undefined ? 'shrunk' : 'shortest',
+    found:
+      cx.explored === undefined
+        ? `Seed ${cx.seed}, path ${cx.path}`
+        : `Found by zdspec explore after ${cx.explored.states.toLocaleString('en-US')} distinct states (${cx.explored.bounds}), breadth first: no shorter trace within these bounds fails`,
     replay,
   };
 }

@@ -29,7 +29,8 @@ export function counterexampleJson(cx: Counterexample, generated: string): strin
   const file: CounterexampleFile = {
     ...cx.trace,
     title: `${cx.proposal}: ${cx.check} at step ${finding.stepIndex + 1}`,
-    description: `zdspec counterexample (seed ${cx.seed}); replay: ${cx.replay}`,
+    description:
+      cx.explored === undefined ? `zdspec counterexample (seed ${cx.seed}); replay: ${cx.replay}` : `zdspec explore counterexample (shortest within ${cx.explored.bounds}); again: ${cx.replay}`,
     counterexample: {
       check: cx.check,
       kind: finding.kind,

@@ -24,7 +24,7 @@ export function counterexampleMarkdown(doc: CounterexampleDoc, generated: string
     `- **Violated:** ${mdCode(doc.check)}${doc.side ? ` (${doc.side} side)` : ''} — ${oneLine(doc.statement)}`,
     `- **Guarded by:** ${doc.guards.map(mdCode).join(', ')}`,
     '',
-    `## Steps (${doc.steps.length}, shrunk)`,
+    `## Steps (${doc.steps.length}, ${doc.how})`,
     '',
     '| # | call | frames touched (before→after) |',
     '|---:|---|---|',
@@ -38,6 +38,7 @@ export function counterexampleMarkdown(doc: CounterexampleDoc, generated: string
   for (const line of doc.expected) out.push(`- **expected:** ${oneLine(line)}`);
   for (const line of doc.actual) out.push(`- **actual:** ${oneLine(line)}`);
   const fence = fenceFor(doc.replay);
-  out.push('', '## Replay', '', `Seed ${mdCode(String(doc.seed))}, path ${mdCode(doc.path)}.`, '', `${fence}sh`, ...doc.replay, fence);
+  const found = doc.how === 'shrunk' ? `Seed ${mdCode(String(doc.seed))}, path ${mdCode(doc.path)}.` : `${oneLine(doc.found)}.`;
+  out.push('', '## Replay', '', found, '', `${fence}sh`, ...doc.replay, fence);
   return `${out.join('\n')}\n`;
 }

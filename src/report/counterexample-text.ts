@@ -25,7 +25,7 @@ export function counterexampleText(doc: CounterexampleDoc, generated: string): s
   para(`Violated: ${doc.check}${doc.side ? ` (${doc.side} side)` : ''}`);
   para(doc.statement, '  ');
   para(`Guarded by: ${doc.guards.join('; ')}`, '  ');
-  out.push('', `Steps (${doc.steps.length}, shrunk; frames touched: before→after):`);
+  out.push('', `Steps (${doc.steps.length}, ${doc.how}; frames touched: before→after):`);
   for (const step of doc.steps) {
     const mark = step.failing ? ' <-- fails' : '';
     out.push(...wrap(`${step.call}${mark}`, `${String(step.n).padStart(3)}  `, TEXT_WIDTH, STEP_CONTINUATION));
@@ -35,7 +35,7 @@ export function counterexampleText(doc: CounterexampleDoc, generated: string): s
   for (const line of doc.expected) para(`expected: ${line}`, '  ');
   for (const line of doc.actual) para(`actual: ${line}`, '  ');
   out.push('');
-  para(`Seed ${doc.seed}, path ${doc.path}`);
+  para(doc.found);
   out.push(...replaySection(doc.replay));
   return `${out.join('\n')}\n`;
 }

@@ -70,8 +70,12 @@ export interface PairSnapshot {
 
 export interface Pair {
   readonly start: PairStart;
-  /** The pair as it is now, to come back to (zdspec explore: each state is expanded once, step by step). */
-  save(): PairSnapshot;
+  /**
+   * The pair as it is now, to come back to (zdspec explore: each state is
+   * expanded once, step by step). `withViews` keeps the views too: a larger
+   * snapshot that restores without recomputing them.
+   */
+  save(withViews?: boolean): PairSnapshot;
   /** Continue from a saved point; the snapshot can be restored again. Refused after a crash. */
   restore(snapshot: PairSnapshot): void;
   /** The kernel model's state in canonical words (KernelInstance.stateWords). */

@@ -38,6 +38,8 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
   let kernelView = kernel.view();
   let refView: View = reference.view(era, refState);
   let crashed = false;
+  // The reference's state equals the kernel's abstraction (the last step matched): a lean snapshot need not keep it.
+  let refIsKernel = false;
 
   const start: PairStart = {
     refinement: describeDifference(kernelView.state, refState, ['kernel', 'reference']),
@@ -77,6 +79,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     const chosen = allowed[verdict.outcome];
     const refBefore = refView;
     if (chosen) refState = chosen.state;
+    refIsKernel = verdict.matched;
     const judged = judgeView(invariants, kernelView, before, { ...step, ...applied });
     const findings = findingsOf('kernel', judged);
     if (checkReference && chosen) {
@@ -97,24 +100,36 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     };
   }
 
+  // A snapshot keeps the views only when asked (`withViews`): they are the
+  // largest part, and recomputing them costs one abstraction per side.
   interface Saved {
     readonly kernel: KernelSnapshot;
-    readonly refState: AbsState;
-    readonly kernelView: View;
-    readonly refView: View;
-    readonly viewsAgree: boolean;
+    /** Absent when it is the kernel's abstraction (recomputed on restore). */
+    readonly refState?: AbsState;
+    readonly views?: { readonly kernelView: View; readonly refView: View; readonly viewsAgree: boolean };
   }
 
   return {
     start,
     step,
     // Views and reference states are never changed after they are made, so they are kept as they are.
-    save: () => ({ kernel: kernel.save(), refState, kernelView, refView, viewsAgree }) satisfies Saved as unknown as PairSnapshot,
+    save: (withViews = false) =>
+      ({
+        kernel: kernel.save(),
+        ...(withViews ? { refState, views: { kernelView, refView, viewsAgree } } : refIsKernel ? {} : { refState }),
+      }) satisfies Saved as unknown as PairSnapshot,
     restore(snapshot) {
       if (crashed) throw new Error('createPair: restore() after a crash');
       const s = snapshot as unknown as Saved;
       kernel.restore(s.kernel);
-      ({ refState, kernelView, refView, viewsAgree } = s);
+      refIsKernel = s.refState === undefined;
+      if (s.views !== undefined) ({ kernelView, refView, viewsAgree } = s.views);
+      else kernelView = kernel.view();
+      refState = s.refState ?? kernelView.state;
+      if (s.views === undefined) {
+        refView = reference.view(era, refState);
+        viewsAgree = reuse && checkReference && deepEqual(kernelView.state, refState) && countersAgree(kernelView, refView);
+      }
     },
     stateWords: () => kernel.stateWords(),
     get crashed() {

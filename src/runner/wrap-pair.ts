@@ -14,7 +14,7 @@ export function wrapPair(pair: Pair, step: (step: Step) => PairStep): Pair {
     },
     kernelView: () => pair.kernelView(),
     referenceView: () => pair.referenceView(),
-    save: () => pair.save(),
+    save: (withViews) => pair.save(withViews),
     restore: (snapshot) => pair.restore(snapshot),
     stateWords: () => pair.stateWords(),
   };

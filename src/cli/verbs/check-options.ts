@@ -85,10 +85,10 @@ export function runChecks(selected: readonly SelectableCheck[] | undefined): { i
   return { invariants: invariantsOf(selected), refinement: selected.includes('refinement') };
 }
 
-/** --focus: operation names (repeatable or comma lists). */
-export function parseFocusOps(raw: readonly string[] | undefined): OpName[] | undefined {
+/** --focus (check), --ops (explore): operation names (repeatable or comma lists). */
+export function parseFocusOps(raw: readonly string[] | undefined, option = '--focus'): OpName[] | undefined {
   const ids = listValues(raw);
-  for (const id of ids) if (!(OP_NAMES as readonly string[]).includes(id)) throw new InputError(`--focus: unknown operation '${id}'${didYouMean(id, OP_NAMES)}; operations: ${OP_NAMES.join(', ')}`);
+  for (const id of ids) if (!(OP_NAMES as readonly string[]).includes(id)) throw new InputError(`${option}: unknown operation '${id}'${didYouMean(id, OP_NAMES)}; operations: ${OP_NAMES.join(', ')}`);
   return ids.length > 0 ? ([...new Set(ids)] as OpName[]) : undefined;
 }
 

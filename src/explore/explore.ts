@@ -1,0 +1,156 @@
+// explore: breadth-first search of every state a proposal reaches within
+// `depth` steps over the bounded domain (enabled-steps.ts), each distinct
+// kernel state expanded once (seen-states.ts), refinement and every selected
+// invariant judged on every transition. BFS order makes the first violation
+// a shortest one: every shorter path was tried before it.
+//
+// The state key is the kernel model's state (Pair.stateWords). The
+// reference's state need not be in it: while refinement holds, the
+// reference's state is the abstraction of the kernel's. When refinement is
+// not among the checks and a step fails it, the reference's state is added
+// to the key (the two sides have parted).
+import type { Era } from '../../models/eras/era.ts';
+import type { OpName } from '../../models/ops.ts';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from '../check/checks.ts';
+import type { Finding, RanStep } from '../check/failure.ts';
+import { judgeStart, judgeStep } from '../check/judge.ts';
+import { createPair } from '../runner/create-pair.ts';
+import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
+import type { ExploreBounds } from './bounds.ts';
+import { enabledSteps } from './enabled-steps.ts';
+import { exactSeenStates, hashedSeenStates } from './seen-states.ts';
+import { stableJson } from './stable-json.ts';
+
+export interface ExploreOptions {
+  readonly depth: number;
+  readonly bounds: ExploreBounds;
+  readonly checks?: readonly SelectableCheck[];
+  /** Only these operations (default: all). */
+  readonly ops?: readonly OpName[];
+  /** Stop cleanly after this many distinct states. */
+  readonly maxStates?: number;
+  /** Stop cleanly when the heap grows past this many bytes. */
+  readonly maxMemoryBytes?: number;
+  readonly exact?: boolean;
+  /** Called about every `progressEvery` transitions and at each depth's end. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  readonly progressEvery?: number;
+  /** For tests and benchmarks: another pair (e.g. with a mutant's models). */
+  readonly createPair?: (proposal: ResolvedProposal) => Pair;
+}
+
+export interface ExploreProgress {
+  /** The depth being expanded (its states are `depth` steps from the start). */
+  readonly depth: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly elapsedMs: number;
+  /** Distinct states first reached at each depth, 0 onward. */
+  readonly frontier: readonly number[];
+}
+
+export type ExploreStop = 'violation' | 'complete' | 'max-states' | 'max-memory' | 'no-more-states';
+
+export interface ExploreResult extends ExploreProgress {
+  readonly proposal: string;
+  readonly era: Era['name'];
+  readonly bounds: ExploreBounds;
+  readonly maxDepth: number;
+  readonly checks: readonly SelectableCheck[];
+  readonly stop: ExploreStop;
+  /** Depths whose every state was expanded: no violation within this many steps. */
+  readonly completeDepth: number;
+  /** The shortest counterexample: the steps and what failed at the last. */
+  readonly violation?: { readonly finding: Finding; readonly steps: readonly RanStep[] };
+  /** Bytes of the seen-state set, and the heap's growth during the search. */
+  readonly seenBytes: number;
+  readonly heapBytes: number;
+  readonly exact: boolean;
+}
+
+interface Node {
+  readonly id: number;
+  readonly snapshot: PairSnapshot;
+}
+
+export function explore(proposal: ResolvedProposal, options: ExploreOptions): ExploreResult {
+  const checks = options.checks ?? ALL_CHECKS;
+  const selected = checkSet(checks);
+  const pair = options.createPair?.(proposal) ?? createPair(proposal, { invariants: invariantsOf(checks), sides: 'both' });
+  const seen = options.exact ? exactSeenStates() : hashedSeenStates();
+  const startedAt = performance.now();
+  const heapAtStart = process.memoryUsage().heapUsed;
+  const progressEvery = options.progressEvery ?? 2000;
+  // A reached state's parent and the step from it (the root is 0, its own parent).
+  const parent: number[] = [0];
+  const via: (RanStep | undefined)[] = [undefined];
+  const frontierSizes = [1];
+  let transitions = 0;
+  let depth = 0;
+  let heapBytes = 0;
+
+  const pathTo = (id: number): RanStep[] => {
+    const out: RanStep[] = [];
+    for (let n = id; n !== 0; n = parent[n] ?? 0) {
+      const s = via[n];
+      if (s !== undefined) out.push(s);
+    }
+    return out.reverse();
+  };
+  const progress = (): ExploreProgress => ({ depth, states: seen.size, transitions, elapsedMs: performance.now() - startedAt, frontier: [...frontierSizes] });
+  const result = (stop: ExploreStop, completeDepth: number, violation?: ExploreResult['violation']): ExploreResult => ({
+    ...progress(),
+    proposal: proposal.name,
+    era: proposal.era.name,
+    bounds: options.bounds,
+    maxDepth: options.depth,
+    checks,
+    stop,
+    completeDepth,
+    ...(violation === undefined ? {} : { violation }),
+    seenBytes: seen.bytes,
+    heapBytes: Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart),
+    exact: options.exact === true,
+  });
+
+  const atStart = judgeStart(pair.start, selected);
+  if (atStart !== undefined) return result('violation', 0, { finding: atStart, steps: [] });
+  seen.add(pair.stateWords());
+  let frontier: Node[] = [{ id: 0, snapshot: pair.save() }];
+
+  for (; depth < options.depth; depth++) {
+    const next: Node[] = [];
+    for (const node of frontier) {
+      pair.restore(node.snapshot);
+      const here = pair.save(true);
+      const steps = enabledSteps(pair.kernelView().state, proposal.era, options.bounds, options.ops);
+      for (const step of steps) {
+        pair.restore(here);
+        const rec = pair.step(step);
+        transitions++;
+        const ran: RanStep = rec.kernel === undefined ? { step } : { step, result: rec.kernel.result };
+        const finding = judgeStep(rec, selected, depth);
+        if (finding !== undefined) return result('violation', depth, { finding, steps: [...pathTo(node.id), ran] });
+        const words = pair.stateWords();
+        if (rec.refinement !== undefined) words.push(-99, ...stableJson(pair.referenceView().state));
+        if (seen.add(words)) {
+          const id = parent.push(node.id) - 1;
+          via.push(ran);
+          next.push({ id, snapshot: pair.save() });
+        }
+        if (transitions % progressEvery === 0) {
+          heapBytes = Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart);
+          options.onProgress?.(progress());
+          if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) return result('max-memory', depth);
+        }
+        if (options.maxStates !== undefined && seen.size >= options.maxStates) return result('max-states', depth);
+      }
+    }
+    frontierSizes.push(next.length);
+    frontier = next;
+    options.onProgress?.(progress());
+    if (next.length === 0) return result('no-more-states', depth + 1);
+  }
+  return result('complete', depth);
+}
