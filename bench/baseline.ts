@@ -19,7 +19,7 @@ export interface Regression {
 
 type Metrics = Record<string, { readonly value: number; readonly better: 'higher' | 'lower' }>;
 
-export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers' | 'start'>): Metrics {
+export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers' | 'start' | 'explore'>): Metrics {
   const m: Metrics = {};
   for (const [k, v] of Object.entries(r.throughput)) m[`throughput.${k}`] = { value: v.perSecond, better: 'higher' };
   for (const s of r.scaling.byMaxCommands) m[`scaling.maxCommands.${s.maxCommands}`] = { value: s.perSecond, better: 'higher' };
@@ -29,6 +29,11 @@ export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeT
   // An older baseline may lack it.
   if (r.start) m['start.help'] = { value: r.start.medianMs, better: 'lower' };
   if (r.workers) m['workers.speedup'] = { value: r.workers.speedup, better: 'higher' };
+  if (r.explore) {
+    m['explore.statesPerSecond'] = { value: r.explore.throughput.perSecond, better: 'higher' };
+    m['explore.transitionsPerSecond'] = { value: r.explore.throughput.transitionsPerSecond, better: 'higher' };
+    m['explore.coherent-v1'] = { value: r.explore.coherentV1.ms, better: 'lower' };
+  }
   return m;
 }
 

@@ -2,6 +2,7 @@
 // bench/baseline.json.
 import type { Measured } from './measure.ts';
 import type { Regression } from './baseline.ts';
+import type { ExploreBench } from './explore.ts';
 import type { Scaling } from './scaling.ts';
 import type { StartTime } from './start.ts';
 import type { Target } from './targets.ts';
@@ -38,6 +39,8 @@ export interface BenchResult {
     readonly sameVerdicts: boolean;
     readonly sameCounterexamples: boolean;
   };
+  /** zdspec explore (bench/explore.ts); absent when BENCH_EXPLORE=0, and from older baselines. */
+  readonly explore?: ExploreBench;
   readonly targets: readonly Target[];
   readonly regressions: readonly Regression[];
 }

@@ -1,6 +1,7 @@
 // reports/bench.md: the bench's tables for a person (the JSON beside it has
 // every sample statistic).
 import type { BenchResult } from './bench-result.ts';
+import { exploreMarkdown } from './explore.ts';
 import type { Measured } from './measure.ts';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -52,6 +53,7 @@ export function benchMarkdown(r: BenchResult): string {
       '',
     );
   }
+  if (r.explore) lines.push(...exploreMarkdown(r.explore));
   lines.push('## Targets', '', '| target | value | wanted | met |', '| --- | ---: | ---: | :---: |');
   for (const t of r.targets) lines.push(`| ${t.statement} | ${ratio(t.value)} | ${t.kind === 'min' ? '≥' : '≤'} ${ratio(t.target)} | ${t.met ? 'yes' : '**no**'} |`);
   lines.push('', '## Regressions against bench/baseline.json (> 20% worse)', '');

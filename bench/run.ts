@@ -3,7 +3,7 @@
 // throughput ladder from fast-check's raw loop to the full check, how cost
 // grows with sequence length and machine size, time to a shrunk
 // counterexample for coherent-v1 and every mutant, and check --all at 1 and
-// 2 workers, and `zdspec --help`'s start. Prints the tables and issue 10's targets, writes
+// 2 workers, `zdspec --help`'s start, and zdspec explore (bench/explore.ts). Prints the tables and issues 10's and 11's targets, writes
 // reports/bench.{json,md}, and compares with bench/baseline.json (exit 1 on
 // a regression over 20% when BENCH_STRICT=1). Never part of `npm test`.
 //
@@ -11,6 +11,8 @@
 // BENCH_SAMPLES (default 5), BENCH_SEEDS (coherent-v1's time-to-counterexample
 // seeds, default 10), BENCH_MUTANT_SEEDS (each mutant's, default 10), BENCH_MUTANTS (comma list of ids, or 'none'; default all),
 // BENCH_WORKERS_RUNS (check --all --runs, default 200; 0 skips it),
+// BENCH_EXPLORE=0 (skip the explore section), BENCH_EXPLORE_STATES and
+// BENCH_EXPLORE_SAMPLES (its knobs: bench/explore.ts),
 // BENCH_WRITE_BASELINE=1 (write this run as the baseline).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -20,6 +22,7 @@ import { zdspecVersion } from '../src/util/zdspec-version.ts';
 import { metricsOf, regressions } from './baseline.ts';
 import type { BenchResult } from './bench-result.ts';
 import { measure, type Measured } from './measure.ts';
+import { exploreBench } from './explore.ts';
 import { benchMarkdown } from './report.ts';
 import { scaling } from './scaling.ts';
 import { kernelSession, referenceSession } from './sessions.ts';
@@ -37,6 +40,8 @@ const SEEDS = Array.from({ length: env('BENCH_SEEDS', 10) }, (_, i) => i + 1);
 const MUTANT_SEEDS = Array.from({ length: env('BENCH_MUTANT_SEEDS', 10) }, (_, i) => i + 1);
 const MUTANTS = process.env.BENCH_MUTANTS === 'none' ? [] : process.env.BENCH_MUTANTS?.split(',').map((s) => s.trim());
 const WORKERS_RUNS = env('BENCH_WORKERS_RUNS', 200);
+const EXPLORE = process.env.BENCH_EXPLORE !== '0';
+const EXPLORE_SETTINGS = { states: env('BENCH_EXPLORE_STATES', 15_000), samples: env('BENCH_EXPLORE_SAMPLES', 2) };
 const SEED = 1;
 const BASELINE = new URL('./baseline.json', import.meta.url);
 
@@ -86,6 +91,12 @@ if (WORKERS_RUNS > 0) {
   );
 }
 
+let explored: BenchResult['explore'];
+if (EXPLORE) {
+  console.log('');
+  explored = exploreBench(EXPLORE_SETTINGS);
+}
+
 const at = <T extends { perSecond: number }>(xs: readonly T[], pick: (x: T) => boolean): number => xs.find(pick)?.perSecond ?? Number.NaN;
 // Least squares of µs per command against frames.
 const perCommandUs = scaled.byFrames.map((m) => ({ x: m.frames, y: 1e6 / m.perSecond }));
@@ -111,6 +122,7 @@ const partial = {
   timeToCounterexample: { coherentV1: coherent, mutants: mutantSearches },
   start,
   ...(workers ? { workers } : {}),
+  ...(explored ? { explore: explored } : {}),
 };
 const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResult) : undefined;
 const result: BenchResult = { ...partial, targets: targets(partial), regressions: baseline ? regressions(metricsOf(partial), metricsOf(baseline)) : [] };
@@ -118,7 +130,7 @@ const result: BenchResult = { ...partial, targets: targets(partial), regressions
 console.log('\nratios');
 console.log(`  full / raw counter loop ${result.ratios.fullOverRawCounter.toFixed(4)}, kernel / reference ${result.ratios.kernelOverReference.toFixed(2)}`);
 console.log(`  768 / 48 frames ${result.ratios.frames768Over48.toFixed(2)}, 640 / 40 commands ${result.ratios.commands640Over40.toFixed(2)}, ${slope.toFixed(2)} µs per frame per command`);
-console.log('\ntargets (issue 10)');
+console.log(`\ntargets (issue 10${explored ? ', and 11' : ''})`);
 for (const t of result.targets)
   console.log(`  ${t.met ? 'met ' : 'MISS'} ${t.statement}: ${Number(t.value.toPrecision(4))} (wanted ${t.kind === 'min' ? '≥' : '≤'} ${Number(t.target.toPrecision(4))})`);
 console.log(baseline ? `\nagainst bench/baseline.json (${baseline.generated}): ${result.regressions.length === 0 ? 'no regression over 20%' : ''}` : '\nno bench/baseline.json to compare with');

@@ -21,7 +21,10 @@ export interface Specification {
   view(era: Era, state: AbsState): View;
 }
 
-/** A saved kernel model state: only the instance that saved it reads it. */
+/**
+ * A saved kernel model state: plain data (structured cloning carries it to
+ * another thread), read only by an instance of the same era and hooks.
+ */
 export interface KernelSnapshot {
   readonly kernelSnapshot: unique symbol;
 }

@@ -1,10 +1,19 @@
-// cloneState: a deep copy of the kernel model's state, for `zdspec explore`,
-// which expands each distinct state once and so must return to a state after
-// trying each step from it. Everything the operations mutate in place is
-// copied; what they never mutate (the era, the hooks, GUP handles, whose
-// fields are readonly) is shared. properties/kernel/clone-state.test.ts
-// checks that a restored copy behaves exactly as the original.
+// The kernel model's state as data, for `zdspec explore`, which expands each
+// distinct state once and so must return to a state after trying each step
+// from it — in this thread or, with --workers, in another (so the copy is
+// plain data that structured cloning carries: no era, no hooks, whose
+// functions cannot cross). Everything the operations mutate in place is
+// copied; GUP handles, whose fields are readonly, are shared.
+// properties/kernel/clone-state.test.ts checks that a restored copy behaves
+// exactly as the original.
+import type { Era } from '../eras/era.ts';
+import { Ghost } from './ghost.ts';
+import type { Hooks } from './hooks.ts';
 import type { KFile, KPgmap, KernelState, Proc, Pte } from './kstate.ts';
+import { Memmap } from './memmap.ts';
+
+/** The state without its era, hooks and the events of the step in progress. */
+export type KernelData = Omit<KernelState, 'era' | 'hooks' | 'events'>;
 
 const clonePte = (p: Pte): Pte => (p.was === undefined ? { ...p } : { ...p, was: clonePte(p.was) });
 
@@ -22,7 +31,8 @@ function cloneFile(f: KFile): KFile {
 
 const clonePgmap = (pg: KPgmap): KPgmap => ({ ...pg });
 
-export function cloneState(k: KernelState): KernelState {
+/** A deep copy of the state's data (of a KernelState, or of data another thread sent). */
+export function copyData(k: KernelData): KernelData {
   const procs = new Map<number, Proc>();
   for (const [n, p] of k.procs) procs.set(n, cloneProc(p));
   const files = new Map<number, KFile>();
@@ -30,9 +40,7 @@ export function cloneState(k: KernelState): KernelState {
   const rmap = new Map<number, Set<number>>();
   for (const [slot, keys] of k.rmap) rmap.set(slot, new Set(keys));
   return {
-    era: k.era,
-    hooks: k.hooks,
-    mem: k.mem.clone(),
+    mem: Memmap.copyOf(k.mem),
     procs,
     files,
     pgmaps: k.pgmaps.map(clonePgmap),
@@ -40,9 +48,11 @@ export function cloneState(k: KernelState): KernelState {
     refs: new Map(k.refs),
     pins: new Map(k.pins),
     rmap,
-    ghost: k.ghost.clone(),
+    ghost: Ghost.copyOf(k.ghost),
     failNextAlloc: { ...k.failNextAlloc },
     next: { ...k.next },
-    events: [],
   };
 }
+
+/** A running state from saved data: a fresh copy, with the instance's era and hooks. */
+export const stateFrom = (data: KernelData, era: Era, hooks: Hooks): KernelState => ({ ...copyData(data), era, hooks, events: [] });

@@ -10,11 +10,11 @@ export class Ghost {
   /** file number → index → value. */
   readonly files = new Map<number, Map<number, number>>();
 
-  /** A copy sharing nothing with this one. */
-  clone(): Ghost {
+  /** A copy sharing nothing with `g`, which may have crossed to another thread (its fields without its class). */
+  static copyOf(g: Pick<Ghost, 'procs' | 'files'>): Ghost {
     const c = new Ghost();
-    for (const [proc, m] of this.procs) c.procs.set(proc, new Map(m));
-    for (const [file, m] of this.files) c.files.set(file, new Map(m));
+    for (const [proc, m] of g.procs) c.procs.set(proc, new Map(m));
+    for (const [file, m] of g.files) c.files.set(file, new Map(m));
     return c;
   }
 

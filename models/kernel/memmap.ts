@@ -64,25 +64,29 @@ export class Memmap {
     this.flags[slot] = on ? f | flag : f & ~flag;
   }
 
-  /** A copy sharing nothing with this one (zdspec explore keeps one per state it expands). */
-  clone(): Memmap {
+  /**
+   * A copy sharing nothing with `m` (zdspec explore keeps one per state it
+   * expands). `m` may be a Memmap that crossed to another thread, where
+   * structured cloning left its fields and dropped its class.
+   */
+  static copyOf(m: Memmap): Memmap {
     // Exactly the slots in use: the next add() grows the copy as it would any memmap.
-    const n = this.size;
+    const n = m.size;
     const c = new Memmap();
     c.size = n;
     c.cap = n;
-    c.pfn = this.pfn.slice(0, n);
-    c.refcount = this.refcount.slice(0, n);
-    c.mapcount = this.mapcount.slice(0, n);
-    c.pincount = this.pincount.slice(0, n);
-    c.flags = this.flags.slice(0, n);
-    c.memcg = this.memcg.slice(0, n);
-    c.pgmap = this.pgmap.slice(0, n);
-    c.file = this.file.slice(0, n);
-    c.fileIndex = this.fileIndex.slice(0, n);
-    c.data = this.data.slice(0, n);
-    c.allocs = this.allocs.slice(0, n);
-    c.frees = this.frees.slice(0, n);
+    c.pfn = m.pfn.slice(0, n);
+    c.refcount = m.refcount.slice(0, n);
+    c.mapcount = m.mapcount.slice(0, n);
+    c.pincount = m.pincount.slice(0, n);
+    c.flags = m.flags.slice(0, n);
+    c.memcg = m.memcg.slice(0, n);
+    c.pgmap = m.pgmap.slice(0, n);
+    c.file = m.file.slice(0, n);
+    c.fileIndex = m.fileIndex.slice(0, n);
+    c.data = m.data.slice(0, n);
+    c.allocs = m.allocs.slice(0, n);
+    c.frees = m.frees.slice(0, n);
     return c;
   }
 

@@ -36,6 +36,11 @@ describe('KernelInstance save/restore', () => {
           copy.restore(saved);
           expect(copy.stateWords()).toEqual(words);
           expect(copy.abstract()).toEqual(abstract);
+          // It is plain data: structured cloning (another worker thread) carries it whole.
+          const carried = kernelFor(era);
+          carried.restore(structuredClone(saved));
+          expect(carried.stateWords()).toEqual(words);
+          expect(runAll(carried, after)).toEqual(runAll(copy, after));
         }),
         { numRuns: 40 },
       );

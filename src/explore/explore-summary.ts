@@ -12,14 +12,14 @@ export function verdictLine(r: ExploreResult): string {
   switch (r.stop) {
     case 'violation': {
       const v = r.violation;
-      return `violation: ${v?.finding.check ?? '?'} after ${v?.steps.length ?? 0} steps (shortest: every state within ${r.completeDepth} steps was checked first)`;
+      return `violation: ${v?.finding.check ?? '?'} after ${v?.steps.length ?? 0} steps (shortest: every state within ${r.completeDepth} ${r.completeDepth === 1 ? 'step' : 'steps'} was checked first)`;
     }
     case 'complete':
       return `complete to depth ${r.completeDepth}: no violation`;
     case 'no-more-states':
       return `complete to depth ${r.completeDepth}: no violation, and no new state after it (every reachable state within the bounds)`;
     case 'max-states':
-      return `bounded: complete to depth ${r.completeDepth} (--max-states ${n(r.states)} reached while expanding depth ${r.completeDepth}; no violation so far)`;
+      return `bounded: complete to depth ${r.completeDepth} (--max-states ${n(r.maxStates ?? r.states)} reached while expanding depth ${r.completeDepth}; no violation so far)`;
     case 'max-memory':
       return `bounded: complete to depth ${r.completeDepth} (--max-memory reached while expanding depth ${r.completeDepth}; no violation so far)`;
   }
@@ -34,7 +34,7 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
     ...wrap(`explore ${r.proposal} (${r.era}), depth ${r.maxDepth}, ${describeBounds(r.bounds)}`, ''),
     ...wrap(verdictLine(r), ''),
     ...wrap(`states ${n(r.states)} distinct, transitions ${n(r.transitions)}, ${secs.toFixed(1)} s, ${n(rate)} states/s`, '  '),
-    ...wrap(`new states by depth: ${r.frontier.map(n).join(' ')}`, '  '),
+    ...wrap(`new states by depth: ${r.frontier.map(n).join(' ')}${r.partial ? ' (the last depth: part-way)' : ''}`, '  '),
     ...wrap(
       `memory: ${(r.heapBytes / 2 ** 20).toFixed(0)} MB heap growth (~${n(perState)} bytes a state), seen set ${(r.seenBytes / 2 ** 20).toFixed(1)} MB${r.exact ? ' (exact keys)' : ' (64-bit hashes)'}`,
       '  ',
@@ -54,6 +54,7 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
     elapsedMs: Math.round(r.elapsedMs),
     statesPerSecond: rate,
     frontier: r.frontier,
+    partial: r.partial,
     heapBytes: r.heapBytes,
     bytesPerState: perState,
     seenBytes: r.seenBytes,

@@ -13,14 +13,13 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpName } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from '../check/checks.ts';
-import type { Finding, RanStep } from '../check/failure.ts';
-import { judgeStart, judgeStep } from '../check/judge.ts';
+import type { RanStep } from '../check/failure.ts';
+import { judgeStart } from '../check/judge.ts';
 import { createPair } from '../runner/create-pair.ts';
 import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
 import type { ExploreBounds } from './bounds.ts';
-import { enabledSteps } from './enabled-steps.ts';
+import { type ExpandContext, expandState, type Violation } from './expand.ts';
 import { exactSeenStates, hashedSeenStates } from './seen-states.ts';
-import { stableJson } from './stable-json.ts';
 
 export interface ExploreOptions {
   readonly depth: number;
@@ -46,8 +45,13 @@ export interface ExploreProgress {
   readonly states: number;
   readonly transitions: number;
   readonly elapsedMs: number;
-  /** Distinct states first reached at each depth, 0 onward. */
+  /**
+   * Distinct states first reached at each depth, 0 onward; they add up to
+   * `states`. After a stop part-way through a depth, the last entry is the
+   * part of the next depth reached so far (`partial`).
+   */
   readonly frontier: readonly number[];
+  readonly partial: boolean;
 }
 
 export type ExploreStop = 'violation' | 'complete' | 'max-states' | 'max-memory' | 'no-more-states';
@@ -57,12 +61,14 @@ export interface ExploreResult extends ExploreProgress {
   readonly era: Era['name'];
   readonly bounds: ExploreBounds;
   readonly maxDepth: number;
+  /** --max-states, when given. */
+  readonly maxStates?: number;
   readonly checks: readonly SelectableCheck[];
   readonly stop: ExploreStop;
   /** Depths whose every state was expanded: no violation within this many steps. */
   readonly completeDepth: number;
   /** The shortest counterexample: the steps and what failed at the last. */
-  readonly violation?: { readonly finding: Finding; readonly steps: readonly RanStep[] };
+  readonly violation?: Violation;
   /** Bytes of the seen-state set, and the heap's growth during the search. */
   readonly seenBytes: number;
   readonly heapBytes: number;
@@ -89,6 +95,8 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
   let transitions = 0;
   let depth = 0;
   let heapBytes = 0;
+  // The depth being reached (frontier + 1) while it is: a stop part-way reports it too.
+  let reaching: Node[] | undefined;
 
   const pathTo = (id: number): RanStep[] => {
     const out: RanStep[] = [];
@@ -98,13 +106,21 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     }
     return out.reverse();
   };
-  const progress = (): ExploreProgress => ({ depth, states: seen.size, transitions, elapsedMs: performance.now() - startedAt, frontier: [...frontierSizes] });
+  const progress = (): ExploreProgress => ({
+    depth,
+    states: seen.size,
+    transitions,
+    elapsedMs: performance.now() - startedAt,
+    frontier: reaching === undefined ? [...frontierSizes] : [...frontierSizes, reaching.length],
+    partial: reaching !== undefined,
+  });
   const result = (stop: ExploreStop, completeDepth: number, violation?: ExploreResult['violation']): ExploreResult => ({
     ...progress(),
     proposal: proposal.name,
     era: proposal.era.name,
     bounds: options.bounds,
     maxDepth: options.depth,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     checks,
     stop,
     completeDepth,
@@ -114,40 +130,41 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     exact: options.exact === true,
   });
 
+  const ctx: ExpandContext = { pair, era: proposal.era, bounds: options.bounds, ...(options.ops === undefined ? {} : { ops: options.ops }), checks: selected };
   const atStart = judgeStart(pair.start, selected);
   if (atStart !== undefined) return result('violation', 0, { finding: atStart, steps: [] });
   seen.add(pair.stateWords());
   let frontier: Node[] = [{ id: 0, snapshot: pair.save() }];
+  if (options.maxStates !== undefined && seen.size >= options.maxStates) return result('max-states', 0);
 
   for (; depth < options.depth; depth++) {
     const next: Node[] = [];
+    reaching = next;
     for (const node of frontier) {
-      pair.restore(node.snapshot);
-      const here = pair.save(true);
-      const steps = enabledSteps(pair.kernelView().state, proposal.era, options.bounds, options.ops);
-      for (const step of steps) {
-        pair.restore(here);
-        const rec = pair.step(step);
+      let stop: ExploreStop | undefined;
+      const expanded = expandState(ctx, node.snapshot, pathTo(node.id), (words, ran, _i, save) => {
         transitions++;
-        const ran: RanStep = rec.kernel === undefined ? { step } : { step, result: rec.kernel.result };
-        const finding = judgeStep(rec, selected, depth);
-        if (finding !== undefined) return result('violation', depth, { finding, steps: [...pathTo(node.id), ran] });
-        const words = pair.stateWords();
-        if (rec.refinement !== undefined) words.push(-99, ...stableJson(pair.referenceView().state));
+        if (stop !== undefined) return;
         if (seen.add(words)) {
           const id = parent.push(node.id) - 1;
           via.push(ran);
-          next.push({ id, snapshot: pair.save() });
+          next.push({ id, snapshot: save() });
         }
         if (transitions % progressEvery === 0) {
           heapBytes = Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart);
           options.onProgress?.(progress());
-          if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) return result('max-memory', depth);
+          if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) stop = 'max-memory';
         }
-        if (options.maxStates !== undefined && seen.size >= options.maxStates) return result('max-states', depth);
+        if (options.maxStates !== undefined && seen.size >= options.maxStates) stop = 'max-states';
+      });
+      if (expanded.violation !== undefined) {
+        transitions++;
+        return result('violation', depth, expanded.violation);
       }
+      if (stop !== undefined) return result(stop, depth);
     }
     frontierSizes.push(next.length);
+    reaching = undefined;
     frontier = next;
     options.onProgress?.(progress());
     if (next.length === 0) return result('no-more-states', depth + 1);

@@ -1,23 +1,31 @@
 // The action of `zdspec explore` (explore.ts defines its options): parse the
-// bounds, search, write a violation the moment it is found (as check writes
-// a counterexample) and explore.json, print the summary, set the exit code.
-import { join } from 'node:path';
+// bounds and load the proposal (bad input is exit 2 before anything is
+// written), open the report directory (report-dir.ts, as check does: a bad
+// one is exit 2 before the search, and the previous run's files go), search,
+// write a violation (as check writes a counterexample) and explore.json,
+// print the summary, set the exit code.
+import { relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { ResolvedProposal } from '../../../models/proposals/proposal.ts';
 import { toTrace, type Counterexample } from '../../check/counterexample.ts';
+import { eraTypes } from '../../check/handles.ts';
 import { DEFAULT_BOUNDS, type ExploreBounds } from '../../explore/bounds.ts';
 import { describeBounds } from '../../explore/describe-bounds.ts';
 import { explore, type ExploreResult } from '../../explore/explore.ts';
 import { exploreSummary } from '../../explore/explore-summary.ts';
-import { loadProposal } from '../../proposals/load-proposal.ts';
-import { writeAtomic } from '../../report/write-atomic.ts';
-import { writeCounterexample } from '../../report/write-counterexample.ts';
+import { isBuiltinName, loadProposal } from '../../proposals/load-proposal.ts';
+import { openReportDir, type ReportDir } from '../../report/report-dir.ts';
+import { renderCounterexample } from '../../report/render-counterexample.ts';
+import { wrap } from '../../report/wrap.ts';
+import { counterexamplePaths, reportStem, type WrittenCounterexample } from '../../report/write-counterexample.ts';
 import { shellQuote } from '../../util/shell-quote.ts';
+import { zdspecVersion } from '../../util/zdspec-version.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseChecks, parseCount, parseFocusOps, parseFocusTypes } from './check-options.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
+import { listValues } from './collect.ts';
 import { DEFAULT_EXPLORE_DEPTH, type ExploreFlags } from './explore.ts';
 import { exploreProgress } from './explore-progress.ts';
 import { parseSize } from './parse-size.ts';
@@ -27,9 +35,32 @@ import { parseSize } from './parse-size.ts';
  * search stops cleanly with its depth instead of dying out of memory
  * (NODE_OPTIONS=--max-old-space-size=MB raises the heap's limit).
  */
-function defaultMaxMemory(): number {
+function heapRoom(): number {
   const { heap_size_limit, used_heap_size } = getHeapStatistics();
-  return Math.max(64 * 2 ** 20, Math.floor(0.7 * (heap_size_limit - used_heap_size)));
+  return heap_size_limit - used_heap_size;
+}
+
+const defaultMaxMemory = (): number => Math.max(64 * 2 ** 20, Math.floor(0.7 * heapRoom()));
+
+/**
+ * --max-memory past what the heap may still grow by would never stop the
+ * search: it would die out of memory instead, so it is bad input.
+ */
+function parseMaxMemory(raw: string | undefined): number {
+  const bytes = parseSize('--max-memory', raw);
+  if (bytes === undefined) return defaultMaxMemory();
+  const room = heapRoom();
+  if (bytes > room) {
+    const mb = Math.floor(room / 2 ** 20);
+    throw new InputError(`--max-memory: expected at most ${mb}m, the room V8's heap has left (NODE_OPTIONS=--max-old-space-size=MB raises it), got '${raw}'`);
+  }
+  return bytes;
+}
+
+/** A list option given only blanks (--ops '', --types ,) names nothing: bad input, not "all". */
+function nonEmpty(option: string, raw: readonly string[] | undefined, what: string): readonly string[] | undefined {
+  if (raw !== undefined && listValues(raw).length === 0) throw new InputError(`${option}: expected ${what}, got '${raw.join(',')}'`);
+  return raw;
 }
 
 /** A count option with an upper bound too: a domain past it would never finish, and says so. */
@@ -40,7 +71,7 @@ function bounded(option: string, raw: string | undefined, fallback: number, max:
 }
 
 function parseBounds(flags: ExploreFlags): ExploreBounds {
-  const types = parseFocusTypes(flags.types);
+  const types = parseFocusTypes(nonEmpty('--types', flags.types, 'memory type names (comma-separated)'));
   return {
     ...(types === undefined ? {} : { types }),
     pages: bounded('--pages', flags.pages, DEFAULT_BOUNDS.pages, 8),
@@ -62,7 +93,26 @@ function commandLine(spec: string, depth: number, bounds: ExploreBounds, flags: 
   return words.map(shellQuote).join(' ');
 }
 
-function counterexampleOf(r: ExploreResult, spec: string, proposal: ResolvedProposal, again: string): Counterexample | undefined {
+/**
+ * --types naming a type the proposal's era does not have would explore no
+ * memremap_pages of it and report "no violation" about nothing: bad input.
+ */
+function checkTypesInEra(types: ExploreBounds['types'], proposal: ResolvedProposal): void {
+  const has = eraTypes(proposal.era);
+  const missing = (types ?? []).filter((t) => !has.includes(t));
+  if (missing.length > 0) {
+    throw new InputError(`--types: ${proposal.name} (era ${proposal.era.name}) has no memory type ${missing.join(', ')}; its types: ${has.join(', ')}`);
+  }
+}
+
+/**
+ * The proposal as the counterexample's trace names it: a built-in by name, a
+ * file by its path relative to the report directory, where zdspec replay
+ * looks for it (choose-proposal.ts), as check writes it (plan-jobs.ts).
+ */
+const traceProposal = (spec: string, reportDir: string): string => (isBuiltinName(spec) ? spec : relative(resolve(reportDir), resolve(spec)));
+
+function counterexampleOf(r: ExploreResult, spec: string, proposal: ResolvedProposal, again: string, reportDir: string): Counterexample | undefined {
   const v = r.violation;
   if (v === undefined) return undefined;
   return {
@@ -71,7 +121,7 @@ function counterexampleOf(r: ExploreResult, spec: string, proposal: ResolvedProp
     check: v.finding.check,
     finding: v.finding,
     steps: v.steps,
-    trace: toTrace(spec, v.steps),
+    trace: toTrace(traceProposal(spec, reportDir), v.steps),
     seed: 0,
     path: '',
     replay: again,
@@ -82,36 +132,51 @@ function counterexampleOf(r: ExploreResult, spec: string, proposal: ResolvedProp
   };
 }
 
+/** The counterexample's three files, through the report directory (so its manifest names them). */
+function writeFound(cx: Counterexample, proposal: ResolvedProposal, dir: ReportDir, spec: string, generated: string): WrittenCounterexample {
+  const stem = reportStem(cx);
+  const paths = counterexamplePaths(dir.path, stem);
+  const rendered = renderCounterexample(cx, proposal, paths, { generated, proposalIsFile: !isBuiltinName(spec) });
+  for (const ext of ['txt', 'md', 'json'] as const) dir.write(`${stem}.${ext}`, rendered[ext]);
+  return { ...paths, text: rendered.txt };
+}
+
 export async function exploreAction(spec: string, flags: ExploreFlags): Promise<void> {
   const depth = parseCount('--depth', flags.depth, 1) ?? DEFAULT_EXPLORE_DEPTH;
   const bounds = parseBounds(flags);
   const maxStates = parseCount('--max-states', flags.maxStates, 1);
-  const maxMemoryBytes = parseSize('--max-memory', flags.maxMemory) ?? defaultMaxMemory();
-  const checks = parseChecks(flags.invariant) ?? ALL_CHECKS;
-  const ops = parseFocusOps(flags.ops, '--ops');
+  const maxMemoryBytes = parseMaxMemory(flags.maxMemory);
+  const checks = parseChecks(nonEmpty('--invariant', flags.invariant, 'check ids (comma-separated)')) ?? ALL_CHECKS;
+  const ops = parseFocusOps(nonEmpty('--ops', flags.ops, 'operation names (comma-separated)'), '--ops');
   const proposal = await loadProposal(spec);
+  checkTypesInEra(bounds.types, proposal);
+  // Validated and created before the search: a bad --report-dir is exit 2 at
+  // once, not a stack trace once the search is over.
+  const generated = new Date().toISOString();
+  const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'explore', ...process.argv.slice(3)] });
   const { io, colors } = cli();
-  const progress = exploreProgress(Boolean(process.stderr.isTTY), io.err);
+  const progress = exploreProgress(io.isTTY, io.err);
   const result = explore(proposal, {
     depth,
     bounds,
     checks,
     ...(ops === undefined ? {} : { ops }),
     ...(maxStates === undefined ? {} : { maxStates }),
-    ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
+    maxMemoryBytes,
     ...(flags.exact ? { exact: true } : {}),
     onProgress: progress.update,
   });
   progress.stop();
-  const cx = counterexampleOf(result, spec, proposal, commandLine(spec, depth, bounds, flags));
-  const written = cx === undefined ? undefined : writeCounterexample(cx, proposal, flags.reportDir);
+  const cx = counterexampleOf(result, spec, proposal, commandLine(spec, depth, bounds, flags), flags.reportDir);
+  const written = cx === undefined ? undefined : writeFound(cx, proposal, dir, spec, generated);
   const summary = exploreSummary(result, written?.json);
-  writeAtomic(join(flags.reportDir, 'explore.json'), `${JSON.stringify(summary.json, null, 2)}\n`);
+  dir.write('explore.json', `${JSON.stringify(summary.json, null, 2)}\n`);
   if (flags.json) say(JSON.stringify(summary.json, null, 2));
   else {
     if (written !== undefined) say(written.text.trimEnd(), '');
     for (const line of summary.lines) say(line.startsWith('violation') ? colors.red(line) : line.startsWith('complete') || line.startsWith('bounded') ? colors.green(line) : line);
-    if (written !== undefined) say(`written: ${written.txt}, ${written.md}, ${written.json}`);
+    // 80 columns, as every line explore prints.
+    if (written !== undefined) say(...wrap(['written:', `${written.txt},`, `${written.md},`, written.json], '', undefined, '  '));
   }
   if (result.violation !== undefined) cli().exit(EXIT.FAILED);
 }

@@ -3,8 +3,15 @@
 // long search is never silent.
 import type { ExploreProgress } from '../../explore/explore.ts';
 
+/** ZDSPEC_PROGRESS_MS: milliseconds between lines off a terminal; unset, blank or not a number ≥ 0: 10 s. */
+function progressEvery(raw: string | undefined): number {
+  const ms = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 10_000;
+}
+
+/** `tty`: the invocation's terminal (CliIo.isTTY), not this process's: main() may run with other streams. */
 export function exploreProgress(tty: boolean, write: (s: string) => void): { update: (p: ExploreProgress) => void; stop: () => void } {
-  const every = tty ? 200 : Number(process.env.ZDSPEC_PROGRESS_MS ?? 10_000);
+  const every = tty ? 200 : progressEvery(process.env.ZDSPEC_PROGRESS_MS);
   let last = performance.now();
   let shown = false;
   return {

@@ -1,0 +1,59 @@
+// Expanding one state: every enabled step from it, each judged (refinement
+// and the selected invariants, judge.ts) and keyed. The single-threaded
+// search (explore.ts) and each worker thread of the parallel one
+// (pool/explore-worker.ts) expand states with this, in the same order, so
+// both reach the same states and the same first violation.
+import type { Era } from '../../models/eras/era.ts';
+import type { OpName } from '../../models/ops.ts';
+import type { CheckId, Finding, RanStep } from '../check/failure.ts';
+import { judgeStep } from '../check/judge.ts';
+import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
+import type { ExploreBounds } from './bounds.ts';
+import { enabledSteps } from './enabled-steps.ts';
+import { stableJson } from './stable-json.ts';
+
+export interface ExpandContext {
+  readonly pair: Pair;
+  readonly era: Era;
+  readonly bounds: ExploreBounds;
+  readonly ops?: readonly OpName[];
+  readonly checks: ReadonlySet<CheckId>;
+}
+
+export interface Violation {
+  readonly finding: Finding;
+  readonly steps: readonly RanStep[];
+}
+
+/**
+ * Tries every enabled step from the state `snapshot` (reached by `path`).
+ * For each step that breaks no check, `onSuccessor` gets the new state's
+ * words and the step; it may call `save` for a snapshot of that state. Ends
+ * at the first violation, which it returns; `transitions` counts the steps
+ * tried, the violating one included.
+ */
+export function expandState(
+  ctx: ExpandContext,
+  snapshot: PairSnapshot,
+  path: readonly RanStep[],
+  onSuccessor: (words: number[], ran: RanStep, stepIndex: number, save: () => PairSnapshot) => void,
+): { transitions: number; violation?: Violation } {
+  const { pair } = ctx;
+  pair.restore(snapshot);
+  const here = pair.save(true);
+  const steps = enabledSteps(pair.kernelView().state, ctx.era, ctx.bounds, ctx.ops);
+  const save = () => pair.save();
+  for (const [i, step] of steps.entries()) {
+    pair.restore(here);
+    const rec = pair.step(step);
+    const ran: RanStep = rec.kernel === undefined ? { step } : { step, result: rec.kernel.result };
+    const finding = judgeStep(rec, ctx.checks, path.length);
+    if (finding !== undefined) return { transitions: i + 1, violation: { finding, steps: [...path, ran] } };
+    // Refinement not among the checks and this step failed it: the two sides
+    // have parted, so the reference's state is part of the key too.
+    const words = pair.stateWords();
+    if (rec.refinement !== undefined) words.push(-99, ...stableJson(pair.referenceView().state));
+    onSuccessor(words, ran, i, save);
+  }
+  return { transitions: steps.length };
+}
