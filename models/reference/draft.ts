@@ -32,6 +32,10 @@ function cloneState<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(cloneState) as T;
   const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = cloneState((value as Record<string, unknown>)[key]);
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    // Primitives inline (most fields of a state): a call per field was most of the cost.
+    copy[key] = typeof v !== 'object' || v === null ? v : cloneState(v);
+  }
   return copy as T;
 }

@@ -10,6 +10,7 @@ import { CHECK_DEFAULTS, checkRun, type CheckOptions } from './check-run.ts';
 import { toTrace, type Counterexample } from './counterexample.ts';
 import { replayCommand } from './replay-command.ts';
 import { CheckFailure } from './failure.ts';
+import { shorten, shortenByExplore } from './shorten.ts';
 import { commandsReplayPathOf, formatReplayToken, parseReplayToken } from './replay-path.ts';
 import { totalRan, type CommandStats } from './stats.ts';
 
@@ -53,9 +54,11 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
     stats,
   };
   if (!details.failed) return base;
-  const error = details.errorInstance;
+  const shrunk = details.errorInstance;
   // Anything but a CheckFailure is a bug of the harness or the models: surface it.
-  if (!(error instanceof CheckFailure)) throw error instanceof Error ? error : new Error(String(error));
+  if (!(shrunk instanceof CheckFailure)) throw shrunk instanceof Error ? shrunk : new Error(String(shrunk));
+  // Then shorter still where explore or dropping steps finds a trace fast-check's shrinking did not (shorten.ts).
+  const error = shorten(shortenByExplore(shrunk, proposal, run.newPair, run.guarded), run.rerun);
   const name = options.proposalSpec ?? proposal.name;
   const ended = performance.now();
   const first = run.firstFailure() ?? { runs: details.numRuns, elapsedMs: ended - started };

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { SemanticCollector } from '../coverage/semantic/collector.ts';
+import type { Step } from '../../models/ops.ts';
 import { createPair } from '../runner/create-pair.ts';
+import { refuseUncreatedHandles } from '../runner/refuse-uncreated-handles.ts';
+import { TraceError } from '../trace/trace-error.ts';
 import type { Pair, PairOptions } from '../runner/pair-types.ts';
 import { formatCallOnly } from '../trace/format-call.ts';
 import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './checks.ts';
@@ -87,6 +90,16 @@ export interface CheckRun {
   /** One fast-check run: a fresh pair through the commands; throws on a failed check. */
   readonly predicate: (commands: Iterable<fc.Command<CheckModel, Session>>) => void;
   readonly property: fc.IPropertyWithHooks<[Iterable<fc.Command<CheckModel, Session>>]>;
+  /**
+   * Concrete steps through a fresh pair, outside fast-check and the counts:
+   * the failure they end in, or undefined when every check holds, a step
+   * names a handle no earlier step created, or a hook hangs (shorten.ts).
+   */
+  readonly rerun: (steps: readonly Step[]) => CheckFailure | undefined;
+  /** A fresh pair as the runs make them (the checks' invariants, the sides), outside the counts. */
+  readonly newPair: (proposal: ResolvedProposal) => Pair;
+  /** `fn` under the hang limit of `steps` steps; undefined when a hook hung in it. */
+  readonly guarded: <T>(steps: number, fn: () => T) => T | undefined;
 }
 
 /** The pieces of a check: the command arbitrary and the per-run predicate (also used by vitest.ts). */
@@ -149,7 +162,28 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       throw failed(hang(session, e));
     }
   };
-  return { checks, maxCommands, stats, firstFailure: () => first, commands, predicate, property: fc.property(commands, predicate) };
+  const guarded = <T>(steps: number, fn: () => T): T | undefined => {
+    try {
+      return runWithTimeLimit(hangLimitMs(base, steps), fn);
+    } catch (e) {
+      if (e instanceof RunTimeout) return undefined;
+      throw e;
+    }
+  };
+  const rerun = (steps: readonly Step[]): CheckFailure | undefined => {
+    try {
+      return guarded(steps.length, () => {
+        const session = createSession(refuseUncreatedHandles(makePair(proposal, pairOptions), 'counterexample'), selected);
+        for (const s of steps) session.apply(s);
+        return undefined;
+      });
+    } catch (e) {
+      if (e instanceof CheckFailure) return e;
+      if (e instanceof TraceError) return undefined;
+      throw e;
+    }
+  };
+  return { checks, maxCommands, stats, firstFailure: () => first, commands, predicate, property: fc.property(commands, predicate), rerun, newPair: (p) => makePair(p, pairOptions), guarded };
 }
 
 function countCommands(cmds: Iterable<unknown>): number {

@@ -22,7 +22,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const value = a[key];
     if (value === undefined) continue;
     definedInA++;
-    if (!deepEqual(value, b[key])) return false;
+    // Primitives inline (most fields of a state): a call per field is most of the cost.
+    if (typeof value !== 'object' || value === null) {
+      if (!Object.is(value, b[key])) return false;
+    } else if (!deepEqual(value, b[key])) return false;
   }
   let definedInB = 0;
   for (const key in b) if (b[key] !== undefined) definedInB++;
