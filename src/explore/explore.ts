@@ -80,6 +80,46 @@ interface Node {
   readonly snapshot: PairSnapshot;
 }
 
+/** What a search ended with, as the result: shared by this search and the parallel one (pool/explore-pool.ts). */
+export function exploreResult(r: {
+  readonly proposal: ResolvedProposal;
+  readonly options: ExploreOptions;
+  readonly checks: readonly SelectableCheck[];
+  readonly stop: ExploreStop;
+  readonly completeDepth: number;
+  readonly depth: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly elapsedMs: number;
+  readonly frontier: readonly number[];
+  readonly partial: boolean;
+  readonly seenBytes: number;
+  readonly heapBytes: number;
+  readonly violation?: Violation;
+}): ExploreResult {
+  const { proposal, options } = r;
+  return {
+    depth: r.depth,
+    states: r.states,
+    transitions: r.transitions,
+    elapsedMs: r.elapsedMs,
+    frontier: r.frontier,
+    partial: r.partial,
+    proposal: proposal.name,
+    era: proposal.era.name,
+    bounds: options.bounds,
+    maxDepth: options.depth,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    checks: r.checks,
+    stop: r.stop,
+    completeDepth: r.completeDepth,
+    ...(r.violation === undefined ? {} : { violation: r.violation }),
+    seenBytes: r.seenBytes,
+    heapBytes: r.heapBytes,
+    exact: options.exact === true,
+  };
+}
+
 export function explore(proposal: ResolvedProposal, options: ExploreOptions): ExploreResult {
   const checks = options.checks ?? ALL_CHECKS;
   const selected = checkSet(checks);
@@ -114,21 +154,18 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     frontier: reaching === undefined ? [...frontierSizes] : [...frontierSizes, reaching.length],
     partial: reaching !== undefined,
   });
-  const result = (stop: ExploreStop, completeDepth: number, violation?: ExploreResult['violation']): ExploreResult => ({
-    ...progress(),
-    proposal: proposal.name,
-    era: proposal.era.name,
-    bounds: options.bounds,
-    maxDepth: options.depth,
-    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
-    checks,
-    stop,
-    completeDepth,
-    ...(violation === undefined ? {} : { violation }),
-    seenBytes: seen.bytes,
-    heapBytes: Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart),
-    exact: options.exact === true,
-  });
+  const result = (stop: ExploreStop, completeDepth: number, violation?: Violation): ExploreResult =>
+    exploreResult({
+      proposal,
+      options,
+      checks,
+      stop,
+      completeDepth,
+      ...progress(),
+      seenBytes: seen.bytes,
+      heapBytes: Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart),
+      ...(violation === undefined ? {} : { violation }),
+    });
 
   const ctx: ExpandContext = { pair, era: proposal.era, bounds: options.bounds, ...(options.ops === undefined ? {} : { ops: options.ops }), checks: selected };
   const atStart = judgeStart(pair.start, selected);

@@ -7,6 +7,10 @@ import { hashWords } from './hash-words.ts';
 export interface SeenStates {
   /** Adds the state; false when it was there already. */
   add(words: readonly number[]): boolean;
+  /** The same, for a state whose hash (hashWords) was computed elsewhere: another thread. Hashed sets only. */
+  addHash(hi: number, lo: number): boolean;
+  /** The same, for a state whose words were joined by commas elsewhere. Exact sets only. */
+  addKey(key: string): boolean;
   readonly size: number;
   /** Bytes the set itself holds. */
   readonly bytes: number;
@@ -40,13 +44,20 @@ export function hashedSeenStates(): SeenStates {
     lo = new Uint32Array(cap);
     for (let i = 0; i < oldHi.length; i++) if ((oldHi[i] ?? 0) !== 0 || (oldLo[i] ?? 0) !== 0) insert(oldHi[i] ?? 0, oldLo[i] ?? 0);
   };
+  const addHash = (h: number, l0: number): boolean => {
+    const l = h === 0 && l0 === 0 ? 1 : l0;
+    if (!insert(h, l)) return false;
+    if (++size * 2 > cap) grow();
+    return true;
+  };
   return {
     add(words) {
-      const { hi: h, lo: l0 } = hashWords(words);
-      const l = h === 0 && l0 === 0 ? 1 : l0;
-      if (!insert(h, l)) return false;
-      if (++size * 2 > cap) grow();
-      return true;
+      const { hi, lo } = hashWords(words);
+      return addHash(hi, lo);
+    },
+    addHash,
+    addKey() {
+      throw new Error('hashedSeenStates: addKey needs exact keys');
     },
     get size() {
       return size;
@@ -60,13 +71,17 @@ export function hashedSeenStates(): SeenStates {
 export function exactSeenStates(): SeenStates {
   const seen = new Set<string>();
   let bytes = 0;
+  const addKey = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    bytes += key.length + 32;
+    return true;
+  };
   return {
-    add(words) {
-      const key = words.join(',');
-      if (seen.has(key)) return false;
-      seen.add(key);
-      bytes += key.length + 32;
-      return true;
+    add: (words) => addKey(words.join(',')),
+    addKey,
+    addHash() {
+      throw new Error('exactSeenStates: addHash needs hashed keys');
     },
     get size() {
       return seen.size;

@@ -13,7 +13,9 @@ import { DEFAULT_BOUNDS, type ExploreBounds } from '../../explore/bounds.ts';
 import { describeBounds } from '../../explore/describe-bounds.ts';
 import { explore, type ExploreResult } from '../../explore/explore.ts';
 import { exploreSummary } from '../../explore/explore-summary.ts';
-import { isBuiltinName, loadProposal } from '../../proposals/load-proposal.ts';
+import { MUTANT_PREFIX, isBuiltinName, loadProposal } from '../../proposals/load-proposal.ts';
+import { explorePool } from '../../explore/pool/explore-pool.ts';
+import { defaultWorkers } from '../default-workers.ts';
 import { openReportDir, type ReportDir } from '../../report/report-dir.ts';
 import { renderCounterexample } from '../../report/render-counterexample.ts';
 import { wrap } from '../../report/wrap.ts';
@@ -145,6 +147,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const depth = parseCount('--depth', flags.depth, 1) ?? DEFAULT_EXPLORE_DEPTH;
   const bounds = parseBounds(flags);
   const maxStates = parseCount('--max-states', flags.maxStates, 1);
+  const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
   const maxMemoryBytes = parseMaxMemory(flags.maxMemory);
   const checks = parseChecks(nonEmpty('--invariant', flags.invariant, 'check ids (comma-separated)')) ?? ALL_CHECKS;
   const ops = parseFocusOps(nonEmpty('--ops', flags.ops, 'operation names (comma-separated)'), '--ops');
@@ -156,7 +159,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const dir = openReportDir(flags.reportDir, { zdspec: zdspecVersion(), started: generated, command: ['zdspec', 'explore', ...process.argv.slice(3)] });
   const { io, colors } = cli();
   const progress = exploreProgress(io.isTTY, io.err);
-  const result = explore(proposal, {
+  const options = {
     depth,
     bounds,
     checks,
@@ -165,7 +168,10 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
     maxMemoryBytes,
     ...(flags.exact ? { exact: true } : {}),
     onProgress: progress.update,
-  });
+  };
+  // Worker threads load the proposal themselves: a built-in or mutant by name, a file by its absolute path.
+  const load = isBuiltinName(spec) || spec.startsWith(MUTANT_PREFIX) ? spec : resolve(spec);
+  const result = workers > 1 ? await explorePool(load, proposal, options, workers) : explore(proposal, options);
   progress.stop();
   const cx = counterexampleOf(result, spec, proposal, commandLine(spec, depth, bounds, flags), flags.reportDir);
   const written = cx === undefined ? undefined : writeFound(cx, proposal, dir, spec, generated);

@@ -22,6 +22,7 @@ export interface ExploreFlags {
   readonly types?: string[];
   readonly reportDir: string;
   readonly json?: boolean;
+  readonly workers?: string;
 }
 
 export const DEFAULT_EXPLORE_DEPTH = 4;
@@ -49,6 +50,10 @@ values, device owners and empty memcgs that the state does not hold are
 interchangeable, so only the first of them is tried (--no-symmetry tries
 all; README "zdspec explore" says why that is sound).
 
+Workers: each depth's states are dealt over the worker threads; their
+successors are merged in the order one thread would reach them, so the
+states, the counts and the counterexample are the same as with --workers 1.
+
 Stops: --max-states and --max-memory stop cleanly and say to which depth the
 search is complete. Without --max-memory the search stops at 70% of the heap
 V8 allows (NODE_OPTIONS=--max-old-space-size=16384 raises it), never by
@@ -72,6 +77,7 @@ export function exploreCommand(): Command {
       .option('--max-states <n>', 'stop after this many distinct states')
       .option('--max-memory <size>', 'stop when the heap has grown by this much (e.g. 512m, 2g; default: 70% of the room V8 leaves it)')
       .option('--exact', 'keep whole state keys instead of 64-bit hashes')
+      .option('-w, --workers <n>', 'worker threads sharing each depth (default: ZDSPEC_WORKERS, else every core); the result is the same as with one')
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
       .option('--ops <ops>', 'only these operations (comma-separated; default: all)', collect)
       .option('--types <types>', "memremap_pages only of these memory types (comma-separated; default: the era's)", collect)
