@@ -145,7 +145,7 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
       if (firstViolation !== undefined) return finish('violation', depth, reached, firstViolation.violation);
       if (stop !== undefined) return finish(stop, depth, reached);
       if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) return finish('max-memory', depth, reached);
-      channels.forEach((c, i) => c.send({ type: 'settle', moves: Float64Array.from(moves[i] ?? []), expect: incoming[i] ?? 0 }));
+      for (const [i, c] of channels.entries()) c.send({ type: 'settle', moves: Float64Array.from(moves[i] ?? []), expect: incoming[i] ?? 0 });
       await Promise.all(channels.map((c) => expect(c, 'settled')));
       frontier.push(reached);
       options.onProgress?.({ depth, states: seen.size, transitions, elapsedMs: performance.now() - startedAt, frontier: [...frontier], partial: false });
