@@ -10,10 +10,10 @@ import type { Era } from '../eras/era.ts';
 import { Ghost } from './ghost.ts';
 import type { Hooks } from './hooks.ts';
 import type { KFile, KPgmap, KernelState, Proc, Pte } from './kstate.ts';
-import { Memmap } from './memmap.ts';
+import { Memmap, type PackedMemmap } from './memmap.ts';
 
-/** The state without its era, hooks and the events of the step in progress. */
-export type KernelData = Omit<KernelState, 'era' | 'hooks' | 'events'>;
+/** The state without its era, hooks and the events of the step in progress; the memmap packed. */
+export type KernelData = Omit<KernelState, 'era' | 'hooks' | 'events' | 'mem'> & { readonly mem: PackedMemmap };
 
 const clonePte = (p: Pte): Pte => (p.was === undefined ? { ...p } : { ...p, was: clonePte(p.was) });
 
@@ -31,8 +31,8 @@ function cloneFile(f: KFile): KFile {
 
 const clonePgmap = (pg: KPgmap): KPgmap => ({ ...pg });
 
-/** A deep copy of the state's data (of a KernelState, or of data another thread sent). */
-export function copyData(k: KernelData): KernelData {
+/** Everything but the memmap, copied (from a running state or from saved data). */
+function copyRest(k: Omit<KernelData, 'mem'>): Omit<KernelData, 'mem'> {
   const procs = new Map<number, Proc>();
   for (const [n, p] of k.procs) procs.set(n, cloneProc(p));
   const files = new Map<number, KFile>();
@@ -40,7 +40,6 @@ export function copyData(k: KernelData): KernelData {
   const rmap = new Map<number, Set<number>>();
   for (const [slot, keys] of k.rmap) rmap.set(slot, new Set(keys));
   return {
-    mem: Memmap.copyOf(k.mem),
     procs,
     files,
     pgmaps: k.pgmaps.map(clonePgmap),
@@ -54,5 +53,8 @@ export function copyData(k: KernelData): KernelData {
   };
 }
 
-/** A running state from saved data: a fresh copy, with the instance's era and hooks. */
-export const stateFrom = (data: KernelData, era: Era, hooks: Hooks): KernelState => ({ ...copyData(data), era, hooks, events: [] });
+/** The state's data, saved: a deep copy sharing nothing with the running state. */
+export const saveData = (k: KernelState): KernelData => ({ ...copyRest(k), mem: k.mem.pack() });
+
+/** A running state from saved data (of this thread or another): a fresh copy, with the instance's era and hooks. */
+export const stateFrom = (data: KernelData, era: Era, hooks: Hooks): KernelState => ({ ...copyRest(data), mem: Memmap.unpack(data.mem), era, hooks, events: [] });

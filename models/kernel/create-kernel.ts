@@ -8,7 +8,7 @@ import type { KernelInstance, KernelSnapshot } from '../model.ts';
 import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
 import { abstractState } from './abstract.ts';
 import { run_woken_tasks } from './dax-break-layout.ts';
-import { type KernelData, copyData, stateFrom } from './clone-state.ts';
+import { type KernelData, saveData, stateFrom } from './clone-state.ts';
 import { check_exclusive, make_device_exclusive } from './device-exclusive.ts';
 import { drop_caches } from './drop-caches.ts';
 import { fallocate_punch_hole } from './fallocate.ts';
@@ -87,7 +87,7 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
     },
     abstract: () => abstractState(k),
     view: () => kernelView(k, abstractState(k)),
-    save: () => copyData(k) as unknown as KernelSnapshot,
+    save: () => saveData(k) as unknown as KernelSnapshot,
     restore: (snapshot) => {
       k = stateFrom(snapshot as unknown as KernelData, era, hooks);
     },

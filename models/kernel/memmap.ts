@@ -17,6 +17,16 @@ export const PG_dirty = 16;
 
 const NONE = -1;
 
+/** The integer fields of a slot, for pack(): all but the data. */
+const INT_FIELDS = 11;
+
+/** Memmap.pack(): the integer fields field by field (size slots each), then the data. */
+export interface PackedMemmap {
+  readonly size: number;
+  readonly ints: Int32Array;
+  readonly data: Float64Array;
+}
+
 export class Memmap {
   /** Number of slots in use. */
   size = 0;
@@ -65,29 +75,41 @@ export class Memmap {
   }
 
   /**
-   * A copy sharing nothing with `m` (zdspec explore keeps one per state it
-   * expands). `m` may be a Memmap that crossed to another thread, where
-   * structured cloning left its fields and dropped its class.
+   * The slots in use as two arrays, sharing nothing with this memmap: what a
+   * saved state keeps (zdspec explore keeps one per state it will expand;
+   * two arrays cost far less memory than twelve) and what structured
+   * cloning carries to another thread.
    */
-  static copyOf(m: Memmap): Memmap {
-    // Exactly the slots in use: the next add() grows the copy as it would any memmap.
-    const n = m.size;
-    const c = new Memmap();
-    c.size = n;
-    c.cap = n;
-    c.pfn = m.pfn.slice(0, n);
-    c.refcount = m.refcount.slice(0, n);
-    c.mapcount = m.mapcount.slice(0, n);
-    c.pincount = m.pincount.slice(0, n);
-    c.flags = m.flags.slice(0, n);
-    c.memcg = m.memcg.slice(0, n);
-    c.pgmap = m.pgmap.slice(0, n);
-    c.file = m.file.slice(0, n);
-    c.fileIndex = m.fileIndex.slice(0, n);
-    c.data = m.data.slice(0, n);
-    c.allocs = m.allocs.slice(0, n);
-    c.frees = m.frees.slice(0, n);
-    return c;
+  pack(): PackedMemmap {
+    const n = this.size;
+    const ints = new Int32Array(n * INT_FIELDS);
+    const fields = [this.pfn, this.refcount, this.mapcount, this.pincount, this.flags, this.memcg, this.pgmap, this.file, this.fileIndex, this.allocs, this.frees];
+    fields.forEach((a, f) => {
+      for (let s = 0; s < n; s++) ints[f * n + s] = a[s] ?? 0;
+    });
+    return { size: n, ints, data: this.data.slice(0, n) };
+  }
+
+  /** A memmap from a packed one: exactly its slots; the next add() grows it as it would any memmap. */
+  static unpack(p: PackedMemmap): Memmap {
+    const n = p.size;
+    const m = new Memmap();
+    m.size = n;
+    m.cap = n;
+    const field = (f: number) => p.ints.subarray(f * n, (f + 1) * n);
+    m.pfn = field(0).slice();
+    m.refcount = field(1).slice();
+    m.mapcount = field(2).slice();
+    m.pincount = field(3).slice();
+    m.flags = Uint8Array.from(field(4));
+    m.memcg = field(5).slice();
+    m.pgmap = field(6).slice();
+    m.file = field(7).slice();
+    m.fileIndex = field(8).slice();
+    m.allocs = field(9).slice();
+    m.frees = field(10).slice();
+    m.data = p.data.slice(0, n);
+    return m;
   }
 
   private grow(need: number): void {
