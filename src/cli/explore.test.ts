@@ -121,6 +121,22 @@ describe('zdspec explore: a proposal file', () => {
   });
 });
 
+describe('zdspec explore: a hook that never returns', () => {
+  it('is a proposal-timeout finding naming the step, not a search that hangs', async () => {
+    const file = join(dir, 'hang.mjs');
+    writeFileSync(
+      file,
+      `export default { name: 'hang', title: 't', source: 's', extends: 'upstream',
+      hooks: { folio_is_longterm_pinnable: () => { for (;;) {} } } };`,
+    );
+    const out = join(dir, 'hang-reports');
+    const found = await runMain('explore', file, '--depth', '2', '--ops', 'mmap,pin_user_pages', '--hook-time-limit', '200ms', '-o', out);
+    expect(found.code).toBe(1);
+    expect(found.out).toContain('violation: proposal-timeout after 2 steps');
+    expect(readFileSync(join(out, 'hang.proposal-timeout.txt'), 'utf8')).toContain('pin_user_pages');
+  });
+});
+
 describe('zdspec explore: bad input', () => {
   const notADir = join(dir, 'not-a-dir');
   writeFileSync(notADir, 'a file\n');

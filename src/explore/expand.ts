@@ -4,7 +4,10 @@
 // (pool/explore-worker.ts) expand states with this, in the same order, so
 // both reach the same states and the same first violation.
 import type { Era } from '../../models/eras/era.ts';
-import type { OpName } from '../../models/ops.ts';
+import type { OpName, Step } from '../../models/ops.ts';
+import { RunTimeout, runWithTimeLimit } from '../check/guard.ts';
+import { DEFAULT_HANG_BASE_MS, hangLimitMs } from '../check/hang-limit.ts';
+import { formatCallOnly } from '../trace/format-call.ts';
 import type { CheckId, Finding, RanStep } from '../check/failure.ts';
 import { judgeStep } from '../check/judge.ts';
 import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
@@ -18,6 +21,8 @@ export interface ExpandContext {
   readonly bounds: ExploreBounds;
   readonly ops?: readonly OpName[];
   readonly checks: ReadonlySet<CheckId>;
+  /** The hang limit's base (hang-limit.ts): a state's steps hang past base + 25 ms each. */
+  readonly hookTimeLimitMs?: number;
 }
 
 export interface Violation {
@@ -43,7 +48,36 @@ export function expandState(
   const here = pair.save(true);
   const steps = enabledSteps(pair.kernelView().state, ctx.era, ctx.bounds, ctx.ops);
   const save = () => pair.save();
+  // A hook that never returns is a finding, as in check: the steps of one
+  // state run under the hang limit of that many steps. A restarted attempt
+  // (the thread was kept off the CPU) reaches the same successors again, and
+  // the callers' sets drop the ones the first attempt already took.
+  let current = 0;
+  try {
+    return runWithTimeLimit(hangLimitMs(ctx.hookTimeLimitMs ?? DEFAULT_HANG_BASE_MS, steps.length), () => tryAll(ctx, here, steps, path, onSuccessor, save, (i) => (current = i)));
+  } catch (e) {
+    if (!(e instanceof RunTimeout)) throw e;
+    const step = steps[current];
+    const message = e.explain(step === undefined ? 'expanding a state' : `in ${formatCallOnly(step)}`);
+    return {
+      transitions: current + 1,
+      violation: { finding: { kind: 'proposal-timeout', check: 'proposal-timeout', stepIndex: path.length, message }, steps: step === undefined ? [...path] : [...path, { step }] },
+    };
+  }
+}
+
+function tryAll(
+  ctx: ExpandContext,
+  here: PairSnapshot,
+  steps: readonly Step[],
+  path: readonly RanStep[],
+  onSuccessor: (words: number[], ran: RanStep, stepIndex: number, save: () => PairSnapshot) => void,
+  save: () => PairSnapshot,
+  at: (i: number) => void,
+): { transitions: number; violation?: Violation } {
+  const { pair } = ctx;
   for (const [i, step] of steps.entries()) {
+    at(i);
     pair.restore(here);
     const rec = pair.step(step);
     const ran: RanStep = rec.kernel === undefined ? { step } : { step, result: rec.kernel.result };

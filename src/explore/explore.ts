@@ -27,6 +27,8 @@ export interface ExploreOptions {
   readonly checks?: readonly SelectableCheck[];
   /** Only these operations (default: all). */
   readonly ops?: readonly OpName[];
+  /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */
+  readonly hookTimeLimitMs?: number;
   /** Stop cleanly after this many distinct states. */
   readonly maxStates?: number;
   /** Stop cleanly when the heap grows past this many bytes. */
@@ -167,7 +169,14 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
       ...(violation === undefined ? {} : { violation }),
     });
 
-  const ctx: ExpandContext = { pair, era: proposal.era, bounds: options.bounds, ...(options.ops === undefined ? {} : { ops: options.ops }), checks: selected };
+  const ctx: ExpandContext = {
+    pair,
+    era: proposal.era,
+    bounds: options.bounds,
+    ...(options.ops === undefined ? {} : { ops: options.ops }),
+    checks: selected,
+    ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),
+  };
   const atStart = judgeStart(pair.start, selected);
   if (atStart !== undefined) return result('violation', 0, { finding: atStart, steps: [] });
   seen.add(pair.stateWords());
@@ -179,8 +188,10 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     reaching = next;
     for (const node of frontier) {
       let stop: ExploreStop | undefined;
-      const expanded = expandState(ctx, node.snapshot, pathTo(node.id), (words, ran, _i, save) => {
-        transitions++;
+      const counted = transitions;
+      const expanded = expandState(ctx, node.snapshot, pathTo(node.id), (words, ran, i, save) => {
+        // Counted from the state's first step: an attempt started again (expand.ts) counts once.
+        transitions = counted + i + 1;
         if (stop !== undefined) return;
         if (seen.add(words)) {
           const id = parent.push(node.id) - 1;
@@ -194,10 +205,8 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
         }
         if (options.maxStates !== undefined && seen.size >= options.maxStates) stop = 'max-states';
       });
-      if (expanded.violation !== undefined) {
-        transitions++;
-        return result('violation', depth, expanded.violation);
-      }
+      transitions = counted + expanded.transitions;
+      if (expanded.violation !== undefined) return result('violation', depth, expanded.violation);
       if (stop !== undefined) return result(stop, depth);
     }
     frontierSizes.push(next.length);

@@ -25,7 +25,7 @@ import { zdspecVersion } from '../../util/zdspec-version.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { parseChecks, parseCount, parseFocusOps, parseFocusTypes } from './check-options.ts';
+import { parseChecks, parseCount, parseFocusOps, parseFocusTypes, parseHookTimeLimit } from './check-options.ts';
 import { ALL_CHECKS } from '../../check/checks.ts';
 import { listValues } from './collect.ts';
 import { DEFAULT_EXPLORE_DEPTH, type ExploreFlags } from './explore.ts';
@@ -147,6 +147,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const depth = parseCount('--depth', flags.depth, 1) ?? DEFAULT_EXPLORE_DEPTH;
   const bounds = parseBounds(flags);
   const maxStates = parseCount('--max-states', flags.maxStates, 1);
+  const hookTimeLimitMs = parseHookTimeLimit(flags.hookTimeLimit);
   const workers = parseCount('--workers', flags.workers, 1) ?? defaultWorkers();
   const maxMemoryBytes = parseMaxMemory(flags.maxMemory);
   const checks = parseChecks(nonEmpty('--invariant', flags.invariant, 'check ids (comma-separated)')) ?? ALL_CHECKS;
@@ -168,6 +169,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
     maxMemoryBytes,
     ...(flags.exact ? { exact: true } : {}),
     onProgress: progress.update,
+    hookTimeLimitMs,
   };
   // Worker threads load the proposal themselves: a built-in or mutant by name, a file by its absolute path.
   const load = isBuiltinName(spec) || spec.startsWith(MUTANT_PREFIX) ? spec : resolve(spec);

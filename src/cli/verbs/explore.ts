@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { DEFAULT_BOUNDS } from '../../explore/bounds.ts';
 import { collect } from './collect.ts';
+import { HOOK_TIME_LIMIT_HELP } from './shared-option-help.ts';
 
 export interface ExploreFlags {
   readonly depth: string;
@@ -23,6 +24,7 @@ export interface ExploreFlags {
   readonly reportDir: string;
   readonly json?: boolean;
   readonly workers?: string;
+  readonly hookTimeLimit?: string;
 }
 
 export const DEFAULT_EXPLORE_DEPTH = 4;
@@ -78,6 +80,7 @@ export function exploreCommand(): Command {
       .option('--max-memory <size>', 'stop when the heap has grown by this much (e.g. 512m, 2g; default: 70% of the room V8 leaves it)')
       .option('--exact', 'keep whole state keys instead of 64-bit hashes')
       .option('-w, --workers <n>', 'worker threads sharing each depth (default: ZDSPEC_WORKERS, else every core); the result is the same as with one')
+      .option('--hook-time-limit <duration>', HOOK_TIME_LIMIT_HELP)
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
       .option('--ops <ops>', 'only these operations (comma-separated; default: all)', collect)
       .option('--types <types>', "memremap_pages only of these memory types (comma-separated; default: the era's)", collect)

@@ -92,7 +92,14 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
         (peers[j] as (MessagePort | null)[])[i] = port2 as unknown as MessagePort;
       }
     const stopAt = new Int32Array(new SharedArrayBuffer(4));
-    const setup = { load, bounds: options.bounds, ...(options.ops === undefined ? {} : { ops: options.ops }), checks, exact: options.exact === true };
+    const setup = {
+      load,
+      bounds: options.bounds,
+      ...(options.ops === undefined ? {} : { ops: options.ops }),
+      checks,
+      exact: options.exact === true,
+      ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),
+    };
     channels.forEach((c, index) => {
       const ports = peers[index] ?? [];
       c.send(

@@ -58,7 +58,7 @@ async function init(s: WorkerSetup, ports: readonly (MessagePort | null)[], stop
   const proposal = await loadProposal(s.load, { preload: false });
   const checks = checkSet(s.checks);
   const pair = createPair(proposal, { invariants: invariantsOf(s.checks), sides: 'both' });
-  ctx = { pair, era: proposal.era, bounds: s.bounds, ...(s.ops === undefined ? {} : { ops: s.ops }), checks };
+  ctx = { pair, era: proposal.era, bounds: s.bounds, ...(s.ops === undefined ? {} : { ops: s.ops }), checks, ...(s.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: s.hookTimeLimitMs }) };
   const root = pair.stateWords();
   local.add(root);
   const start = judgeStart(pair.start, checks);

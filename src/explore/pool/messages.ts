@@ -19,6 +19,7 @@ export interface WorkerSetup {
   readonly ops?: readonly OpName[];
   readonly checks: readonly SelectableCheck[];
   readonly exact: boolean;
+  readonly hookTimeLimitMs?: number;
 }
 
 export const KEY_WIDTH = 5;
