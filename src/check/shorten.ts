@@ -13,11 +13,10 @@
 // Both are deterministic, so `check --seed S --path P` ends in the same
 // trace. properties/explore/shrink-quality.test.ts compares check's lengths
 // with explore's.
-import type { OpName, Step } from '../../models/ops.ts';
+import type { Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
-import type { MemoryType } from '../../models/vocabulary.ts';
 import type { Pair } from '../runner/pair-types.ts';
-import { explore } from '../explore/explore.ts';
+import { exploreAround } from '../explore/explore-around.ts';
 import type { SelectableCheck } from './checks.ts';
 import { CheckFailure, endsSearch } from './failure.ts';
 
@@ -61,19 +60,7 @@ export function shortenByExplore(
 ): CheckFailure {
   const steps = failure.steps.map((s) => s.step);
   if (endsSearch(failure.finding.check) || steps.length < 3) return failure;
-  const ops = [...new Set(steps.map((s) => s.op))] as OpName[];
-  const types = [...new Set(steps.flatMap((s) => (s.op === 'memremap_pages' ? [s.args.type] : [])))] as MemoryType[];
-  const count = (op: OpName) => steps.filter((s) => s.op === op).length;
-  const found = guarded(SHORTEN_STEPS, () =>
-    explore(proposal, {
-      depth: steps.length - 1,
-      bounds: { pages: 1, procs: Math.min(2, 1 + count('fork')), devices: Math.max(1, count('memremap_pages')), values: 1, symmetry: true, ...(types.length > 0 ? { types } : {}) },
-      ops,
-      checks: [failure.finding.check as SelectableCheck],
-      maxStates: SHORTEN_STATES,
-      createPair,
-    }),
-  )?.violation;
+  const found = guarded(SHORTEN_STEPS, () => exploreAround(steps, failure.finding.check as SelectableCheck, proposal, { maxStates: SHORTEN_STATES, createPair }))?.violation;
   // A crash the search ran into is not this failure: only the same check counts.
   const same = found !== undefined && found.finding.check === failure.finding.check && found.steps.length < steps.length;
   return same ? new CheckFailure(found.finding, found.steps) : failure;
