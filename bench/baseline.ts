@@ -19,7 +19,7 @@ export interface Regression {
 
 type Metrics = Record<string, { readonly value: number; readonly better: 'higher' | 'lower' }>;
 
-export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers' | 'start' | 'explore'>): Metrics {
+export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeToCounterexample' | 'workers' | 'start' | 'explore' | 'exploreWorkers'>): Metrics {
   const m: Metrics = {};
   for (const [k, v] of Object.entries(r.throughput)) m[`throughput.${k}`] = { value: v.perSecond, better: 'higher' };
   for (const s of r.scaling.byMaxCommands) m[`scaling.maxCommands.${s.maxCommands}`] = { value: s.perSecond, better: 'higher' };
@@ -33,6 +33,11 @@ export function metricsOf(r: Pick<BenchResult, 'throughput' | 'scaling' | 'timeT
     m['explore.statesPerSecond'] = { value: r.explore.throughput.perSecond, better: 'higher' };
     m['explore.transitionsPerSecond'] = { value: r.explore.throughput.transitionsPerSecond, better: 'higher' };
     m['explore.coherent-v1'] = { value: r.explore.coherentV1.ms, better: 'lower' };
+  }
+  // Only against a baseline at as many workers (the key names them).
+  if (r.exploreWorkers) {
+    m[`exploreWorkers.${r.exploreWorkers.workers}.speedup`] = { value: r.exploreWorkers.speedup, better: 'higher' };
+    m['exploreWorkers.singleMs'] = { value: r.exploreWorkers.single.wallMs, better: 'lower' };
   }
   return m;
 }

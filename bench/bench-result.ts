@@ -3,7 +3,9 @@
 import type { Measured } from './measure.ts';
 import type { Regression } from './baseline.ts';
 import type { ExploreBench } from './explore.ts';
+import type { ExploreWorkersBench } from './explore-workers.ts';
 import type { Scaling } from './scaling.ts';
+import type { ShrinkBench } from './shrink-quality.ts';
 import type { StartTime } from './start.ts';
 import type { Target } from './targets.ts';
 import type { Searches } from './time-to-counterexample.ts';
@@ -41,6 +43,10 @@ export interface BenchResult {
   };
   /** zdspec explore (bench/explore.ts); absent when BENCH_EXPLORE=0, and from older baselines. */
   readonly explore?: ExploreBench;
+  /** explore at 1 thread and at N workers (bench/explore-workers.ts); absent when BENCH_EXPLORE_WORKERS=0, and from older baselines. */
+  readonly exploreWorkers?: ExploreWorkersBench;
+  /** Shrink quality (bench/shrink-quality.ts); absent when BENCH_SHRINK=0, and from older baselines. */
+  readonly shrink?: ShrinkBench;
   readonly targets: readonly Target[];
   readonly regressions: readonly Regression[];
 }

@@ -92,7 +92,7 @@ export interface ExploreBench {
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const symmetryBounds = (b: Omit<ExploreBounds, 'symmetry'>): string => `pages ${b.pages}, procs ${b.procs}, devices ${b.devices}, values ${b.values}`;
 
-function outcome(r: ExploreResult): ExploreOutcome {
+export function outcome(r: ExploreResult): ExploreOutcome {
   const v = r.violation;
   return {
     states: r.states,

@@ -2,7 +2,9 @@
 // every sample statistic).
 import type { BenchResult } from './bench-result.ts';
 import { exploreMarkdown } from './explore.ts';
+import { exploreWorkersMarkdown } from './explore-workers.ts';
 import type { Measured } from './measure.ts';
+import { shrinkMarkdown } from './shrink-quality.ts';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const ratio = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toFixed(3));
@@ -54,6 +56,8 @@ export function benchMarkdown(r: BenchResult): string {
     );
   }
   if (r.explore) lines.push(...exploreMarkdown(r.explore));
+  if (r.exploreWorkers) lines.push(...exploreWorkersMarkdown(r.exploreWorkers));
+  if (r.shrink) lines.push(...shrinkMarkdown(r.shrink));
   lines.push('## Targets', '', '| target | value | wanted | met |', '| --- | ---: | ---: | :---: |');
   for (const t of r.targets) lines.push(`| ${t.statement} | ${ratio(t.value)} | ${t.kind === 'min' ? '≥' : '≤'} ${ratio(t.target)} | ${t.met ? 'yes' : '**no**'} |`);
   lines.push('', '## Regressions against bench/baseline.json (> 20% worse)', '');

@@ -3,9 +3,12 @@
 // throughput ladder from fast-check's raw loop to the full check, how cost
 // grows with sequence length and machine size, time to a shrunk
 // counterexample for coherent-v1 and every mutant, and check --all at 1 and
-// 2 workers, `zdspec --help`'s start, and zdspec explore (bench/explore.ts). Prints the tables and issues 10's and 11's targets, writes
-// reports/bench.{json,md}, and compares with bench/baseline.json (exit 1 on
-// a regression over 20% when BENCH_STRICT=1). Never part of `npm test`.
+// 2 workers, `zdspec --help`'s start, zdspec explore (bench/explore.ts),
+// explore at 1 thread and 2 workers (bench/explore-workers.ts), and shrink
+// quality against explore (bench/shrink-quality.ts). Prints the tables and
+// issues 10's and 11's targets, writes reports/bench.{json,md}, and compares
+// with bench/baseline.json (exit 1 on a regression over 20% when
+// BENCH_STRICT=1). Never part of `npm test`.
 //
 // BENCH_COMMANDS (commands per full-check sample, default 2000),
 // BENCH_SAMPLES (default 5), BENCH_SEEDS (coherent-v1's time-to-counterexample
@@ -13,6 +16,10 @@
 // BENCH_WORKERS_RUNS (check --all --runs, default 200; 0 skips it),
 // BENCH_EXPLORE=0 (skip the explore section), BENCH_EXPLORE_STATES and
 // BENCH_EXPLORE_SAMPLES (its knobs: bench/explore.ts),
+// BENCH_EXPLORE_WORKERS (explore's worker threads against one thread,
+// default 2; 0 skips it: bench/explore-workers.ts), BENCH_SHRINK=0 (skip
+// shrink quality), BENCH_SHRINK_STATES, BENCH_SHRINK_RUNS and
+// BENCH_SHRINK_MUTANTS (its knobs: bench/shrink-quality.ts),
 // BENCH_WRITE_BASELINE=1 (write this run as the baseline).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -23,8 +30,10 @@ import { metricsOf, regressions } from './baseline.ts';
 import type { BenchResult } from './bench-result.ts';
 import { measure, type Measured } from './measure.ts';
 import { exploreBench } from './explore.ts';
+import { exploreWorkersBench } from './explore-workers.ts';
 import { benchMarkdown } from './report.ts';
 import { scaling } from './scaling.ts';
+import { shrinkBench, shrinkSummary } from './shrink-quality.ts';
 import { kernelSession, referenceSession } from './sessions.ts';
 import { targets } from './targets.ts';
 import { fullCheck, generatorOnly, rawCounter, rawNoop, systemOnly } from './throughput.ts';
@@ -42,6 +51,9 @@ const MUTANTS = process.env.BENCH_MUTANTS === 'none' ? [] : process.env.BENCH_MU
 const WORKERS_RUNS = env('BENCH_WORKERS_RUNS', 200);
 const EXPLORE = process.env.BENCH_EXPLORE !== '0';
 const EXPLORE_SETTINGS = { states: env('BENCH_EXPLORE_STATES', 15_000), samples: env('BENCH_EXPLORE_SAMPLES', 2) };
+const EXPLORE_WORKERS = env('BENCH_EXPLORE_WORKERS', 2);
+const SHRINK = process.env.BENCH_SHRINK !== '0';
+const SHRINK_SETTINGS = { maxStates: env('BENCH_SHRINK_STATES', 2000), runs: env('BENCH_SHRINK_RUNS', 1000), mutants: process.env.BENCH_SHRINK_MUTANTS?.trim() || 'all' };
 const SEED = 1;
 const BASELINE = new URL('./baseline.json', import.meta.url);
 
@@ -97,6 +109,18 @@ if (EXPLORE) {
   explored = exploreBench(EXPLORE_SETTINGS);
 }
 
+let exploreWorkers: BenchResult['exploreWorkers'];
+if (EXPLORE_WORKERS > 0) {
+  console.log('');
+  exploreWorkers = await exploreWorkersBench(EXPLORE_WORKERS);
+}
+
+let shrink: BenchResult['shrink'];
+if (SHRINK) {
+  console.log('');
+  shrink = shrinkBench(SHRINK_SETTINGS);
+}
+
 const at = <T extends { perSecond: number }>(xs: readonly T[], pick: (x: T) => boolean): number => xs.find(pick)?.perSecond ?? Number.NaN;
 // Least squares of µs per command against frames.
 const perCommandUs = scaled.byFrames.map((m) => ({ x: m.frames, y: 1e6 / m.perSecond }));
@@ -123,6 +147,8 @@ const partial = {
   start,
   ...(workers ? { workers } : {}),
   ...(explored ? { explore: explored } : {}),
+  ...(exploreWorkers ? { exploreWorkers } : {}),
+  ...(shrink ? { shrink } : {}),
 };
 const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResult) : undefined;
 const result: BenchResult = { ...partial, targets: targets(partial), regressions: baseline ? regressions(metricsOf(partial), metricsOf(baseline)) : [] };
@@ -130,9 +156,10 @@ const result: BenchResult = { ...partial, targets: targets(partial), regressions
 console.log('\nratios');
 console.log(`  full / raw counter loop ${result.ratios.fullOverRawCounter.toFixed(4)}, kernel / reference ${result.ratios.kernelOverReference.toFixed(2)}`);
 console.log(`  768 / 48 frames ${result.ratios.frames768Over48.toFixed(2)}, 640 / 40 commands ${result.ratios.commands640Over40.toFixed(2)}, ${slope.toFixed(2)} µs per frame per command`);
-console.log(`\ntargets (issue 10${explored ? ', and 11' : ''})`);
+console.log(`\ntargets (issue 10${explored || exploreWorkers?.workers === 2 ? ', and 11' : ''})`);
 for (const t of result.targets)
   console.log(`  ${t.met ? 'met ' : 'MISS'} ${t.statement}: ${Number(t.value.toPrecision(4))} (wanted ${t.kind === 'min' ? '≥' : '≤'} ${Number(t.target.toPrecision(4))})`);
+if (shrink) console.log(`\n${shrinkSummary(shrink)}`);
 console.log(baseline ? `\nagainst bench/baseline.json (${baseline.generated}): ${result.regressions.length === 0 ? 'no regression over 20%' : ''}` : '\nno bench/baseline.json to compare with');
 // Medians over other seeds or sample sizes are not the same measurement: say so rather than hide it.
 if (baseline && JSON.stringify(baseline.settings) !== JSON.stringify(result.settings)) console.log(`  (the baseline ran with other settings: ${JSON.stringify(baseline.settings)})`);

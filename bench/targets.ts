@@ -1,7 +1,8 @@
-// Issue 10's targets (and issue 11's explore rate), each checked against this run's own measurements
+// Issue 10's targets (and issue 11's explore rate and speed-up at 2 workers), each checked against this run's own measurements
 // (ratios within one process, so a slower machine moves both sides).
 import type { BenchResult } from './bench-result.ts';
 import { EXPLORE_STATES_TARGET } from './explore.ts';
+import { EXPLORE_WORKERS_TARGET } from './explore-workers.ts';
 
 export interface Target {
   readonly id: string;
@@ -39,5 +40,11 @@ export function targets(r: Omit<BenchResult, 'targets' | 'regressions'>): Target
   out.push(t('help-start-ms', `zdspec --help, ms (from ${r.start.from})`, r.start.medianMs, 'max', 400));
   if (r.workers !== undefined) out.push(t('workers-speedup', 'check --all: --workers 1 time / --workers 2 time', r.workers.speedup, 'min', 1.8));
   if (r.explore !== undefined) out.push(t('explore-states-rate', 'explore upstream (issue 11), distinct states/s on one core', r.explore.throughput.perSecond, 'min', EXPLORE_STATES_TARGET));
+  const w = r.exploreWorkers;
+  if (w !== undefined && w.workers === 2) {
+    out.push(t('explore-workers-speedup', 'explore upstream depth 3 (issue 11): 1 thread time / 2 workers time, start included', w.speedup, 'min', EXPLORE_WORKERS_TARGET));
+    if (w.speedupFromReady !== undefined)
+      out.push(t('explore-workers-speedup-ready', "explore upstream depth 3 (issue 11): 1 thread time / 2 workers time from the first 'ready'", w.speedupFromReady, 'min', EXPLORE_WORKERS_TARGET));
+  }
   return out;
 }

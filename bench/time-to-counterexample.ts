@@ -33,7 +33,7 @@ export interface Searches {
   readonly medianTotalMs: number;
 }
 
-interface Target {
+export interface SearchTarget {
   readonly proposal: ResolvedProposal;
   readonly checks: readonly SelectableCheck[];
   readonly runs: number;
@@ -41,14 +41,14 @@ interface Target {
   readonly focus?: Focus;
 }
 
-function search(t: Target, seed: number): Search {
+function search(t: SearchTarget, seed: number): Search {
   const r = checkProposal(t.proposal, { invariants: t.checks, seed, runs: t.runs, maxCommands: t.maxCommands, ...(t.focus ? { focus: t.focus } : {}) });
   const timing = r.counterexample?.timing;
   if (timing === undefined) return { seed, found: false, toFirstMs: r.elapsedMs, shrinkMs: 0, totalMs: r.elapsedMs, steps: 0 };
   return { seed, found: true, toFirstMs: timing.msToFirst, shrinkMs: timing.shrinkMs, totalMs: timing.msToFirst + timing.shrinkMs, steps: r.counterexample?.steps.length ?? 0 };
 }
 
-function searches(name: string, t: Target, seeds: readonly number[]): Searches {
+function searches(name: string, t: SearchTarget, seeds: readonly number[]): Searches {
   const all = seeds.map((seed) => search(t, seed));
   const found = all.filter((s) => s.found);
   return {
@@ -67,7 +67,7 @@ export function coherentV1(seeds: readonly number[]): Searches {
   return searches('coherent-v1', { proposal: resolveBuiltin('coherent-v1'), checks: ['no-longterm-pin-coherent'], runs: 10_000, maxCommands: 40 }, seeds);
 }
 
-function mutantTarget(m: Mutant): Target {
+export function mutantTarget(m: Mutant): SearchTarget {
   const c = mutantChecks(m);
   const checks: SelectableCheck[] = [...c.invariants, ...(c.refinement ? (['refinement'] as const) : [])];
   return { proposal: resolveProposal(m.proposal), checks, runs: m.budget.runs, maxCommands: m.budget.maxCommands, ...(m.focus ? { focus: m.focus } : {}) };
