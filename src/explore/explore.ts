@@ -138,7 +138,7 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
   let depth = 0;
   let heapBytes = 0;
   // The depth being reached (frontier + 1) while it is: a stop part-way reports it too.
-  let reaching: Node[] | undefined;
+  let reaching: number | undefined;
 
   const pathTo = (id: number): RanStep[] => {
     const out: RanStep[] = [];
@@ -153,7 +153,7 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     states: seen.size,
     transitions,
     elapsedMs: performance.now() - startedAt,
-    frontier: reaching === undefined ? [...frontierSizes] : [...frontierSizes, reaching.length],
+    frontier: reaching === undefined ? [...frontierSizes] : [...frontierSizes, reaching],
     partial: reaching !== undefined,
   });
   const result = (stop: ExploreStop, completeDepth: number, violation?: Violation): ExploreResult =>
@@ -185,7 +185,9 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
 
   for (; depth < options.depth; depth++) {
     const next: Node[] = [];
-    reaching = next;
+    // The last depth's states are counted, never expanded: no snapshot, no path.
+    const last = depth === options.depth - 1;
+    reaching = 0;
     for (const node of frontier) {
       let stop: ExploreStop | undefined;
       const counted = transitions;
@@ -194,9 +196,12 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
         transitions = counted + i + 1;
         if (stop !== undefined) return;
         if (seen.add(words)) {
-          const id = parent.push(node.id) - 1;
-          via.push(ran);
-          next.push({ id, snapshot: save() });
+          reaching = (reaching ?? 0) + 1;
+          if (!last) {
+            const id = parent.push(node.id) - 1;
+            via.push(ran);
+            next.push({ id, snapshot: save() });
+          }
         }
         if (transitions % progressEvery === 0) {
           heapBytes = Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart);
@@ -209,11 +214,12 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
       if (expanded.violation !== undefined) return result('violation', depth, expanded.violation);
       if (stop !== undefined) return result(stop, depth);
     }
-    frontierSizes.push(next.length);
+    const reached = reaching;
+    frontierSizes.push(reached);
     reaching = undefined;
     frontier = next;
     options.onProgress?.(progress());
-    if (next.length === 0) return result('no-more-states', depth + 1);
+    if (reached === 0) return result('no-more-states', depth + 1);
   }
   return result('complete', depth);
 }

@@ -115,7 +115,8 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
 
     for (; depth < options.depth; depth++) {
       Atomics.store(stopAt, 0, 0x7fff_ffff);
-      for (const c of channels) c.send({ type: 'expand' });
+      const last = depth === options.depth - 1;
+      for (const c of channels) c.send({ type: 'expand', keep: !last });
       const answers = await Promise.all(channels.map((c) => expect(c, 'expanded')));
       heapBytes = Math.max(
         heapBytes,
@@ -152,6 +153,13 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
       if (firstViolation !== undefined) return finish('violation', depth, reached, firstViolation.violation);
       if (stop !== undefined) return finish(stop, depth, reached);
       if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) return finish('max-memory', depth, reached);
+      if (last) {
+        // Counted, never expanded: nothing to hand out.
+        frontier.push(reached);
+        if (reached === 0) return finish('no-more-states', depth + 1);
+        depth++;
+        break;
+      }
       for (const [i, c] of channels.entries()) c.send({ type: 'settle', moves: Float64Array.from(moves[i] ?? []), expect: incoming[i] ?? 0 });
       await Promise.all(channels.map((c) => expect(c, 'settled')));
       frontier.push(reached);

@@ -66,7 +66,7 @@ async function init(s: WorkerSetup, ports: readonly (MessagePort | null)[], stop
   post({ type: 'ready', root, ...(start === undefined ? {} : { start: { finding: start, steps: [] } }) });
 }
 
-function expand(): void {
+function expand(keep: boolean): void {
   if (ctx === undefined || setup === undefined) throw new Error('explore-worker: expand before init');
   const keys: number[] = [];
   const words: string[] = [];
@@ -80,7 +80,7 @@ function expand(): void {
       const { hi, lo } = hashWords(w);
       keys.push(node.g, step, hi, lo, pending.length);
       if (setup?.exact) words.push(w.join(','));
-      pending.push({ g: -1, path: [...node.path, ran], snapshot: save() });
+      if (keep) pending.push({ g: -1, path: [...node.path, ran], snapshot: save() });
     });
     counts.push(node.g, expanded.transitions);
     if (expanded.violation !== undefined) {
@@ -123,7 +123,7 @@ function settle(moves: Float64Array, expect: number): void {
 port.on('message', (m: ToWorker) => {
   try {
     if (m.type === 'init') void init(m.setup, m.peers, m.stop).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
-    else if (m.type === 'expand') expand();
+    else if (m.type === 'expand') expand(m.keep);
     else settle(m.moves, m.expect);
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

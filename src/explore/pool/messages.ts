@@ -38,7 +38,8 @@ export type ToWorker =
    * passes no state after it, since the search ends there anyway.
    */
   | { readonly type: 'init'; readonly setup: WorkerSetup; readonly peers: readonly (MessagePort | null)[]; readonly stop: Int32Array<ArrayBufferLike> }
-  | { readonly type: 'expand' }
+  /** keep: the successors will be expanded (false at the last depth: only counted, so no snapshot is made). */
+  | { readonly type: 'expand'; readonly keep: boolean }
   /** moves: [pending, g, owner] triples, in order; expect: how many states other workers send this one. */
   | { readonly type: 'settle'; readonly moves: Float64Array; readonly expect: number };
 
