@@ -9,117 +9,19 @@
 // reference's state is the abstraction of the kernel's. When refinement is
 // not among the checks and a step fails it, the reference's state is added
 // to the key (the two sides have parted).
-import type { Era } from '../../models/eras/era.ts';
-import type { OpName } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
-import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from '../check/checks.ts';
+import { ALL_CHECKS, checkSet, invariantsOf } from '../check/checks.ts';
 import type { RanStep } from '../check/failure.ts';
 import { judgeStart } from '../check/judge.ts';
 import { createPair } from '../runner/create-pair.ts';
-import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
-import type { ExploreBounds } from './bounds.ts';
+import type { PairSnapshot } from '../runner/pair-types.ts';
 import { type ExpandContext, expandState, type Violation } from './expand.ts';
+import { type ExploreOptions, type ExploreProgress, type ExploreResult, type ExploreStop, exploreResult } from './explore-result.ts';
 import { exactSeenStates, hashedSeenStates } from './seen-states.ts';
-
-export interface ExploreOptions {
-  readonly depth: number;
-  readonly bounds: ExploreBounds;
-  readonly checks?: readonly SelectableCheck[];
-  /** Only these operations (default: all). */
-  readonly ops?: readonly OpName[];
-  /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */
-  readonly hookTimeLimitMs?: number;
-  /** Stop cleanly after this many distinct states. */
-  readonly maxStates?: number;
-  /** Stop cleanly when the heap grows past this many bytes. */
-  readonly maxMemoryBytes?: number;
-  readonly exact?: boolean;
-  /** Called about every `progressEvery` transitions and at each depth's end. */
-  readonly onProgress?: (p: ExploreProgress) => void;
-  readonly progressEvery?: number;
-  /** For tests and benchmarks: another pair (e.g. with a mutant's models). */
-  readonly createPair?: (proposal: ResolvedProposal) => Pair;
-}
-
-export interface ExploreProgress {
-  /** The depth being expanded (its states are `depth` steps from the start). */
-  readonly depth: number;
-  readonly states: number;
-  readonly transitions: number;
-  readonly elapsedMs: number;
-  /**
-   * Distinct states first reached at each depth, 0 onward; they add up to
-   * `states`. After a stop part-way through a depth, the last entry is the
-   * part of the next depth reached so far (`partial`).
-   */
-  readonly frontier: readonly number[];
-  readonly partial: boolean;
-}
-
-export type ExploreStop = 'violation' | 'complete' | 'max-states' | 'max-memory' | 'no-more-states';
-
-export interface ExploreResult extends ExploreProgress {
-  readonly proposal: string;
-  readonly era: Era['name'];
-  readonly bounds: ExploreBounds;
-  readonly maxDepth: number;
-  /** --max-states, when given. */
-  readonly maxStates?: number;
-  readonly checks: readonly SelectableCheck[];
-  readonly stop: ExploreStop;
-  /** Depths whose every state was expanded: no violation within this many steps. */
-  readonly completeDepth: number;
-  /** The shortest counterexample: the steps and what failed at the last. */
-  readonly violation?: Violation;
-  /** Bytes of the seen-state set, and the heap's growth during the search. */
-  readonly seenBytes: number;
-  readonly heapBytes: number;
-  readonly exact: boolean;
-}
 
 interface Node {
   readonly id: number;
   readonly snapshot: PairSnapshot;
-}
-
-/** What a search ended with, as the result: shared by this search and the parallel one (pool/explore-pool.ts). */
-export function exploreResult(r: {
-  readonly proposal: ResolvedProposal;
-  readonly options: ExploreOptions;
-  readonly checks: readonly SelectableCheck[];
-  readonly stop: ExploreStop;
-  readonly completeDepth: number;
-  readonly depth: number;
-  readonly states: number;
-  readonly transitions: number;
-  readonly elapsedMs: number;
-  readonly frontier: readonly number[];
-  readonly partial: boolean;
-  readonly seenBytes: number;
-  readonly heapBytes: number;
-  readonly violation?: Violation;
-}): ExploreResult {
-  const { proposal, options } = r;
-  return {
-    depth: r.depth,
-    states: r.states,
-    transitions: r.transitions,
-    elapsedMs: r.elapsedMs,
-    frontier: r.frontier,
-    partial: r.partial,
-    proposal: proposal.name,
-    era: proposal.era.name,
-    bounds: options.bounds,
-    maxDepth: options.depth,
-    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
-    checks: r.checks,
-    stop: r.stop,
-    completeDepth: r.completeDepth,
-    ...(r.violation === undefined ? {} : { violation: r.violation }),
-    seenBytes: r.seenBytes,
-    heapBytes: r.heapBytes,
-    exact: options.exact === true,
-  };
 }
 
 export function explore(proposal: ResolvedProposal, options: ExploreOptions): ExploreResult {
@@ -223,3 +125,5 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
   }
   return result('complete', depth);
 }
+
+export { type ExploreOptions, type ExploreProgress, type ExploreResult, type ExploreStop, exploreResult };

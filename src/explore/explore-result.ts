@@ -1,0 +1,107 @@
+// What a search is asked and what it ends with: the options, the progress,
+// the result, and the one function that builds a result — shared by the
+// single-threaded search (explore.ts) and the parallel one
+// (pool/explore-pool.ts), so the two report alike.
+import type { Era } from '../../models/eras/era.ts';
+import type { OpName } from '../../models/ops.ts';
+import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
+import type { SelectableCheck } from '../check/checks.ts';
+import type { Pair } from '../runner/pair-types.ts';
+import type { ExploreBounds } from './bounds.ts';
+import type { Violation } from './expand.ts';
+
+export interface ExploreOptions {
+  readonly depth: number;
+  readonly bounds: ExploreBounds;
+  readonly checks?: readonly SelectableCheck[];
+  /** Only these operations (default: all). */
+  readonly ops?: readonly OpName[];
+  /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */
+  readonly hookTimeLimitMs?: number;
+  /** Stop cleanly after this many distinct states. */
+  readonly maxStates?: number;
+  /** Stop cleanly when the heap grows past this many bytes. */
+  readonly maxMemoryBytes?: number;
+  readonly exact?: boolean;
+  /** Called about every `progressEvery` transitions and at each depth's end. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  readonly progressEvery?: number;
+  /** For tests and benchmarks: another pair (e.g. with a mutant's models). */
+  readonly createPair?: (proposal: ResolvedProposal) => Pair;
+}
+
+export interface ExploreProgress {
+  /** The depth being expanded (its states are `depth` steps from the start). */
+  readonly depth: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly elapsedMs: number;
+  /**
+   * Distinct states first reached at each depth, 0 onward; they add up to
+   * `states`. After a stop part-way through a depth, the last entry is the
+   * part of the next depth reached so far (`partial`).
+   */
+  readonly frontier: readonly number[];
+  readonly partial: boolean;
+}
+
+export type ExploreStop = 'violation' | 'complete' | 'max-states' | 'max-memory' | 'no-more-states';
+
+export interface ExploreResult extends ExploreProgress {
+  readonly proposal: string;
+  readonly era: Era['name'];
+  readonly bounds: ExploreBounds;
+  readonly maxDepth: number;
+  /** --max-states, when given. */
+  readonly maxStates?: number;
+  readonly checks: readonly SelectableCheck[];
+  readonly stop: ExploreStop;
+  /** Depths whose every state was expanded: no violation within this many steps. */
+  readonly completeDepth: number;
+  /** The shortest counterexample: the steps and what failed at the last. */
+  readonly violation?: Violation;
+  /** Bytes of the seen-state set, and the heap's growth during the search. */
+  readonly seenBytes: number;
+  readonly heapBytes: number;
+  readonly exact: boolean;
+}
+
+/** What a search ended with, as the result: shared by this search and the parallel one (pool/explore-pool.ts). */
+export function exploreResult(r: {
+  readonly proposal: ResolvedProposal;
+  readonly options: ExploreOptions;
+  readonly checks: readonly SelectableCheck[];
+  readonly stop: ExploreStop;
+  readonly completeDepth: number;
+  readonly depth: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly elapsedMs: number;
+  readonly frontier: readonly number[];
+  readonly partial: boolean;
+  readonly seenBytes: number;
+  readonly heapBytes: number;
+  readonly violation?: Violation;
+}): ExploreResult {
+  const { proposal, options } = r;
+  return {
+    depth: r.depth,
+    states: r.states,
+    transitions: r.transitions,
+    elapsedMs: r.elapsedMs,
+    frontier: r.frontier,
+    partial: r.partial,
+    proposal: proposal.name,
+    era: proposal.era.name,
+    bounds: options.bounds,
+    maxDepth: options.depth,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    checks: r.checks,
+    stop: r.stop,
+    completeDepth: r.completeDepth,
+    ...(r.violation === undefined ? {} : { violation: r.violation }),
+    seenBytes: r.seenBytes,
+    heapBytes: r.heapBytes,
+    exact: options.exact === true,
+  };
+}
