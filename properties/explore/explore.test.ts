@@ -50,6 +50,13 @@ describe('explore', () => {
     expect(r.completeDepth).toBe(r.frontier.length - 2);
   });
 
+  it('--max-memory stops cleanly too, complete to the depth it was expanding', () => {
+    const r = explore(resolveBuiltin('upstream'), { depth: 5, bounds: BOUNDS, ops: PIN_OPS, maxMemoryBytes: 1, progressEvery: 10 });
+    expect(r.stop).toBe('max-memory');
+    expect(r.frontier.reduce((a, b) => a + b, 0)).toBe(r.states);
+    expect(r.completeDepth).toBe(r.frontier.length - 2);
+  });
+
   it('hashed and exact keys reach the same states', () => {
     const o = { depth: 2, bounds: BOUNDS, ops: PIN_OPS };
     const hashed = explore(resolveBuiltin('upstream'), o);

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OpName } from '../../models/ops.ts';
 import { DEFAULT_BOUNDS } from '../../src/explore/bounds.ts';
+import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
+import { explorePool } from '../../src/explore/pool/explore-pool.ts';
 import { bothWays } from './both-ways.ts';
 
 const OPS: readonly OpName[] = ['memremap_pages', 'mmap', 'cpu_write', 'migrate_to_device', 'memory_failure'];
@@ -21,5 +23,13 @@ describe('explore --workers 2', () => {
     const options = { depth: 2, bounds: { ...DEFAULT_BOUNDS, types: ['PRIVATE'] as const }, ops: [...OPS, 'fork' as const] };
     expect((await bothWays('upstream', options)).stop).toBe('complete');
     await bothWays('upstream', { ...options, exact: true });
+  });
+
+  it('--max-memory stops cleanly, complete to the depth whose every transition was judged', async () => {
+    const options = { depth: 3, bounds: { ...DEFAULT_BOUNDS, types: ['PRIVATE'] as const }, ops: OPS, maxMemoryBytes: 1 };
+    const r = await explorePool('upstream', resolveBuiltin('upstream'), options, 2);
+    expect(r.stop).toBe('max-memory');
+    expect(r.completeDepth).toBeGreaterThanOrEqual(1);
+    expect(r.frontier.reduce((a, b) => a + b, 0)).toBe(r.states);
   });
 });

@@ -152,7 +152,13 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
       }
       if (firstViolation !== undefined) return finish('violation', depth, reached, firstViolation.violation);
       if (stop !== undefined) return finish(stop, depth, reached);
-      if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) return finish('max-memory', depth, reached);
+      // A worker that ran short of its own heap stopped part-way: complete only to this depth.
+      if (answers.some((a) => a.full)) return finish('max-memory', depth, reached);
+      // Past the limit with the depth whole: every trace one step longer was judged.
+      if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) {
+        frontier.push(reached);
+        return finish('max-memory', depth + 1);
+      }
       if (last) {
         // Counted, never expanded: nothing to hand out.
         frontier.push(reached);

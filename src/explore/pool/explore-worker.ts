@@ -3,6 +3,7 @@
 // search does), reports each successor's key in breadth-first order, keeps
 // the successors until the coordinator says which are new and who expands
 // them, and hands those to their workers directly.
+import { getHeapStatistics } from 'node:v8';
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import { checkSet, invariantsOf } from '../../check/checks.ts';
 import { judgeStart } from '../../check/judge.ts';
@@ -32,6 +33,8 @@ let expected = -1;
 // Keys this worker already reported or held: a state it reaches twice is reported once.
 let local: SeenStates = hashedSeenStates();
 const heapAtStart = process.memoryUsage().heapUsed;
+/** 70% of this thread's heap: past it, a worker stops expanding (the coordinator reports max-memory). */
+const HEAP_LIMIT = 0.7 * getHeapStatistics().heap_size_limit;
 
 function maybeSettled(): void {
   if (expected < 0 || incoming < expected) return;
@@ -72,9 +75,15 @@ function expand(keep: boolean): void {
   const words: string[] = [];
   const counts: number[] = [];
   let found: { g: number; step: number; violation: Violation } | undefined;
-  for (const node of held) {
+  let full = false;
+  for (const [i, node] of held.entries()) {
     // Another worker found a violation from an earlier state: nothing after it counts.
     if (node.g > Atomics.load(stopAt, 0)) break;
+    // Out of room in this thread's own heap: stop cleanly, never die of it.
+    if (i % 64 === 0 && process.memoryUsage().heapUsed > HEAP_LIMIT) {
+      full = true;
+      break;
+    }
     const expanded = expandState(ctx, node.snapshot, node.path, (w, ran, step, save) => {
       if (!local.add(w)) return;
       const { hi, lo } = hashWords(w);
@@ -97,6 +106,7 @@ function expand(keep: boolean): void {
     counts: Float64Array.from(counts),
     ...(found === undefined ? {} : { violation: found }),
     heapBytes: process.memoryUsage().heapUsed - heapAtStart,
+    full,
   });
 }
 

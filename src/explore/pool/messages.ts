@@ -55,6 +55,8 @@ export type FromWorker =
       /** Its first violation, with the place (g, step) that orders it among the others'. */
       readonly violation?: { readonly g: number; readonly step: number; readonly violation: Violation };
       readonly heapBytes: number;
+      /** It stopped part-way: its heap passed 70% of its own limit. */
+      readonly full: boolean;
     }
   | { readonly type: 'settled' }
   | { readonly type: 'error'; readonly message: string };
