@@ -16,11 +16,11 @@ type Run = Awaited<ReturnType<typeof runMain>>;
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 const wide = (out: string): string[] => out.split('\n').filter((line) => [...line].length > 80);
 
-const VIOLATION_OPS = 'memremap_pages,mmap,migrate_to_device,pin_user_pages';
+const VIOLATION_OPS = 'memremap_pages,mmap,migrate_to_device';
 const HOLD = ['upstream', '--depth', '2', '--types', 'PRIVATE', '--ops', 'memremap_pages,mmap,cpu_write,migrate_to_device'];
 
 // The small searches first: they load and warm up the engine, which makes
-// the one long search below (~7,300 states) markedly faster.
+// the violation search below faster.
 describe('zdspec explore: no violation', () => {
   it('exits 0, complete to the depth, with the counts, in 80 columns', async () => {
     const out = join(dir, 'h');
@@ -56,34 +56,34 @@ describe('zdspec explore: no violation', () => {
 
 describe('zdspec explore: a violation', () => {
   const out = join(dir, 'v');
-  const stem = join(out, 'coherent-v1.no-longterm-pin-coherent');
+  const stem = join(out, 'cdm-numa-rfc.device-not-on-lru');
   let run: Run;
   beforeAll(async () => {
-    run = await runMain('explore', 'coherent-v1', '--depth', '5', '--types', 'COHERENT', '--ops', VIOLATION_OPS, '-o', out);
+    run = await runMain('explore', 'cdm-numa-rfc', '--depth', '4', '--ops', VIOLATION_OPS, '-o', out);
   }, 30_000);
 
   it('exits 1 naming the shortest violation', () => {
     expect([run.code, run.err]).toEqual([1, '']);
-    expect(run.out).toContain('violation: no-longterm-pin-coherent after 4 steps');
+    expect(run.out).toContain('violation: device-not-on-lru after 3 steps');
     expect(run.out).toMatch(/^written: \S/m);
   });
 
   it('writes the counterexample (txt, md, json) and explore.json', () => {
     for (const ext of ['txt', 'md', 'json']) expect(existsSync(`${stem}.${ext}`)).toBe(true);
     const txt = readFileSync(`${stem}.txt`, 'utf8');
-    expect(txt).toContain('Steps (4, shortest');
+    expect(txt).toContain('Steps (3, shortest');
     expect(txt).toContain('Found by zdspec explore');
     const summary = readJson(join(out, 'explore.json'));
     expect(summary).toMatchObject({
-      proposal: 'coherent-v1',
-      depth: 5,
+      proposal: 'cdm-numa-rfc',
+      depth: 4,
       stop: 'violation',
-      completeDepth: 3,
-      violation: { check: 'no-longterm-pin-coherent', steps: 4, counterexample: `${stem}.json` },
+      completeDepth: 2,
+      violation: { check: 'device-not-on-lru', steps: 3, counterexample: `${stem}.json` },
     });
     expect(summary.states).toBeGreaterThan(0);
-    // Depths 0-3 whole, then the part of depth 4 reached before the violation: they add up to the states.
-    expect(summary.frontier).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
+    // Depths 0-2 whole, then the part of depth 3 reached before the violation: they add up to the states.
+    expect(summary.frontier).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number)]);
     expect(summary.partial).toBe(true);
     expect((summary.frontier as number[]).reduce((a, b) => a + b, 0)).toBe(summary.states);
   });
@@ -91,11 +91,11 @@ describe('zdspec explore: a violation', () => {
   it('replays: the failure reproduces', async () => {
     const replay = await runMain('replay', `${stem}.json`);
     expect(replay.code).toBe(1);
-    expect(replay.out).toContain('replay: reproduced: no-longterm-pin-coherent');
+    expect(replay.out).toContain('replay: reproduced: device-not-on-lru');
   });
 
   it('prints no line wider than 80 columns, the counterexample included', () => {
-    expect(run.out).toContain('Steps (4, shortest');
+    expect(run.out).toContain('Steps (3, shortest');
     expect(wide(run.out)).toEqual([]);
   });
 });
