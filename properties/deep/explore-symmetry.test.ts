@@ -1,5 +1,5 @@
 // The deep job's symmetry comparison (the everyday one is
-// properties/explore/symmetry.test.ts): every built-in at depth 3 with the
+// properties/explore/symmetry.test.ts): every built-in at depth 2, and at depth 3 with the
 // device operations, and coherent-v1's long-term pin violation found at the
 // same shortest length with and without the reductions.
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ const DEVICE_OPS: readonly OpName[] = ['memremap_pages', 'mmap', 'cpu_write', 'd
 
 describe('explore symmetry reduction, deep', () => {
   for (const name of BUILTIN_NAMES) {
-    it(`${name}: reduced and unreduced agree at depth 3 with the device operations`, () => {
+    it(`${name}: reduced and unreduced agree at depth 2 and at depth 3 with the device operations`, () => {
+      compareSymmetry(name, 2, ['memremap_pages', 'mmap', 'cpu_write']);
       compareSymmetry(name, 3, DEVICE_OPS);
     });
   }

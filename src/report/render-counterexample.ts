@@ -30,13 +30,15 @@ export interface RenderOptions {
   readonly generated: string;
   /** The JSON names a proposal file: replaying it needs --allow-proposal-file (a proposal is code). */
   readonly proposalIsFile?: boolean;
+  /** The time limit of the re-run that explains the steps (default 2 s): the run's own, for a hung hook's counterexample. */
+  readonly timeLimitMs?: number;
 }
 
 /** The first replay command of a report: `zdspec replay` of its JSON file (merge-reports writes it again for the file's new place). */
 export const replayFileCommand = (json: string, proposalIsFile = false): string => ['zdspec', 'replay', json, ...(proposalIsFile ? ['--allow-proposal-file'] : [])].map(shellQuote).join(' ');
 
 export function renderCounterexample(cx: Counterexample, proposal: ResolvedProposal, paths: CounterexamplePaths, o: RenderOptions): RenderedCounterexample {
-  const doc = buildDoc(explainCounterexample(cx, proposal), proposal, [replayFileCommand(paths.json, o.proposalIsFile), cx.replay]);
+  const doc = buildDoc(explainCounterexample(cx, proposal, o.timeLimitMs === undefined ? {} : { timeLimitMs: o.timeLimitMs }), proposal, [replayFileCommand(paths.json, o.proposalIsFile), cx.replay]);
   return {
     txt: counterexampleText(doc, o.generated),
     md: counterexampleMarkdown(doc, o.generated),

@@ -11,7 +11,8 @@ import { loadProposal } from '../../proposals/load-proposal.ts';
 import { guardProcess } from '../../proposals/process-guard.ts';
 import { renderCounterexample } from '../../report/render-counterexample.ts';
 import { counterexamplePaths } from '../../report/write-counterexample.ts';
-import { checkProposal } from '../check-proposal.ts';
+import { CHECK_DEFAULTS, checkProposal } from '../check-proposal.ts';
+import { hangLimitMs } from '../hang-limit.ts';
 import { ALL_CHECKS } from '../checks.ts';
 import { toTrace } from '../counterexample.ts';
 import type { CheckFailure } from '../failure.ts';
@@ -56,7 +57,9 @@ function run(job: CheckJob, proposal: ResolvedProposal, semantic: SemanticCollec
     onFailure,
     onFinding: (cx: Parameters<typeof renderCounterexample>[0]) => {
       const paths = counterexamplePaths(job.reportDir, `${job.stem}.${cx.check}`);
-      const rendered = renderCounterexample(cx, proposal, paths, { generated: job.generated, proposalIsFile: job.isFile });
+      // The re-run that explains the steps gets the run's own hang limit: a hung hook's counterexample is not re-run for the 2 s default.
+      const timeLimitMs = hangLimitMs(o.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs, cx.steps.length);
+      const rendered = renderCounterexample(cx, proposal, paths, { generated: job.generated, proposalIsFile: job.isFile, timeLimitMs });
       post({ type: 'finding', job: job.index, counterexample: cx, rendered });
     },
   };

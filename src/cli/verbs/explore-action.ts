@@ -22,6 +22,7 @@ import { wrap } from '../../report/wrap.ts';
 import { counterexamplePaths, reportStem, type WrittenCounterexample } from '../../report/write-counterexample.ts';
 import { shellQuote } from '../../util/shell-quote.ts';
 import { zdspecVersion } from '../../util/zdspec-version.ts';
+import { hangLimitMs } from '../../check/hang-limit.ts';
 import { InputError } from '../bad-input.ts';
 import { cli, say } from '../cli-context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -135,10 +136,10 @@ function counterexampleOf(r: ExploreResult, spec: string, proposal: ResolvedProp
 }
 
 /** The counterexample's three files, through the report directory (so its manifest names them). */
-function writeFound(cx: Counterexample, proposal: ResolvedProposal, dir: ReportDir, spec: string, generated: string): WrittenCounterexample {
+function writeFound(cx: Counterexample, proposal: ResolvedProposal, dir: ReportDir, spec: string, generated: string, hookTimeLimitMs: number): WrittenCounterexample {
   const stem = reportStem(cx);
   const paths = counterexamplePaths(dir.path, stem);
-  const rendered = renderCounterexample(cx, proposal, paths, { generated, proposalIsFile: !isBuiltinName(spec) });
+  const rendered = renderCounterexample(cx, proposal, paths, { generated, proposalIsFile: !isBuiltinName(spec), timeLimitMs: hangLimitMs(hookTimeLimitMs, cx.steps.length) });
   for (const ext of ['txt', 'md', 'json'] as const) dir.write(`${stem}.${ext}`, rendered[ext]);
   return { ...paths, text: rendered.txt };
 }
@@ -176,7 +177,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const result = workers > 1 ? await explorePool(load, proposal, options, workers) : explore(proposal, options);
   progress.stop();
   const cx = counterexampleOf(result, spec, proposal, commandLine(spec, depth, bounds, flags), flags.reportDir);
-  const written = cx === undefined ? undefined : writeFound(cx, proposal, dir, spec, generated);
+  const written = cx === undefined ? undefined : writeFound(cx, proposal, dir, spec, generated, hookTimeLimitMs);
   const summary = exploreSummary(result, written?.json);
   dir.write('explore.json', `${JSON.stringify(summary.json, null, 2)}\n`);
   if (flags.json) say(JSON.stringify(summary.json, null, 2));
