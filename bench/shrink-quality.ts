@@ -27,16 +27,14 @@
 // BENCH_SHRINK_MUTANTS ('all', the default; 'none'; a number: the first n
 // of the catalogue; or a comma list of ids). Not in the run's `settings`.
 import { MUTANTS } from '../models/mutants/catalogue.ts';
-import type { OpName } from '../models/ops.ts';
 import type { ResolvedProposal } from '../models/proposals/proposal.ts';
 import { BUILTIN_NAMES } from '../models/proposals/registry.ts';
 import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
-import type { MemoryType } from '../models/vocabulary.ts';
 import { checkProposal } from '../src/check/check-proposal.ts';
-import { isSelectableCheck } from '../src/check/checks.ts';
 import type { Counterexample } from '../src/check/counterexample.ts';
 import { findViolations } from '../src/check/find-violations.ts';
-import { explore, type ExploreResult, type ExploreStop } from '../src/explore/explore.ts';
+import { exploreAround } from '../src/explore/explore-around.ts';
+import type { ExploreResult, ExploreStop } from '../src/explore/explore.ts';
 import { mutantTarget } from './time-to-counterexample.ts';
 
 export const SHRINK_SEED = 42;
@@ -79,20 +77,14 @@ export interface ShrinkBench {
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-/** properties/explore/shortest-around.ts's search: the trace's operations and memory types, one step shorter than it. */
-export function shorterAround(cx: Counterexample, proposal: ResolvedProposal, maxStates: number): ExploreResult {
-  const steps = cx.steps.map((s) => s.step);
-  const count = (op: OpName) => steps.filter((s) => s.op === op).length;
-  const types = [...new Set(steps.flatMap((s) => (s.op === 'memremap_pages' ? [s.args.type] : [])))] as MemoryType[];
-  return explore(proposal, {
-    depth: Math.max(1, steps.length - 1),
-    bounds: { pages: 2, procs: Math.min(3, 1 + count('fork')), devices: Math.max(1, count('memremap_pages')), values: 1, symmetry: true, ...(types.length > 0 ? { types } : {}) },
-    ops: [...new Set(steps.map((s) => s.op))],
-    // A crash or hang is judged whatever the checks.
-    checks: isSelectableCheck(cx.check) ? [cx.check] : [],
-    maxStates,
-  });
-}
+/** exploreAround with two pages and up to three processes: the trace's operations and memory types, one step shorter than it. */
+export const shorterAround = (cx: Counterexample, proposal: ResolvedProposal, maxStates: number): ExploreResult =>
+  exploreAround(
+    cx.steps.map((s) => s.step),
+    cx.check,
+    proposal,
+    { maxStates, pages: 2, procs: 3 },
+  );
 
 function compare(name: string, cx: Counterexample, proposal: ResolvedProposal, maxStates: number): ShrinkCase {
   const started = performance.now();

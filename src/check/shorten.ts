@@ -17,7 +17,6 @@ import type { Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { Pair } from '../runner/pair-types.ts';
 import { exploreAround } from '../explore/explore-around.ts';
-import type { SelectableCheck } from './checks.ts';
 import { CheckFailure, endsSearch } from './failure.ts';
 
 /** Index sets to drop, singles first, then pairs; later steps first (a trailing step is the likeliest extra). */
@@ -65,7 +64,7 @@ export function shortenByExplore(
 ): CheckFailure {
   const steps = failure.steps.map((s) => s.step);
   if (endsSearch(failure.finding.check) || steps.length < 3) return failure;
-  const found = guarded(SHORTEN_STEPS, () => exploreAround(steps, failure.finding.check as SelectableCheck, proposal, { maxStates: SHORTEN_STATES, createPair }))?.violation;
+  const found = guarded(SHORTEN_STEPS, () => exploreAround(steps, failure.finding.check, proposal, { maxStates: SHORTEN_STATES, createPair }))?.violation;
   // A crash the search ran into is not this failure: only the same check counts.
   const same = found !== undefined && found.finding.check === failure.finding.check && found.steps.length < steps.length;
   return same ? new CheckFailure(found.finding, found.steps) : failure;

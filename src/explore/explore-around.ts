@@ -6,7 +6,8 @@
 import type { OpName, Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { MemoryType } from '../../models/vocabulary.ts';
-import type { SelectableCheck } from '../check/checks.ts';
+import { isSelectableCheck } from '../check/checks.ts';
+import type { CheckId } from '../check/failure.ts';
 import type { Pair } from '../runner/pair-types.ts';
 import { explore, type ExploreResult } from './explore.ts';
 
@@ -19,7 +20,8 @@ export interface AroundOptions {
   readonly createPair?: (p: ResolvedProposal) => Pair;
 }
 
-export function exploreAround(steps: readonly Step[], check: SelectableCheck, proposal: ResolvedProposal, o: AroundOptions): ExploreResult {
+/** `check`: the one that failed; a crash or hang (not selectable) is judged whatever the checks. */
+export function exploreAround(steps: readonly Step[], check: CheckId, proposal: ResolvedProposal, o: AroundOptions): ExploreResult {
   const count = (op: OpName) => steps.filter((s) => s.op === op).length;
   const types = [...new Set(steps.flatMap((s) => (s.op === 'memremap_pages' ? [s.args.type] : [])))] as MemoryType[];
   return explore(proposal, {
@@ -33,7 +35,7 @@ export function exploreAround(steps: readonly Step[], check: SelectableCheck, pr
       ...(types.length > 0 ? { types } : {}),
     },
     ops: [...new Set(steps.map((s) => s.op))],
-    checks: [check],
+    checks: isSelectableCheck(check) ? [check] : [],
     maxStates: o.maxStates,
     ...(o.createPair === undefined ? {} : { createPair: o.createPair }),
   });
