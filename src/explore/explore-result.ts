@@ -66,42 +66,20 @@ export interface ExploreResult extends ExploreProgress {
   readonly exact: boolean;
 }
 
+/** What a search measured itself; the rest of a result comes from the proposal and the options. */
+export type SearchOutcome = ExploreProgress & Pick<ExploreResult, 'checks' | 'stop' | 'completeDepth' | 'violation' | 'seenBytes' | 'heapBytes'>;
+
 /** What a search ended with, as the result: shared by this search and the parallel one (pool/explore-pool.ts). */
-export function exploreResult(r: {
-  readonly proposal: ResolvedProposal;
-  readonly options: ExploreOptions;
-  readonly checks: readonly SelectableCheck[];
-  readonly stop: ExploreStop;
-  readonly completeDepth: number;
-  readonly depth: number;
-  readonly states: number;
-  readonly transitions: number;
-  readonly elapsedMs: number;
-  readonly frontier: readonly number[];
-  readonly partial: boolean;
-  readonly seenBytes: number;
-  readonly heapBytes: number;
-  readonly violation?: Violation;
-}): ExploreResult {
-  const { proposal, options } = r;
+export function exploreResult(r: SearchOutcome & { readonly proposal: ResolvedProposal; readonly options: ExploreOptions }): ExploreResult {
+  const { proposal, options, violation, ...measured } = r;
   return {
-    depth: r.depth,
-    states: r.states,
-    transitions: r.transitions,
-    elapsedMs: r.elapsedMs,
-    frontier: r.frontier,
-    partial: r.partial,
+    ...measured,
     proposal: proposal.name,
     era: proposal.era.name,
     bounds: options.bounds,
     maxDepth: options.depth,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
-    checks: r.checks,
-    stop: r.stop,
-    completeDepth: r.completeDepth,
-    ...(r.violation === undefined ? {} : { violation: r.violation }),
-    seenBytes: r.seenBytes,
-    heapBytes: r.heapBytes,
+    ...(violation === undefined ? {} : { violation }),
     exact: options.exact === true,
   };
 }
