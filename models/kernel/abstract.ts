@@ -1,6 +1,10 @@
 // abstract(kernelState): the AbsState the refinement check compares with the
 // reference's, read off the kernel model's arrays and tables in canonical
 // form (records keyed by handle, vmas sorted by start, no undefined values).
+// Given the previous abstraction, a frame, PTE, VMA list or process equal to
+// the one it had there is that same object: a step changes a few entities,
+// and the reference's draft (copy-on-write) shares the rest, so the
+// refinement check's deepEqual meets most of the state as identical objects.
 import type { AbsFile, AbsFrame, AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsPte, AbsState, AbsVma } from '../state.ts';
 import type { FileId, MemcgId, PgmapId, PinId, ProcId, RefId } from '../vocabulary.ts';
 import type { KernelState } from './kstate.ts';
@@ -14,15 +18,35 @@ const toRecord = <V>(m: ReadonlyMap<number, V>): Record<number, V> => {
   return out;
 };
 
-function absFrames(k: KernelState): Record<number, AbsFrame> {
+/** The frames' fields are primitives: equal field by field is equal. */
+function sameFrame(a: AbsFrame, b: AbsFrame): boolean {
+  return (
+    a.type === b.type &&
+    a.pgmap === b.pgmap &&
+    a.index === b.index &&
+    a.inUse === b.inUse &&
+    a.data === b.data &&
+    a.memcg === b.memcg &&
+    a.anon === b.anon &&
+    a.file === b.file &&
+    a.fileIndex === b.fileIndex &&
+    a.hwpoison === b.hwpoison &&
+    a.allocs === b.allocs &&
+    a.frees === b.frees &&
+    a.dirty === b.dirty
+  );
+}
+
+function absFrames(k: KernelState, prev: Readonly<Record<number, AbsFrame>> | undefined): Readonly<Record<number, AbsFrame>> {
   const m = k.mem;
   const frames: Record<number, AbsFrame> = {};
+  let reused = 0;
   for (let s = 0; s < m.size; s++) {
     const pfn = m.pfn[s] ?? -1;
     const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
     const memcg = m.memcg[s] ?? -1;
     const file = m.file[s] ?? -1;
-    frames[pfn] = {
+    const frame: AbsFrame = {
       pfn,
       type: pg?.type ?? 'SYSTEM',
       pgmap: pg ? `pgmap${pg.num}` : null,
@@ -38,8 +62,43 @@ function absFrames(k: KernelState): Record<number, AbsFrame> {
       frees: m.frees[s] ?? 0,
       ...(m.has(s, PG_dirty) ? { dirty: true as const } : {}),
     };
+    const old = prev?.[pfn];
+    if (old !== undefined && sameFrame(old, frame)) {
+      frames[pfn] = old;
+      reused++;
+    } else frames[pfn] = frame;
   }
-  return frames;
+  // Nothing changed: the previous table itself (one identity check for the whole memmap).
+  return prev !== undefined && reused === m.size && Object.keys(prev).length === reused ? prev : frames;
+}
+
+const samePte = (a: AbsPte, b: AbsPte): boolean => a.kind === b.kind && a.pfn === b.pfn && a.write === b.write && a.owner === b.owner && a.dirty === b.dirty;
+const sameVma = (a: AbsVma, b: AbsVma): boolean =>
+  a.start === b.start && a.npages === b.npages && a.kind === b.kind && a.shared === b.shared && a.prot === b.prot && a.file === b.file && a.pgmap === b.pgmap && a.pgoff === b.pgoff;
+
+/** `next` when it equals `old` entry by entry (entries compared by `same`, or identity), else `fresh`. */
+function reuseRecord<V>(old: Readonly<Record<number, V>> | undefined, fresh: Record<number, V>, same: (a: V, b: V) => boolean): Readonly<Record<number, V>> {
+  if (old === undefined) return fresh;
+  let n = 0;
+  let all = true;
+  for (const key in fresh) {
+    const o = old[key as unknown as number];
+    const f = fresh[key as unknown as number] as V;
+    if (o !== undefined && (o === f || same(o, f))) fresh[key as unknown as number] = o;
+    else all = false;
+    n++;
+  }
+  for (const _ in old) n--;
+  return all && n === 0 ? old : fresh;
+}
+
+function reuseProc(old: AbsProc | undefined, p: AbsProc): AbsProc {
+  if (old === undefined) return p;
+  const ptes = reuseRecord(old.ptes, p.ptes as Record<number, AbsPte>, samePte);
+  const written = reuseRecord(old.written, p.written as Record<number, number>, (a, b) => a === b);
+  const vmas = old.vmas.length === p.vmas.length && old.vmas.every((v, i) => sameVma(v, p.vmas[i]!)) ? old.vmas : p.vmas;
+  if (ptes === old.ptes && written === old.written && vmas === old.vmas && old.memcg === p.memcg && old.sigbus === p.sigbus && old.nextVpn === p.nextVpn) return old;
+  return { ...p, ptes, written, vmas };
 }
 
 function absProc(k: KernelState, num: number): AbsProc | undefined {
@@ -74,7 +133,7 @@ function absProc(k: KernelState, num: number): AbsProc | undefined {
   };
 }
 
-export function abstractState(k: KernelState): AbsState {
+export function abstractState(k: KernelState, prev?: AbsState): AbsState {
   const pgmaps: Record<PgmapId, AbsPgmap> = {};
   for (const pg of k.pgmaps) {
     pgmaps[`pgmap${pg.num}`] = {
@@ -91,7 +150,7 @@ export function abstractState(k: KernelState): AbsState {
   const procs: Record<ProcId, AbsProc> = {};
   for (const num of [...k.procs.keys()].sort((a, b) => a - b)) {
     const p = absProc(k, num);
-    if (p) procs[`p${num}`] = p;
+    if (p) procs[`p${num}`] = reuseProc(prev?.procs[`p${num}`], p);
   }
   const files: Record<FileId, AbsFile> = {};
   for (const num of [...k.files.keys()].sort((a, b) => a - b)) {
@@ -118,7 +177,7 @@ export function abstractState(k: KernelState): AbsState {
     if (r) pins[`pin${n}`] = { pfn: r.pfn, proc: `p${r.proc}`, longterm: r.longterm, write: r.write };
   }
   return {
-    frames: absFrames(k),
+    frames: absFrames(k, prev?.frames),
     pgmaps,
     procs,
     files,

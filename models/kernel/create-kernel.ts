@@ -6,6 +6,7 @@
 import type { Era } from '../eras/era.ts';
 import type { KernelInstance, KernelSnapshot } from '../model.ts';
 import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
+import type { AbsState } from '../state.ts';
 import { abstractState } from './abstract.ts';
 import { run_woken_tasks } from './dax-break-layout.ts';
 import { type KernelData, saveData, stateFrom } from './clone-state.ts';
@@ -76,6 +77,12 @@ const HANDLERS: Handlers = {
 
 export function createKernel(era: Era, hooks: Hooks): KernelInstance {
   let k = createState(era, hooks, new Ghost());
+  // The last abstraction: the next one reuses its unchanged objects (abstract.ts).
+  let last: AbsState | undefined;
+  const abstract = (): AbsState => {
+    last = abstractState(k, last);
+    return last;
+  };
   return {
     apply(step: Step) {
       k.events = [];
@@ -85,8 +92,8 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
       run_woken_tasks(k);
       return { result, events: k.events };
     },
-    abstract: () => abstractState(k),
-    view: () => kernelView(k, abstractState(k)),
+    abstract,
+    view: () => kernelView(k, abstract()),
     save: () => saveData(k) as unknown as KernelSnapshot,
     restore: (snapshot) => {
       k = stateFrom(snapshot as unknown as KernelData, era, hooks);

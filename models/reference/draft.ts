@@ -1,41 +1,111 @@
-// The reference applies an operation to a deep, mutable copy of the input
-// state (a draft) and returns it: input states are never mutated.
+// The reference applies an operation to a draft of the input state and
+// returns it: input states are never mutated. A draft is copy-on-write: its
+// tables (frames, procs, files, ...) are fresh shallow copies, but the
+// entities in them — a frame, a process with its page table, a file, a pgmap
+// — are the input's own objects until a step claims one with writable*(),
+// which copies that entity alone. A step therefore costs what it touches,
+// and an untouched entity keeps its identity into the outcome, where the
+// refinement check's deepEqual skips it (Object.is). The types enforce it:
+// an entity read from `ctx.s` is readonly; only writable*() returns a
+// mutable one.
 import type { Era } from '../eras/era.ts';
 import type { ZdEvent } from '../events.ts';
-import type { AbsState } from '../state.ts';
+import type { AbsFile, AbsFrame, AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsState } from '../state.ts';
+import type { FileId, MemcgId, PgmapId, Pfn, PinId, ProcId, RefId } from '../vocabulary.ts';
 
 /** A deep-mutable version of a (readonly) abstract-state type. */
 export type Draft<T> = T extends readonly (infer U)[] ? Draft<U>[] : T extends object ? { -readonly [K in keyof T]: Draft<T[K]> } : T;
 
+/** The draft's tables: mutable containers of (shared, readonly) entities. */
+export interface DraftState {
+  frames: Record<Pfn, AbsFrame>;
+  pgmaps: Record<PgmapId, AbsPgmap>;
+  procs: Record<ProcId, AbsProc>;
+  files: Record<FileId, AbsFile>;
+  memcgs: MemcgId[];
+  refs: Record<RefId, AbsGupRef>;
+  pins: Record<PinId, AbsPin>;
+  failNextAlloc: Draft<AbsState['failNextAlloc']>;
+  next: Draft<AbsState['next']>;
+}
+
 /** What every step of the reference works on: the era, the draft state and the events it reports. */
 export interface Ctx {
   readonly era: Era;
-  readonly s: Draft<AbsState>;
+  readonly s: DraftState;
   readonly events: ZdEvent[];
+  /** The entities this draft has copied (its own, safe to mutate). */
+  readonly owned: Set<object>;
+}
+
+function draftOf(state: AbsState | DraftState): DraftState {
+  return {
+    frames: { ...state.frames },
+    pgmaps: { ...state.pgmaps },
+    procs: { ...state.procs },
+    files: { ...state.files },
+    memcgs: [...state.memcgs],
+    refs: { ...state.refs },
+    pins: { ...state.pins },
+    failNextAlloc: { ...state.failNextAlloc },
+    next: { ...state.next },
+  };
 }
 
 export function newCtx(era: Era, state: AbsState): Ctx {
-  return { era, s: cloneState(state) as Draft<AbsState>, events: [] };
-}
-
-/** An independent copy of a context: used where the specification allows several outcomes. */
-export function forkCtx(ctx: Ctx): Ctx {
-  return { era: ctx.era, s: cloneState(ctx.s), events: [...ctx.events] };
+  return { era, s: draftOf(state), events: [], owned: new Set() };
 }
 
 /**
- * A deep copy of plain JSON-shaped data (the abstract state has no Maps,
- * Dates or cycles). Several times faster than structuredClone, and every
- * step of the reference starts with one.
+ * An independent copy of a context: used where the specification allows
+ * several outcomes. The two now share every entity, so neither owns any: each
+ * copies again what it goes on to change.
  */
-function cloneState<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(cloneState) as T;
-  const copy: Record<string, unknown> = {};
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    // Primitives inline (most fields of a state): a call per field was most of the cost.
-    copy[key] = typeof v !== 'object' || v === null ? v : cloneState(v);
-  }
-  return copy as T;
+export function forkCtx(ctx: Ctx): Ctx {
+  ctx.owned.clear();
+  return { era: ctx.era, s: draftOf(ctx.s), events: [...ctx.events], owned: new Set() };
 }
+
+/** Put a new entity into the draft (memremap_pages' frames, mmap's file, fork's child): the draft owns it. */
+export function adopt<T extends object>(ctx: Ctx, entity: T): T {
+  ctx.owned.add(entity);
+  return entity;
+}
+
+/** The entity `table[id]`, mutable: copied (and put back into the table) the first time this draft claims it. */
+function writableIn<K extends PropertyKey, T extends object>(ctx: Ctx, table: Record<K, T>, id: K, copy: (e: T) => T, what: string): Draft<T> {
+  const entity = table[id];
+  if (!entity) throw new Error(`reference: no ${what} ${String(id)}`);
+  if (ctx.owned.has(entity)) return entity as Draft<T>;
+  const w = adopt(ctx, copy(entity));
+  table[id] = w;
+  return w as Draft<T>;
+}
+
+const copyFlat = <T extends object>(e: T): T => ({ ...e });
+
+const copyProc = (p: AbsProc): AbsProc => {
+  const ptes: Draft<AbsProc['ptes']> = {};
+  for (const vpn in p.ptes) ptes[vpn as unknown as number] = { ...p.ptes[vpn as unknown as number]! };
+  return { ...p, vmas: p.vmas.map((v) => ({ ...v })), ptes, written: { ...p.written } };
+};
+
+const copyFile = (f: AbsFile): AbsFile => ({
+  ...f,
+  pages: { ...f.pages },
+  written: { ...f.written },
+  stored: { ...f.stored },
+  ...(f.punchHole ? { punchHole: { ...f.punchHole } } : {}),
+});
+
+/** The frame at pfn, mutable; a missing one is a specification bug. */
+export const writableFrame = (ctx: Ctx, pfn: Pfn): Draft<AbsFrame> => writableIn(ctx, ctx.s.frames, pfn, copyFlat, 'frame');
+
+/** The process, mutable with its VMAs and page table. */
+export const writableProc = (ctx: Ctx, id: ProcId): Draft<AbsProc> => writableIn(ctx, ctx.s.procs, id, copyProc, 'process');
+
+/** The file, mutable with its page cache and storage. */
+export const writableFile = (ctx: Ctx, id: FileId): Draft<AbsFile> => writableIn(ctx, ctx.s.files, id, copyFile, 'file');
+
+/** The pgmap, mutable. */
+export const writablePgmap = (ctx: Ctx, id: PgmapId): Draft<AbsPgmap> => writableIn(ctx, ctx.s.pgmaps, id, copyFlat, 'pgmap');

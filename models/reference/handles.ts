@@ -5,22 +5,22 @@ import { MAX_NPAGES } from '../limits.ts';
 import type { OpFailure } from '../ops.ts';
 import type { AbsFrame, AbsPgmap, AbsProc, AbsVma } from '../state.ts';
 import type { PgmapId, Pfn, ProcId, Vpn } from '../vocabulary.ts';
-import type { Ctx, Draft } from './draft.ts';
+import type { Ctx } from './draft.ts';
 import { vmaAt } from './mm/vma.ts';
 
 export const ESRCH: OpFailure = { errno: 'ESRCH' };
 export const EINVAL: OpFailure = { errno: 'EINVAL' };
 
-export function procOf(ctx: Ctx, id: ProcId): Draft<AbsProc> | undefined {
+export function procOf(ctx: Ctx, id: ProcId): AbsProc | undefined {
   return Object.hasOwn(ctx.s.procs, id) ? ctx.s.procs[id] : undefined;
 }
 
-export function pgmapOf(ctx: Ctx, id: PgmapId): Draft<AbsPgmap> | undefined {
+export function pgmapOf(ctx: Ctx, id: PgmapId): AbsPgmap | undefined {
   return Object.hasOwn(ctx.s.pgmaps, id) ? ctx.s.pgmaps[id] : undefined;
 }
 
-/** The frame behind a pfn the state names; a missing one is a specification bug. */
-export function frameOf(ctx: Ctx, pfn: Pfn): Draft<AbsFrame> {
+/** The frame behind a pfn the state names, to read (writableFrame to change it); a missing one is a specification bug. */
+export function frameOf(ctx: Ctx, pfn: Pfn): AbsFrame {
   const f = ctx.s.frames[pfn];
   if (!f) throw new Error(`reference: no frame ${pfn}`);
   return f;
@@ -36,7 +36,7 @@ export function rangeOf(vpn: Vpn, npages: number): Vpn[] {
 }
 
 /** The VMA of every vpn of the range, or undefined where there is none. */
-export function vmasOfRange(proc: Draft<AbsProc>, vpn: Vpn, npages: number): (Draft<AbsVma> | undefined)[] {
+export function vmasOfRange(proc: AbsProc, vpn: Vpn, npages: number): (AbsVma | undefined)[] {
   return rangeOf(vpn, npages).map((v) => vmaAt(proc, v));
 }
 

@@ -1,5 +1,7 @@
 // Reference: long random traces in every era. The specification must never
-// throw, always allow at least one outcome, never mutate its input, keep its
+// throw, always allow at least one outcome, never mutate its input (its
+// drafts share every entity they do not change with it: the input is frozen,
+// so a write that skipped writable*() throws where it happens), keep its
 // state canonical, and keep its own bookkeeping consistent: a frame is in use
 // exactly when it has counted users, CPU reads return the ghost value, and a
 // device-private page is never behind a present PTE.
@@ -103,6 +105,13 @@ function setup(era: Era): Step[] {
   ];
 }
 
+/** Freeze a state and everything in it (a write to it then throws: ES modules are strict). */
+function deepFreeze<T>(x: T): T {
+  if (x === null || typeof x !== 'object' || Object.isFrozen(x)) return x;
+  for (const v of Object.values(x)) deepFreeze(v);
+  return Object.freeze(x);
+}
+
 function hasUndefined(x: unknown): boolean {
   if (x === undefined) return true;
   if (x === null || typeof x !== 'object') return false;
@@ -152,7 +161,7 @@ describe('reference random walk', () => {
           for (const n of raw) {
             const step = resolve(state, n);
             const snapshot = structuredClone(state);
-            const outs = reference.step(era, state, step);
+            const outs = reference.step(era, deepFreeze(state), step);
             if (outs.length === 0) throw new Error(`no outcome for ${JSON.stringify(step)}`);
             if (!isDeepStrictEqual(state, snapshot)) throw new Error(`input mutated by ${JSON.stringify(step)}`);
             const o = outs[pick % outs.length]!;

@@ -78,7 +78,12 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     const verdict = checkRefinement(step, applied.result, kernelState, allowed);
     const chosen = allowed[verdict.outcome];
     const refBefore = refView;
-    if (chosen) refState = chosen.state;
+    // A match means the two states are deepEqual: the reference goes on from
+    // the kernel's abstraction itself, so the two share every object the next
+    // step leaves alone (the reference's drafts are copy-on-write, the
+    // kernel's abstraction reuses unchanged objects) and the next
+    // comparison skips them by identity.
+    if (chosen) refState = verdict.matched ? kernelState : chosen.state;
     refIsKernel = verdict.matched;
     const judged = judgeView(invariants, kernelView, before, { ...step, ...applied });
     const findings = findingsOf('kernel', judged);

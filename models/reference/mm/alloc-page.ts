@@ -5,7 +5,7 @@
 import type { AbsFrame } from '../../state.ts';
 import { SYSTEM_FRAMES } from '../../limits.ts';
 import type { PgmapId, Pfn } from '../../vocabulary.ts';
-import type { Ctx, Draft } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { frameOf, pgmapOf } from '../handles.ts';
 
 /**
@@ -14,7 +14,8 @@ import { frameOf, pgmapOf } from '../handles.ts';
  */
 export type PageInit = Pick<AbsFrame, 'memcg' | 'anon'> & Partial<Pick<AbsFrame, 'data' | 'file' | 'fileIndex'>>;
 
-function claim(frame: Draft<AbsFrame>, init: PageInit): Pfn {
+function claim(ctx: Ctx, pfn: Pfn, init: PageInit): Pfn {
+  const frame = writableFrame(ctx, pfn);
   frame.inUse = true;
   frame.allocs += 1;
   if (init.data !== undefined) frame.data = init.data;
@@ -37,7 +38,7 @@ export function allocSystemPage(ctx: Ctx, init: PageInit, opts: { readonly noFai
   }
   for (let pfn = 1; pfn <= SYSTEM_FRAMES; pfn++) {
     const frame = frameOf(ctx, pfn);
-    if (!frame.inUse && !frame.hwpoison) return claim(frame, init);
+    if (!frame.inUse && !frame.hwpoison) return claim(ctx, pfn, init);
   }
   return null;
 }
@@ -59,7 +60,7 @@ export function allocDevicePage(ctx: Ctx, pgmapId: PgmapId, init: PageInit): Pfn
   // The reserved (altmap) pfns are never on the driver's free list.
   for (let i = pgmap.reserved ?? 0; i < pgmap.npages; i++) {
     const frame = frameOf(ctx, pgmap.start + i);
-    if (!frame.inUse && !frame.hwpoison) return claim(frame, init);
+    if (!frame.inUse && !frame.hwpoison) return claim(ctx, pgmap.start + i, init);
   }
   return null;
 }

@@ -2,7 +2,7 @@
 // the child, PTE by PTE, in vpn order.
 import { match } from 'ts-pattern';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { allocSystemPage } from './alloc-page.ts';
 import { usersOf } from './folio-users.ts';
@@ -19,8 +19,8 @@ import { vmaAt } from './vma.ts';
  * allocated.
  */
 function copyPresentPte(ctx: Ctx, parentId: ProcId, childId: ProcId, vpn: Vpn): boolean {
-  const parent = ctx.s.procs[parentId]!;
-  const child = ctx.s.procs[childId]!;
+  const parent = writableProc(ctx, parentId);
+  const child = writableProc(ctx, childId);
   const pte = parent.ptes[vpn]!;
   const frame = frameOf(ctx, pte.pfn);
   if (frame.anon && usersOf(ctx.s, pte.pfn).pins > 0) {
@@ -35,8 +35,8 @@ function copyPresentPte(ctx: Ctx, parentId: ProcId, childId: ProcId, vpn: Vpn): 
 }
 
 function copyOnePte(ctx: Ctx, parentId: ProcId, childId: ProcId, vpn: Vpn): boolean {
-  const parent = ctx.s.procs[parentId]!;
-  const child = ctx.s.procs[childId]!;
+  const parent = writableProc(ctx, parentId);
+  const child = writableProc(ctx, childId);
   const pte = parent.ptes[vpn]!;
   return match(pte.kind)
     .with('present', 'present-devmap', () => copyPresentPte(ctx, parentId, childId, vpn))

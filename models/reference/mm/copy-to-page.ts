@@ -4,17 +4,16 @@
 // written[index] for a shared one. A store to a page-cache page dirties the
 // PTE (pte_dirty), not the page: there is no write-notify (docs §6.24).
 import type { Pfn, ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
-import { frameOf } from '../handles.ts';
+import { type Ctx, writableFile, writableFrame, writableProc } from '../draft.ts';
 import { linearPageIndex, vmaAt } from './vma.ts';
 
 export function copyToPage(ctx: Ctx, procId: ProcId, vpn: Vpn, pfn: Pfn, value: number): void {
-  const proc = ctx.s.procs[procId]!;
+  const proc = writableProc(ctx, procId);
   const vma = vmaAt(proc, vpn)!;
-  const frame = frameOf(ctx, pfn);
+  const frame = writableFrame(ctx, pfn);
   frame.data = value;
   const pte = proc.ptes[vpn];
   if (frame.file !== null && pte !== undefined && (pte.kind === 'present' || pte.kind === 'present-devmap')) pte.dirty = true;
-  if (vma.shared && vma.file !== null) ctx.s.files[vma.file]!.written[linearPageIndex(vma, vpn)] = value;
+  if (vma.shared && vma.file !== null) writableFile(ctx, vma.file).written[linearPageIndex(vma, vpn)] = value;
   else proc.written[vpn] = value;
 }

@@ -8,11 +8,10 @@
 // copied, so a wrong copy still shows.
 import type { AbsVma } from '../../state.ts';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { linearPageIndex } from './vma.ts';
 
 export function cowSnapshot(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): void {
-  const proc = ctx.s.procs[procId]!;
-  if (vma.shared || vma.file === null || proc.written[vpn] !== undefined) return;
-  proc.written[vpn] = ctx.s.files[vma.file]?.written[linearPageIndex(vma, vpn)] ?? 0;
+  if (vma.shared || vma.file === null || ctx.s.procs[procId]!.written[vpn] !== undefined) return;
+  writableProc(ctx, procId).written[vpn] = ctx.s.files[vma.file]?.written[linearPageIndex(vma, vpn)] ?? 0;
 }

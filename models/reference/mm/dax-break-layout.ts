@@ -6,10 +6,9 @@
 // read 0 from then on.
 import type { AbsPgmap } from '../../state.ts';
 import type { FileId, Pfn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { forgetWrite } from './forget-write.ts';
 import { usersOf } from './folio-users.ts';
-import { frameOf } from '../handles.ts';
 import { unmapMappingRange } from './unmap-mapping-range.ts';
 
 /** The pgmap behind a dax file, and the pfn of its page `index`. */
@@ -35,7 +34,7 @@ export function daxFreeFileSpace(ctx: Ctx, fileId: FileId, pgmap: AbsPgmap, star
   const last = Math.min(end, ctx.s.files[fileId]!.npages);
   unmapMappingRange(ctx, fileId, start, last, ofPgmap(pgmap));
   for (let i = start; i < last; i++) {
-    frameOf(ctx, daxPfn(pgmap, i)).data = 0;
+    writableFrame(ctx, daxPfn(pgmap, i)).data = 0;
     forgetWrite(ctx, fileId, i);
   }
 }

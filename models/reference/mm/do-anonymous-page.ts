@@ -4,12 +4,12 @@
 // anon_rmap) and maps it writable.
 import type { ProcId, Vpn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { allocSystemPage } from './alloc-page.ts';
 import { type FaultOutcome, faultFailed, faulted } from './fault-outcome.ts';
 
 export function doAnonymousPage(ctx: Ctx, procId: ProcId, vpn: Vpn, write: boolean): FaultOutcome {
-  const proc = ctx.s.procs[procId]!;
+  const proc = writableProc(ctx, procId);
   if (!write) {
     proc.ptes[vpn] = { kind: 'present', pfn: ZERO_PFN, write: false };
     return faulted(ZERO_PFN);

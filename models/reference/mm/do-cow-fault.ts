@@ -5,7 +5,7 @@
 // cached, unmapped.
 import type { AbsVma } from '../../state.ts';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame, writableProc } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { allocSystemPage } from './alloc-page.ts';
 import { type FaultOutcome, faultFailed, faulted } from './fault-outcome.ts';
@@ -14,8 +14,7 @@ import { folioPut } from './folio-put.ts';
 import { cowSnapshot } from './cow-snapshot.ts';
 
 export function doCowFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): FaultOutcome {
-  const proc = ctx.s.procs[procId]!;
-  const cow = allocSystemPage(ctx, { data: 0, memcg: proc.memcg, anon: true });
+  const cow = allocSystemPage(ctx, { data: 0, memcg: ctx.s.procs[procId]!.memcg, anon: true });
   if (cow === null) return faultFailed('oom');
   const src = filemapFault(ctx, procId, vma, vpn);
   if (!src.ok) {
@@ -23,8 +22,8 @@ export function doCowFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): Fau
     folioPut(ctx, cow);
     return src;
   }
-  frameOf(ctx, cow).data = frameOf(ctx, src.pfn).data;
+  writableFrame(ctx, cow).data = frameOf(ctx, src.pfn).data;
   cowSnapshot(ctx, procId, vma, vpn);
-  proc.ptes[vpn] = { kind: 'present', pfn: cow, write: true };
+  writableProc(ctx, procId).ptes[vpn] = { kind: 'present', pfn: cow, write: true };
   return faulted(cow);
 }

@@ -6,7 +6,7 @@
 // mapping is shared and PROT_WRITE (docs §1 device_read).
 import type { AbsVma } from '../../state.ts';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { doCowFault } from './do-cow-fault.ts';
 import { type FaultOutcome, faulted } from './fault-outcome.ts';
 import { filemapFault } from './filemap-fault.ts';
@@ -19,7 +19,7 @@ export function doFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn, write: 
   const isDax = vma.kind === 'dax';
   const kind = isDax && ctx.era.daxRefcount === 'devmap' ? 'present-devmap' : 'present';
   const writable = write || (isDax && vma.shared && vma.prot === 'write');
-  ctx.s.procs[procId]!.ptes[vpn] = { kind, pfn: page.pfn, write: writable };
+  writableProc(ctx, procId).ptes[vpn] = { kind, pfn: page.pfn, write: writable };
   // A dax frame with a counted mapping leaves its idle state.
   folioGet(ctx, page.pfn);
   return faulted(page.pfn);

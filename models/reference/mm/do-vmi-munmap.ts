@@ -3,7 +3,7 @@
 // the range, and drop the page cache of file objects no VMA maps any more.
 import type { AbsVma } from '../../state.ts';
 import type { FileId, ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { rangeOf } from '../handles.ts';
 import { truncateInodePages } from './truncate-inode-pages.ts';
 import { splitVmasAround, vmaEnd } from './vma.ts';
@@ -14,8 +14,8 @@ function mappedByAnyVma(ctx: Ctx, fileId: FileId): boolean {
 }
 
 export function doVmiMunmap(ctx: Ctx, procId: ProcId, vpn: Vpn, npages: number): void {
-  const proc = ctx.s.procs[procId]!;
   zapPteRange(ctx, procId, vpn, npages);
+  const proc = writableProc(ctx, procId);
   splitVmasAround(proc, vpn, npages);
   const inside = (v: AbsVma) => v.start >= vpn && vmaEnd(v) <= vpn + npages;
   const gone = proc.vmas.filter(inside);

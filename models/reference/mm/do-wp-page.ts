@@ -1,7 +1,7 @@
 // mm/memory.c: do_wp_page — a write to a present read-only PTE.
 import type { ProcId, Vpn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { type FaultOutcome, faulted } from './fault-outcome.ts';
 import { hasNoUnexpectedRefs, usersOf } from './folio-users.ts';
@@ -10,7 +10,7 @@ import { wpPageCopy } from './wp-page-copy.ts';
 import { cowSnapshot } from './cow-snapshot.ts';
 
 export function doWpPage(ctx: Ctx, procId: ProcId, vpn: Vpn): FaultOutcome {
-  const proc = ctx.s.procs[procId]!;
+  const proc = writableProc(ctx, procId);
   const pte = proc.ptes[vpn]!;
   const vma = vmaAt(proc, vpn)!;
   // wp_page_shared / wp_pfn_shared: a shared mapping is made writable in place.

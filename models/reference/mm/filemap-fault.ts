@@ -5,7 +5,7 @@
 import { match } from 'ts-pattern';
 import type { AbsVma } from '../../state.ts';
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFile } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { allocSystemPage } from './alloc-page.ts';
 import { type FaultOutcome, faultFailed, faulted } from './fault-outcome.ts';
@@ -29,7 +29,7 @@ function pageCacheFault(ctx: Ctx, procId: ProcId, vma: AbsVma, vpn: Vpn): FaultO
     fileIndex: index,
   });
   if (pfn === null) return faultFailed('oom');
-  file.pages[index] = pfn;
+  writableFile(ctx, fileId).pages[index] = pfn;
   return faulted(pfn);
 }
 

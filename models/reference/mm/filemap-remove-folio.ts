@@ -4,14 +4,13 @@
 // folio->mapping is cleared and the page cache's reference goes; the frame
 // is freed if nothing else holds it.
 import type { Pfn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
-import { frameOf } from '../handles.ts';
+import { type Ctx, writableFile, writableFrame } from '../draft.ts';
 import { folioPut } from './folio-put.ts';
 
 export function filemapRemoveFolio(ctx: Ctx, pfn: Pfn): void {
-  const frame = frameOf(ctx, pfn);
+  const frame = writableFrame(ctx, pfn);
   if (frame.file === null || frame.fileIndex === null) return;
-  delete ctx.s.files[frame.file]!.pages[frame.fileIndex];
+  delete writableFile(ctx, frame.file).pages[frame.fileIndex];
   frame.file = null;
   frame.fileIndex = null;
   delete frame.dirty;

@@ -5,14 +5,14 @@
 // after adding a user to a frame.
 import type { Pfn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { hasCountedUsers, usersOf } from './folio-users.ts';
 
 export function folioGet(ctx: Ctx, pfn: Pfn): void {
   if (pfn === ZERO_PFN) return;
-  const frame = frameOf(ctx, pfn);
-  if (frame.inUse || !hasCountedUsers(ctx.era, frame, usersOf(ctx.s, pfn))) return;
+  if (frameOf(ctx, pfn).inUse || !hasCountedUsers(ctx.era, frameOf(ctx, pfn), usersOf(ctx.s, pfn))) return;
+  const frame = writableFrame(ctx, pfn);
   frame.inUse = true;
   frame.allocs += 1;
 }

@@ -11,15 +11,15 @@
 // era's (derived, models/derive/expected-counters.ts). Data stays.
 import type { Pfn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { hasCountedUsers, usersOf } from './folio-users.ts';
 
 export function folioPut(ctx: Ctx, pfn: Pfn): void {
   // The zero page is never freed (docs §0).
   if (pfn === ZERO_PFN) return;
-  const frame = frameOf(ctx, pfn);
-  if (!frame.inUse || hasCountedUsers(ctx.era, frame, usersOf(ctx.s, pfn))) return;
+  if (!frameOf(ctx, pfn).inUse || hasCountedUsers(ctx.era, frameOf(ctx, pfn), usersOf(ctx.s, pfn))) return;
+  const frame = writableFrame(ctx, pfn);
   frame.inUse = false;
   frame.frees += 1;
   frame.memcg = null;

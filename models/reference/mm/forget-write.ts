@@ -4,11 +4,11 @@
 // punched (it reads 0). The file's record of the last write falls back to
 // what storage holds, so data-preserved asks for that from then on.
 import type { FileId } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFile } from '../draft.ts';
 
 export function forgetWrite(ctx: Ctx, fileId: FileId, index: number): void {
-  const file = ctx.s.files[fileId];
-  if (!file) return;
+  if (!ctx.s.files[fileId]) return;
+  const file = writableFile(ctx, fileId);
   const stored = file.stored[index];
   if (stored === undefined) delete file.written[index];
   else file.written[index] = stored;

@@ -5,9 +5,8 @@
 import type { AbsProc } from '../../state.ts';
 import type { Errno, Vpn } from '../../vocabulary.ts';
 import { vmasOfRange } from '../handles.ts';
-import type { Draft } from '../draft.ts';
 
-export function hmmVmaCheck(proc: Draft<AbsProc>, vpn: Vpn, npages: number, write: boolean): Errno | null {
+export function hmmVmaCheck(proc: AbsProc, vpn: Vpn, npages: number, write: boolean): Errno | null {
   for (const vma of vmasOfRange(proc, vpn, npages)) {
     if (vma === undefined || vma.prot === 'none') return 'EFAULT';
     if (write && vma.prot !== 'write') return 'EPERM';

@@ -10,8 +10,8 @@
 // inside the same batch.
 import type { AbsFrame, AbsPte } from '../../state.ts';
 import { typeRules } from '../../type-rules.ts';
-import type { PgmapId, Pfn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import type { PgmapId, Pfn, ProcId } from '../../vocabulary.ts';
+import { type Ctx, writableFrame, writableProc } from '../draft.ts';
 import type { Era } from '../../eras/era.ts';
 import { frameOf } from '../handles.ts';
 import { allocDevicePage, allocSystemPage, type PageInit } from './alloc-page.ts';
@@ -57,10 +57,10 @@ function allocDest(ctx: Ctx, dest: MigrateDest, init: PageInit): Pfn | null {
 export function removeMigrationPtes(ctx: Ctx, from: Pfn, to: Pfn): void {
   const target = frameOf(ctx, to);
   const kind = pteKindAfterMigrate(ctx.era, target.type);
-  for (const proc of Object.values(ctx.s.procs)) {
-    for (const [vpn, pte] of Object.entries(proc.ptes)) {
+  for (const procId of Object.keys(ctx.s.procs) as ProcId[]) {
+    for (const [vpn, pte] of Object.entries(ctx.s.procs[procId]!.ptes)) {
       if (pte.pfn !== from || pte.kind === 'hwpoison') continue;
-      proc.ptes[Number(vpn)] = pte.dirty && target.dirty ? { kind, pfn: to, write: pte.write, dirty: true } : { kind, pfn: to, write: pte.write };
+      writableProc(ctx, procId).ptes[Number(vpn)] = pte.dirty && target.dirty ? { kind, pfn: to, write: pte.write, dirty: true } : { kind, pfn: to, write: pte.write };
     }
   }
 }
@@ -87,8 +87,8 @@ function skip(ctx: Ctx, pfn: Pfn, reason: SkipReason): MigrateResult {
  * unexpected one, and the skip says 'waiter'.
  */
 export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: MigrateDest, waiter = false): MigrateResult {
-  const from = frameOf(ctx, src);
   markDirtyFromMappings(ctx, src);
+  const from = frameOf(ctx, src);
   const held = usersOf(ctx.s, src);
   const u = waiter ? { ...held, refs: held.refs + 1 } : held;
   const refused: SkipReason = waiter ? 'waiter' : 'refs';
@@ -118,11 +118,11 @@ export function migratePage(ctx: Ctx, batch: MigrateBatch, src: Pfn, dest: Migra
   }
   // folio_migrate_mapping / mem_cgroup_migrate: the destination takes the
   // anon mapping and the charge; the old folio's memcg_data is cleared.
-  const to = frameOf(ctx, dst);
+  const to = writableFrame(ctx, dst);
   to.data = from.data;
   to.memcg = from.memcg;
   to.anon = from.anon;
-  from.memcg = null;
+  writableFrame(ctx, src).memcg = null;
   removeMigrationPtes(ctx, src, dst);
   ctx.events.push({ ev: 'migrate', from: src, to: dst });
   batch.finalize.push(src, dst);

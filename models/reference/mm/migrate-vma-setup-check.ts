@@ -4,9 +4,8 @@
 // vma_is_dax) — every failure is -EINVAL, before anything changes.
 import type { AbsProc } from '../../state.ts';
 import type { Vpn } from '../../vocabulary.ts';
-import type { Draft } from '../draft.ts';
 import { vmasOfRange } from '../handles.ts';
 
-export function migrateVmaSetupCheck(proc: Draft<AbsProc>, vpn: Vpn, npages: number): boolean {
+export function migrateVmaSetupCheck(proc: AbsProc, vpn: Vpn, npages: number): boolean {
   return vmasOfRange(proc, vpn, npages).every((vma) => vma !== undefined && vma.prot !== 'none' && vma.kind !== 'dax');
 }

@@ -3,11 +3,10 @@
 // migrate_vma_collect_pmd, try_to_migrate_one, try_to_unmap_one,
 // folio_mkclean). Dirty state is kept for page-cache pages only.
 import type { AbsPte } from '../../state.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 
 export function markDirtyFromPte(ctx: Ctx, pte: AbsPte): void {
   if (pte.kind === 'hwpoison' || !pte.dirty) return;
-  const frame = frameOf(ctx, pte.pfn);
-  if (frame.file !== null) frame.dirty = true;
+  if (frameOf(ctx, pte.pfn).file !== null) writableFrame(ctx, pte.pfn).dirty = true;
 }

@@ -5,7 +5,7 @@
 // the next busy page, or punches the hole.
 import type { AbsState } from '../../state.ts';
 import type { FileId } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFile } from '../draft.ts';
 import { frameOf } from '../handles.ts';
 import { daxFreeFileSpace, daxLayoutBusyPage, daxPgmapOf } from './dax-break-layout.ts';
 
@@ -22,10 +22,10 @@ export function runWokenTasks(ctx: Ctx): void {
     if (!task || !pgmap || frameOf(ctx, task.waitOn).inUse) continue;
     const busy = daxLayoutBusyPage(ctx, fileId, pgmap);
     if (busy !== null) {
-      file.punchHole = { ...task, waitOn: busy };
+      writableFile(ctx, fileId).punchHole = { ...task, waitOn: busy };
       continue;
     }
-    delete file.punchHole;
+    delete writableFile(ctx, fileId).punchHole;
     daxFreeFileSpace(ctx, fileId, pgmap, task.index, task.index + task.npages);
   }
 }

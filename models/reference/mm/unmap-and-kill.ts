@@ -3,18 +3,18 @@
 // poisoned frame becomes a hwpoison entry (its rmap and reference go) and
 // each such process gets one SIGBUS.
 import type { Pfn, ProcId } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 
 export function unmapAndKill(ctx: Ctx, pfn: Pfn): void {
-  for (const [procId, proc] of Object.entries(ctx.s.procs) as [ProcId, (typeof ctx.s.procs)[ProcId]][]) {
+  for (const procId of Object.keys(ctx.s.procs) as ProcId[]) {
     let hit = false;
-    for (const [vpn, pte] of Object.entries(proc.ptes)) {
+    for (const [vpn, pte] of Object.entries(ctx.s.procs[procId]!.ptes)) {
       if (pte.pfn !== pfn || pte.kind === 'hwpoison') continue;
-      proc.ptes[Number(vpn)] = { kind: 'hwpoison', pfn, write: false };
+      writableProc(ctx, procId).ptes[Number(vpn)] = { kind: 'hwpoison', pfn, write: false };
       hit = true;
     }
     if (!hit) continue;
-    proc.sigbus += 1;
+    writableProc(ctx, procId).sigbus += 1;
     ctx.events.push({ ev: 'sigbus', proc: procId, pfn });
   }
 }

@@ -10,12 +10,13 @@ import { linearPageIndex } from './vma.ts';
 import { zapPteRange } from './zap-pte-range.ts';
 
 export function unmapMappingRange(ctx: Ctx, fileId: FileId, start: number, end: number, ours: (pfn: Pfn) => boolean): void {
-  for (const [procId, proc] of Object.entries(ctx.s.procs) as [ProcId, (typeof ctx.s.procs)[ProcId]][]) {
-    for (const vma of proc.vmas) {
+  for (const procId of Object.keys(ctx.s.procs) as ProcId[]) {
+    // zap_pte_range copies the process into the draft: each PTE is read from the current copy.
+    for (const vma of ctx.s.procs[procId]!.vmas) {
       if (vma.file !== fileId) continue;
       for (let vpn = vma.start; vpn < vma.start + vma.npages; vpn++) {
         const index = linearPageIndex(vma, vpn);
-        const pte = proc.ptes[vpn];
+        const pte = ctx.s.procs[procId]!.ptes[vpn];
         if (index < start || index >= end || !pte || (pte.kind !== 'present' && pte.kind !== 'present-devmap') || !ours(pte.pfn)) continue;
         zapPteRange(ctx, procId, vpn, 1);
       }

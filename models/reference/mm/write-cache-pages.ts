@@ -5,18 +5,18 @@
 // or could write is dirty; a dirty page goes to storage and is clean after.
 // Every cached page is visited: with no write-notify a store dirties only
 // the PTE (docs §6.24). Only 'file' objects have storage.
-import type { FileId, Pfn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
-import { frameOf } from '../handles.ts';
+import type { FileId, Pfn, ProcId } from '../../vocabulary.ts';
+import { type Ctx, writableFile, writableFrame, writableProc } from '../draft.ts';
 
 /** folio_mkclean: true when a writable or dirty PTE mapped the page. */
 function folioMkclean(ctx: Ctx, pfn: Pfn): boolean {
   let cleaned = false;
-  for (const proc of Object.values(ctx.s.procs)) {
-    for (const pte of Object.values(proc.ptes)) {
+  for (const procId of Object.keys(ctx.s.procs) as ProcId[]) {
+    for (const [vpn, pte] of Object.entries(ctx.s.procs[procId]!.ptes)) {
       if (pte.pfn !== pfn || (pte.kind !== 'present' && pte.kind !== 'present-devmap') || (!pte.dirty && !pte.write)) continue;
-      pte.write = false;
-      delete pte.dirty;
+      const clean = writableProc(ctx, procId).ptes[Number(vpn)]!;
+      clean.write = false;
+      delete clean.dirty;
       cleaned = true;
     }
   }
@@ -24,12 +24,12 @@ function folioMkclean(ctx: Ctx, pfn: Pfn): boolean {
 }
 
 export function writeCachePages(ctx: Ctx, fileId: FileId): void {
-  const file = ctx.s.files[fileId];
-  if (file?.kind !== 'file') return;
+  if (ctx.s.files[fileId]?.kind !== 'file') return;
+  const file = writableFile(ctx, fileId);
   for (const index of Object.keys(file.pages)
     .map(Number)
     .sort((a, b) => a - b)) {
-    const frame = frameOf(ctx, file.pages[index]!);
+    const frame = writableFrame(ctx, file.pages[index]!);
     if (folioMkclean(ctx, frame.pfn)) frame.dirty = true;
     if (!frame.dirty) continue;
     file.stored[index] = frame.data;

@@ -4,13 +4,13 @@
 // dirtying its page first (zap_present_folio_ptes); a hwpoison entry just
 // goes.
 import type { ProcId, Vpn } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableProc } from '../draft.ts';
 import { rangeOf } from '../handles.ts';
 import { folioPut } from './folio-put.ts';
 import { markDirtyFromPte } from './pte-dirty.ts';
 
 export function zapPteRange(ctx: Ctx, procId: ProcId, vpn: Vpn, npages: number): void {
-  const proc = ctx.s.procs[procId]!;
+  const proc = writableProc(ctx, procId);
   for (const v of rangeOf(vpn, npages)) {
     const pte = proc.ptes[v];
     if (pte === undefined) continue;

@@ -7,7 +7,7 @@
 import { match } from 'ts-pattern';
 import type { OpValues } from '../../ops.ts';
 import type { FileId } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFile } from '../draft.ts';
 import { EINVAL, validRange } from '../handles.ts';
 import { daxFreeFileSpace, daxLayoutBusyPage, daxPgmapOf } from '../mm/dax-break-layout.ts';
 import { forgetWrite } from '../mm/forget-write.ts';
@@ -23,7 +23,7 @@ type Result = OpValues['fallocate_punch_hole'] | OpFailure;
 function punchPageCache(ctx: Ctx, fileId: FileId, start: number, end: number): Result {
   unmapMappingRange(ctx, fileId, start, end, (pfn) => ctx.s.frames[pfn]?.file === fileId);
   truncateInodePagesRange(ctx, fileId, start, end);
-  const file = ctx.s.files[fileId]!;
+  const file = writableFile(ctx, fileId);
   for (let i = start; i < end; i++) {
     delete file.stored[i];
     forgetWrite(ctx, fileId, i);
@@ -39,7 +39,7 @@ function punchDax(ctx: Ctx, fileId: FileId, index: number, npages: number): Resu
     .with('FS_DAX', (): Result => {
       const busy = daxLayoutBusyPage(ctx, fileId, pgmap);
       if (busy !== null) {
-        ctx.s.files[fileId]!.punchHole = { index, npages, waitOn: busy };
+        writableFile(ctx, fileId).punchHole = { index, npages, waitOn: busy };
         return { waiting: busy };
       }
       daxFreeFileSpace(ctx, fileId, pgmap, index, index + npages);

@@ -3,6 +3,7 @@
 // (get_user_pages_remote with FOLL_WRITE), then replace the CPU PTE with a
 // device-exclusive entry for `owner`; then read the range back (docs §1).
 import { EINVAL, ESRCH, frameOf, procOf, rangeOf, validRange } from '../handles.ts';
+import { writableProc } from '../draft.ts';
 import { getUserPage } from '../mm/get-user-pages.ts';
 import { hmmVmaCheck } from '../mm/hmm-vma-check.ts';
 import type { OpSpec } from '../op-spec.ts';
@@ -25,7 +26,7 @@ export const makeDeviceExclusive: OpSpec<'make_device_exclusive'> = (era, state,
       // not ZONE_DEVICE); earlier pages keep their change.
       if (!frame.anon || frame.pgmap !== null) return { errno: 'EOPNOTSUPP' };
       // The entry keeps the mapping's map count and reference.
-      proc.ptes[vpn] = { kind: 'device-exclusive', pfn: page.pfn, write: true, owner: args.owner };
+      writableProc(ctx, args.proc).ptes[vpn] = { kind: 'device-exclusive', pfn: page.pfn, write: true, owner: args.owner };
       data.push(frame.data);
     }
     return { cpages: args.npages, data };

@@ -2,16 +2,17 @@
 // mem_cgroup_move_charge (cgroup v1 move_charge_at_immigrate, removed in
 // v6.13) walking the task's page tables with mem_cgroup_move_charge_pte_range
 // (docs §4).
-import { ESRCH, EINVAL, frameOf, procOf } from '../handles.ts';
+import { ESRCH, EINVAL, procOf } from '../handles.ts';
+import { writableFrame, writableProc } from '../draft.ts';
 import { getMctgtType } from '../mm/get-mctgt-type.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 
 export const memCgroupMoveTask: OpSpec<'mem_cgroup_move_task'> = (era, state, args) =>
   deterministic<'mem_cgroup_move_task'>(era, state, (ctx) => {
-    const proc = procOf(ctx, args.proc);
-    if (!proc) return ESRCH;
+    if (!procOf(ctx, args.proc)) return ESRCH;
     if (!ctx.s.memcgs.includes(args.memcg)) return EINVAL;
+    const proc = writableProc(ctx, args.proc);
     const from = proc.memcg;
     proc.memcg = args.memcg;
     // A task attached to the cgroup it is already in is not migrated at all
@@ -28,7 +29,7 @@ export const memCgroupMoveTask: OpSpec<'mem_cgroup_move_task'> = (era, state, ar
       if (target !== 'PAGE' && target !== 'DEVICE') continue;
       // mem_cgroup_move_account; a frame met twice is charged to `to` by
       // then, so get_mctgt_type says NONE and it moves once.
-      frameOf(ctx, pte.pfn).memcg = args.memcg;
+      writableFrame(ctx, pte.pfn).memcg = args.memcg;
       moved++;
     }
     return { moved };

@@ -7,7 +7,7 @@
 import type { OpArgs, OpFailure } from '../../ops.ts';
 import { typeRules } from '../../type-rules.ts';
 import { type Pfn, ZERO_PFN } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { type Ctx, writableFrame } from '../draft.ts';
 import { EINVAL, ESRCH, frameOf, pgmapOf, procOf } from '../handles.ts';
 import { filemapRemoveFolio } from '../mm/filemap-remove-folio.ts';
 import { forgetWrite } from '../mm/forget-write.ts';
@@ -74,7 +74,7 @@ export const memoryFailure: OpSpec<'memory_failure'> = (era, state, args) =>
  * lost, and the file reads its storage there again).
  */
 function poison(ctx: Ctx, pfn: Pfn): OpFailure | Record<string, never> {
-  const frame = frameOf(ctx, pfn);
+  const frame = writableFrame(ctx, pfn);
   frame.hwpoison = true;
   unmapAndKill(ctx, pfn);
   if (frame.file !== null && frame.fileIndex !== null) forgetWrite(ctx, frame.file, frame.fileIndex);

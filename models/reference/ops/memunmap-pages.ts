@@ -3,13 +3,14 @@
 // model cannot wait: while any frame is in use or mapped it returns -EBUSY
 // with the pgmap killed (irreversible); the driver must evict and retry.
 import { EINVAL, pgmapOf } from '../handles.ts';
+import { writablePgmap } from '../draft.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
 
 export const memunmapPages: OpSpec<'memunmap_pages'> = (era, state, args) =>
   deterministic<'memunmap_pages'>(era, state, (ctx) => {
-    const pgmap = pgmapOf(ctx, args.pgmap);
-    if (!pgmap || pgmap.removed) return EINVAL;
+    if (!pgmapOf(ctx, args.pgmap) || pgmapOf(ctx, args.pgmap)?.removed) return EINVAL;
+    const pgmap = writablePgmap(ctx, args.pgmap);
     pgmap.killed = true;
     const end = pgmap.start + pgmap.npages;
     const ours = (pfn: number) => pfn >= pgmap.start && pfn < end;

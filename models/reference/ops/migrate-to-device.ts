@@ -64,8 +64,10 @@ export const migrateToDevice: OpSpec<'migrate_to_device'> = (era, state, args) =
     // dmirror_do_read of the mirror: every page must now be on this device
     // (any pgmap of the same owner), else -ENOENT; the migration stays.
     const data: number[] = [];
+    // The migration changed the page table: read it again (the draft copied the process).
+    const after = ctx.s.procs[args.proc]!;
     for (const vpn of rangeOf(args.vpn, args.npages)) {
-      const pte = proc.ptes[vpn];
+      const pte = after.ptes[vpn];
       const backed = pte !== undefined && pte.kind !== 'device-exclusive' && pte.kind !== 'hwpoison' && ownerOf(ctx, pte.pfn) === pgmap.owner;
       if (!backed) return { errno: 'ENOENT' };
       data.push(frameOf(ctx, pte.pfn).data);

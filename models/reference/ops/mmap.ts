@@ -6,7 +6,7 @@ import type { Era } from '../../eras/era.ts';
 import type { OpArgs } from '../../ops.ts';
 import type { AbsVma } from '../../state.ts';
 import type { FileId, MemoryType } from '../../vocabulary.ts';
-import type { Ctx } from '../draft.ts';
+import { adopt, type Ctx, writableFile, writableProc } from '../draft.ts';
 import { EINVAL, ESRCH, pgmapOf, procOf, validRange } from '../handles.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
@@ -23,7 +23,7 @@ const daxMmapAllowed = (era: Era, type: MemoryType): boolean =>
 
 function newFile(ctx: Ctx, kind: 'shmem' | 'file', npages: number): FileId {
   const id: FileId = `f${ctx.s.next.file++}`;
-  ctx.s.files[id] = { kind, npages, pages: {}, written: {}, stored: {} };
+  ctx.s.files[id] = adopt(ctx, { kind, npages, pages: {}, written: {}, stored: {} });
   return id;
 }
 
@@ -39,7 +39,7 @@ function backing(ctx: Ctx, args: OpArgs['mmap']): { kind: AbsVma['kind']; file: 
       const file = Object.hasOwn(ctx.s.files, args.file) ? ctx.s.files[args.file] : undefined;
       if (file?.kind !== 'file') return null;
       // Mapping past EOF extends the model's file (ftruncate before mmap).
-      file.npages = Math.max(file.npages, args.npages);
+      writableFile(ctx, args.file).npages = Math.max(file.npages, args.npages);
       return { kind: 'file' as const, file: args.file, pgmap: null };
     })
     .with('dax', () => {
@@ -57,9 +57,10 @@ export const mmap: OpSpec<'mmap'> = (era, state, args) =>
     if (!validRange(args.npages)) return EINVAL;
     const b = backing(ctx, args);
     if (b === null) return EINVAL;
-    const vpn = proc.nextVpn;
-    proc.nextVpn += args.npages;
-    proc.vmas.push({ start: vpn, npages: args.npages, kind: b.kind, shared: args.shared, prot: args.prot, file: b.file, pgmap: b.pgmap, pgoff: 0 });
-    proc.vmas.sort((a, b2) => a.start - b2.start);
+    const w = writableProc(ctx, args.proc);
+    const vpn = w.nextVpn;
+    w.nextVpn += args.npages;
+    w.vmas.push({ start: vpn, npages: args.npages, kind: b.kind, shared: args.shared, prot: args.prot, file: b.file, pgmap: b.pgmap, pgoff: 0 });
+    w.vmas.sort((a, b2) => a.start - b2.start);
     return { vpn };
   });

@@ -8,7 +8,7 @@ import type { MovePagesStatus } from '../../ops.ts';
 import type { Pfn, Vpn } from '../../vocabulary.ts';
 import { ZERO_PFN } from '../../vocabulary.ts';
 import { expectedLru } from '../../derive/expected-counters.ts';
-import type { Ctx, Draft } from '../draft.ts';
+import { type Ctx, writableFile, writableFrame } from '../draft.ts';
 import { ESRCH, EINVAL, frameOf, procOf } from '../handles.ts';
 import { allocSystemPage } from '../mm/alloc-page.ts';
 import { folioPut } from '../mm/folio-put.ts';
@@ -26,7 +26,7 @@ import { deterministic } from '../outcome.ts';
  * (is_zone_device_page, era.movePagesSkipsZoneDevice); mapped more than
  * once without MPOL_MF_MOVE_ALL → EACCES; not on an LRU → EBUSY.
  */
-function addPageForMigration(ctx: Ctx, proc: Draft<AbsProc>, vpn: Vpn, moveAll: boolean): Pfn | MovePagesStatus {
+function addPageForMigration(ctx: Ctx, proc: AbsProc, vpn: Vpn, moveAll: boolean): Pfn | MovePagesStatus {
   const vma = vmaAt(proc, vpn);
   if (!vma || vma.kind === 'dax') return 'EFAULT';
   const pte = proc.ptes[vpn];
@@ -54,12 +54,13 @@ function migrateOne(ctx: Ctx, src: Pfn): MovePagesStatus | 'ENOMEM' {
     folioPut(ctx, dst);
     return 'not-migrated';
   }
-  const to = frameOf(ctx, dst);
+  const to = writableFrame(ctx, dst);
   Object.assign(to, { data: from.data, memcg: from.memcg, anon: from.anon, file: from.file, fileIndex: from.fileIndex });
   if (from.dirty) to.dirty = true;
-  if (from.file !== null && from.fileIndex !== null) ctx.s.files[from.file]!.pages[from.fileIndex] = dst;
-  Object.assign(from, { memcg: null, file: null, fileIndex: null });
-  delete from.dirty;
+  if (from.file !== null && from.fileIndex !== null) writableFile(ctx, from.file).pages[from.fileIndex] = dst;
+  const old = writableFrame(ctx, src);
+  Object.assign(old, { memcg: null, file: null, fileIndex: null });
+  delete old.dirty;
   removeMigrationPtes(ctx, src, dst);
   ctx.events.push({ ev: 'migrate', from: src, to: dst });
   folioPut(ctx, src);

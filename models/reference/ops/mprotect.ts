@@ -4,6 +4,7 @@
 // device-private entries (change_pte_range: make_readable_device_private_
 // entry); raising it makes no PTE writable — the next write fault does.
 import { EINVAL, ESRCH, procOf, rangeOf, validRange, vmasOfRange } from '../handles.ts';
+import { writableProc } from '../draft.ts';
 import { splitVmasAround } from '../mm/vma.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
@@ -14,13 +15,14 @@ export const mprotect: OpSpec<'mprotect'> = (era, state, args) =>
     if (!proc) return ESRCH;
     if (!validRange(args.npages)) return EINVAL;
     if (vmasOfRange(proc, args.vpn, args.npages).some((v) => v === undefined)) return { errno: 'ENOMEM' };
-    splitVmasAround(proc, args.vpn, args.npages);
-    for (const vma of proc.vmas) {
+    const w = writableProc(ctx, args.proc);
+    splitVmasAround(w, args.vpn, args.npages);
+    for (const vma of w.vmas) {
       if (vma.start >= args.vpn && vma.start + vma.npages <= args.vpn + args.npages) vma.prot = args.prot;
     }
     if (args.prot !== 'write') {
       for (const vpn of rangeOf(args.vpn, args.npages)) {
-        const pte = proc.ptes[vpn];
+        const pte = w.ptes[vpn];
         if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap' || pte.kind === 'device-private')) pte.write = false;
       }
     }
