@@ -16,40 +16,49 @@ import type { FileId, MemcgId, PgmapId, Pfn, PinId, ProcId, RefId } from '../voc
 /** A deep-mutable version of a (readonly) abstract-state type. */
 export type Draft<T> = T extends readonly (infer U)[] ? Draft<U>[] : T extends object ? { -readonly [K in keyof T]: Draft<T[K]> } : T;
 
-/** The draft's tables: mutable containers of (shared, readonly) entities. */
-export interface DraftState {
+/** The tables of entities, keyed by handle, as a step that changes them sees them. */
+export interface Tables {
   frames: Record<Pfn, AbsFrame>;
   pgmaps: Record<PgmapId, AbsPgmap>;
   procs: Record<ProcId, AbsProc>;
   files: Record<FileId, AbsFile>;
-  memcgs: MemcgId[];
   refs: Record<RefId, AbsGupRef>;
   pins: Record<PinId, AbsPin>;
+}
+
+/**
+ * A draft: each table is the input's own until a step changes it
+ * (writableTable copies it, shallowly), its entities the input's own until
+ * a step claims one (writable*()). The small rest is copied up front.
+ */
+export type DraftState = { [N in keyof Tables]: Readonly<Tables[N]> } & {
+  memcgs: MemcgId[];
   failNextAlloc: Draft<AbsState['failNextAlloc']>;
   next: Draft<AbsState['next']>;
-}
+};
 
 /** What every step of the reference works on: the era, the draft state and the events it reports. */
 export interface Ctx {
   readonly era: Era;
   readonly s: DraftState;
   readonly events: ZdEvent[];
-  /** The entities this draft has copied (its own, safe to mutate). */
+  /** The tables and entities this draft has copied (its own, safe to mutate). */
   readonly owned: Set<object>;
 }
 
 function draftOf(state: AbsState | DraftState): DraftState {
-  return {
-    frames: { ...state.frames },
-    pgmaps: { ...state.pgmaps },
-    procs: { ...state.procs },
-    files: { ...state.files },
-    memcgs: [...state.memcgs],
-    refs: { ...state.refs },
-    pins: { ...state.pins },
-    failNextAlloc: { ...state.failNextAlloc },
-    next: { ...state.next },
-  };
+  const { frames, pgmaps, procs, files, refs, pins } = state;
+  return { frames, pgmaps, procs, files, refs, pins, memcgs: [...state.memcgs], failNextAlloc: { ...state.failNextAlloc }, next: { ...state.next } };
+}
+
+/** The table `name`, mutable: copied (shallowly) the first time this draft changes it. */
+export function writableTable<N extends keyof Tables>(ctx: Ctx, name: N): Tables[N] {
+  const table = ctx.s[name];
+  if (ctx.owned.has(table)) return table as Tables[N];
+  const copy = { ...table } as Tables[N];
+  ctx.owned.add(copy);
+  (ctx.s as { [K in N]: Tables[N] })[name] = copy;
+  return copy;
 }
 
 export function newCtx(era: Era, state: AbsState): Ctx {
@@ -73,12 +82,18 @@ export function adopt<T extends object>(ctx: Ctx, entity: T): T {
 }
 
 /** The entity `table[id]`, mutable: copied (and put back into the table) the first time this draft claims it. */
-function writableIn<K extends PropertyKey, T extends object>(ctx: Ctx, table: Record<K, T>, id: K, copy: (e: T) => T, what: string): Draft<T> {
-  const entity = table[id];
+function writableIn<N extends 'frames' | 'procs' | 'files' | 'pgmaps', T extends Tables[N][keyof Tables[N]] & object>(
+  ctx: Ctx,
+  name: N,
+  id: keyof Tables[N],
+  copy: (e: T) => T,
+  what: string,
+): Draft<T> {
+  const entity = ctx.s[name][id] as T | undefined;
   if (!entity) throw new Error(`reference: no ${what} ${String(id)}`);
   if (ctx.owned.has(entity)) return entity as Draft<T>;
   const w = adopt(ctx, copy(entity));
-  table[id] = w;
+  (writableTable(ctx, name) as Record<keyof Tables[N], T>)[id] = w;
   return w as Draft<T>;
 }
 
@@ -99,13 +114,13 @@ const copyFile = (f: AbsFile): AbsFile => ({
 });
 
 /** The frame at pfn, mutable; a missing one is a specification bug. */
-export const writableFrame = (ctx: Ctx, pfn: Pfn): Draft<AbsFrame> => writableIn(ctx, ctx.s.frames, pfn, copyFlat, 'frame');
+export const writableFrame = (ctx: Ctx, pfn: Pfn): Draft<AbsFrame> => writableIn(ctx, 'frames', pfn, copyFlat<AbsFrame>, 'frame');
 
 /** The process, mutable with its VMAs and page table. */
-export const writableProc = (ctx: Ctx, id: ProcId): Draft<AbsProc> => writableIn(ctx, ctx.s.procs, id, copyProc, 'process');
+export const writableProc = (ctx: Ctx, id: ProcId): Draft<AbsProc> => writableIn(ctx, 'procs', id, copyProc, 'process');
 
 /** The file, mutable with its page cache and storage. */
-export const writableFile = (ctx: Ctx, id: FileId): Draft<AbsFile> => writableIn(ctx, ctx.s.files, id, copyFile, 'file');
+export const writableFile = (ctx: Ctx, id: FileId): Draft<AbsFile> => writableIn(ctx, 'files', id, copyFile, 'file');
 
 /** The pgmap, mutable. */
-export const writablePgmap = (ctx: Ctx, id: PgmapId): Draft<AbsPgmap> => writableIn(ctx, ctx.s.pgmaps, id, copyFlat, 'pgmap');
+export const writablePgmap = (ctx: Ctx, id: PgmapId): Draft<AbsPgmap> => writableIn(ctx, 'pgmaps', id, copyFlat<AbsPgmap>, 'pgmap');

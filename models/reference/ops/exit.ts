@@ -2,6 +2,7 @@
 // process is gone (docs §2). GUP references and pins it took stay with the
 // driver that holds them until put/unpinned.
 import { ESRCH, procOf } from '../handles.ts';
+import { writableTable } from '../draft.ts';
 import { doVmiMunmap } from '../mm/do-vmi-munmap.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
@@ -11,6 +12,6 @@ export const exit: OpSpec<'exit'> = (era, state, args) =>
     const proc = procOf(ctx, args.proc);
     if (!proc) return ESRCH;
     for (const vma of [...proc.vmas]) doVmiMunmap(ctx, args.proc, vma.start, vma.npages);
-    delete ctx.s.procs[args.proc];
+    delete writableTable(ctx, 'procs')[args.proc];
     return {};
   });

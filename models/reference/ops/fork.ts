@@ -2,7 +2,7 @@
 // child gets the parent's memcg, VMAs, nextVpn and ghost values; GUP
 // references and pins are not inherited.
 import type { ProcId } from '../../vocabulary.ts';
-import { newCtx } from '../draft.ts';
+import { newCtx, writableTable } from '../draft.ts';
 import { ESRCH, procOf } from '../handles.ts';
 import { copyPageRange } from '../mm/copy-page-range.ts';
 import type { OpSpec } from '../op-spec.ts';
@@ -13,7 +13,7 @@ export const fork: OpSpec<'fork'> = (era, state, args) => {
   const parent = procOf(ctx, args.proc);
   if (!parent) return [outcomeOf(ctx, ESRCH)];
   const child: ProcId = `p${ctx.s.next.proc++}`;
-  ctx.s.procs[child] = {
+  writableTable(ctx, 'procs')[child] = {
     memcg: parent.memcg,
     vmas: structuredClone(parent.vmas),
     ptes: {},

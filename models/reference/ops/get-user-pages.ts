@@ -3,6 +3,7 @@
 // try_grab_folio, then a new FOLL_GET reference refN.
 import type { RefId } from '../../vocabulary.ts';
 import { ESRCH, procOf } from '../handles.ts';
+import { writableTable } from '../draft.ts';
 import { checkVmaFlags } from '../mm/check-vma-flags.ts';
 import { folioGet } from '../mm/folio-get.ts';
 import { getUserPage } from '../mm/get-user-pages.ts';
@@ -22,7 +23,7 @@ export const getUserPages: OpSpec<'get_user_pages'> = (era, state, args) =>
     const grabErr = tryGrabFolio(ctx, page.pfn);
     if (grabErr) return { errno: grabErr };
     const ref: RefId = `ref${ctx.s.next.ref++}`;
-    ctx.s.refs[ref] = { pfn: page.pfn, proc: args.proc };
+    writableTable(ctx, 'refs')[ref] = { pfn: page.pfn, proc: args.proc };
     folioGet(ctx, page.pfn);
     return { ref };
   });

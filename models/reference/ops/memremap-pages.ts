@@ -6,6 +6,7 @@
 import { pgmapStart } from '../../limits.ts';
 import type { FileId, PgmapId } from '../../vocabulary.ts';
 import { EINVAL, validRange } from '../handles.ts';
+import { writableTable } from '../draft.ts';
 import { pristineFrame } from '../init-state.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
@@ -20,12 +21,12 @@ export const memremapPages: OpSpec<'memremap_pages'> = (era, state, { type, owne
     const n = ctx.s.next.pgmap++;
     const id: PgmapId = `pgmap${n}`;
     const start = pgmapStart(n);
-    for (let i = 0; i < npages; i++) ctx.s.frames[start + i] = pristineFrame(start + i, type, id, i);
+    for (let i = 0; i < npages; i++) writableTable(ctx, 'frames')[start + i] = pristineFrame(start + i, type, id, i);
     let file: FileId | null = null;
     if (MAP_BY[type] === 'dax-mmap') {
       file = `f${ctx.s.next.file++}`;
-      ctx.s.files[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {}, stored: {} };
+      writableTable(ctx, 'files')[file] = { kind: 'dax', npages: npages - reserved, pages: {}, written: {}, stored: {} };
     }
-    ctx.s.pgmaps[id] = { type, owner, start, npages, ...(reserved > 0 ? { reserved } : {}), killed: false, removed: false, file };
+    writableTable(ctx, 'pgmaps')[id] = { type, owner, start, npages, ...(reserved > 0 ? { reserved } : {}), killed: false, removed: false, file };
     return { pgmap: id };
   });

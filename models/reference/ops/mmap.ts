@@ -6,7 +6,7 @@ import type { Era } from '../../eras/era.ts';
 import type { OpArgs } from '../../ops.ts';
 import type { AbsVma } from '../../state.ts';
 import type { FileId, MemoryType } from '../../vocabulary.ts';
-import { adopt, type Ctx, writableFile, writableProc } from '../draft.ts';
+import { adopt, type Ctx, writableFile, writableProc, writableTable } from '../draft.ts';
 import { EINVAL, ESRCH, pgmapOf, procOf, validRange } from '../handles.ts';
 import type { OpSpec } from '../op-spec.ts';
 import { deterministic } from '../outcome.ts';
@@ -23,7 +23,7 @@ const daxMmapAllowed = (era: Era, type: MemoryType): boolean =>
 
 function newFile(ctx: Ctx, kind: 'shmem' | 'file', npages: number): FileId {
   const id: FileId = `f${ctx.s.next.file++}`;
-  ctx.s.files[id] = adopt(ctx, { kind, npages, pages: {}, written: {}, stored: {} });
+  writableTable(ctx, 'files')[id] = adopt(ctx, { kind, npages, pages: {}, written: {}, stored: {} });
   return id;
 }
 

@@ -7,7 +7,7 @@ import type { Outcome } from '../../model.ts';
 import type { OpArgs } from '../../ops.ts';
 import { typeRules } from '../../type-rules.ts';
 import type { Errno, PinId, Pfn } from '../../vocabulary.ts';
-import { type Ctx, forkCtx, newCtx } from '../draft.ts';
+import { type Ctx, forkCtx, newCtx, writableTable } from '../draft.ts';
 import { ESRCH, frameOf, procOf } from '../handles.ts';
 import { checkVmaFlags } from '../mm/check-vma-flags.ts';
 import { folioGet } from '../mm/folio-get.ts';
@@ -28,7 +28,7 @@ type PinArgs = OpArgs['pin_user_pages'];
  */
 function pinned(ctx: Ctx, pfn: Pfn, args: PinArgs): Outcome {
   const pin: PinId = `pin${ctx.s.next.pin++}`;
-  ctx.s.pins[pin] = { pfn, proc: args.proc, longterm: args.longterm, write: args.write };
+  writableTable(ctx, 'pins')[pin] = { pfn, proc: args.proc, longterm: args.longterm, write: args.write };
   folioGet(ctx, pfn);
   return outcomeOf(ctx, { pin });
 }
