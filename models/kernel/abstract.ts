@@ -18,58 +18,85 @@ const toRecord = <V>(m: ReadonlyMap<number, V>): Record<number, V> => {
   return out;
 };
 
-/** The frames' fields are primitives: equal field by field is equal. */
-function sameFrame(a: AbsFrame, b: AbsFrame): boolean {
+/** Handle names, made once per number (a frame's fields are compared every step). */
+function names<T extends string>(prefix: string): (n: number) => T {
+  const made: T[] = [];
+  return (n) => (made[n] ??= `${prefix}${n}` as T);
+}
+const pgmapName = names<PgmapId>('pgmap');
+const memcgName = names<MemcgId>('m');
+const fileName = names<FileId>('f');
+
+/** Does `old` still describe memmap slot `s`? Compared field by field before anything is allocated. */
+function slotIs(k: KernelState, s: number, old: AbsFrame): boolean {
+  const m = k.mem;
+  const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
+  const memcg = m.memcg[s] ?? -1;
+  const file = m.file[s] ?? -1;
   return (
-    a.type === b.type &&
-    a.pgmap === b.pgmap &&
-    a.index === b.index &&
-    a.inUse === b.inUse &&
-    a.data === b.data &&
-    a.memcg === b.memcg &&
-    a.anon === b.anon &&
-    a.file === b.file &&
-    a.fileIndex === b.fileIndex &&
-    a.hwpoison === b.hwpoison &&
-    a.allocs === b.allocs &&
-    a.frees === b.frees &&
-    a.dirty === b.dirty
+    old.type === (pg?.type ?? 'SYSTEM') &&
+    old.pgmap === (pg ? pgmapName(pg.num) : null) &&
+    old.index === (pg ? old.pfn - pg.start : null) &&
+    old.inUse === m.has(s, PG_inuse) &&
+    old.data === (m.data[s] ?? 0) &&
+    old.memcg === (memcg < 0 ? null : memcgName(memcg)) &&
+    old.anon === m.has(s, PG_anon) &&
+    old.file === (file < 0 ? null : fileName(file)) &&
+    old.fileIndex === (file < 0 ? null : (m.fileIndex[s] ?? null)) &&
+    old.hwpoison === m.has(s, PG_hwpoison) &&
+    old.allocs === (m.allocs[s] ?? 0) &&
+    old.frees === (m.frees[s] ?? 0) &&
+    (old.dirty === true) === m.has(s, PG_dirty)
   );
 }
 
+function absFrame(k: KernelState, s: number): AbsFrame {
+  const m = k.mem;
+  const pfn = m.pfn[s] ?? -1;
+  const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
+  const memcg = m.memcg[s] ?? -1;
+  const file = m.file[s] ?? -1;
+  return {
+    pfn,
+    type: pg?.type ?? 'SYSTEM',
+    pgmap: pg ? pgmapName(pg.num) : null,
+    index: pg ? pfn - pg.start : null,
+    inUse: m.has(s, PG_inuse),
+    data: m.data[s] ?? 0,
+    memcg: memcg < 0 ? null : memcgName(memcg),
+    anon: m.has(s, PG_anon),
+    file: file < 0 ? null : fileName(file),
+    fileIndex: file < 0 ? null : (m.fileIndex[s] ?? null),
+    hwpoison: m.has(s, PG_hwpoison),
+    allocs: m.allocs[s] ?? 0,
+    frees: m.frees[s] ?? 0,
+    ...(m.has(s, PG_dirty) ? { dirty: true as const } : {}),
+  };
+}
+
+/** How many frames a table this module built holds (a restore may change the memmap's size). */
+const TABLE_SIZES = new WeakMap<object, number>();
+
 function absFrames(k: KernelState, prev: Readonly<Record<number, AbsFrame>> | undefined): Readonly<Record<number, AbsFrame>> {
   const m = k.mem;
+  // Nothing changed (a failed or read-only step): the previous table itself, one identity check for the whole memmap.
+  if (prev !== undefined && TABLE_SIZES.get(prev) === m.size) {
+    const same = (s: number): boolean => {
+      const old = prev[m.pfn[s] ?? -1];
+      return old !== undefined && slotIs(k, s, old);
+    };
+    let s = 0;
+    while (s < m.size && same(s)) s++;
+    if (s === m.size) return prev;
+  }
   const frames: Record<number, AbsFrame> = {};
-  let reused = 0;
   for (let s = 0; s < m.size; s++) {
     const pfn = m.pfn[s] ?? -1;
-    const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
-    const memcg = m.memcg[s] ?? -1;
-    const file = m.file[s] ?? -1;
-    const frame: AbsFrame = {
-      pfn,
-      type: pg?.type ?? 'SYSTEM',
-      pgmap: pg ? `pgmap${pg.num}` : null,
-      index: pg ? pfn - pg.start : null,
-      inUse: m.has(s, PG_inuse),
-      data: m.data[s] ?? 0,
-      memcg: memcg < 0 ? null : memcgId(memcg),
-      anon: m.has(s, PG_anon),
-      file: file < 0 ? null : fileId(file),
-      fileIndex: file < 0 ? null : (m.fileIndex[s] ?? null),
-      hwpoison: m.has(s, PG_hwpoison),
-      allocs: m.allocs[s] ?? 0,
-      frees: m.frees[s] ?? 0,
-      ...(m.has(s, PG_dirty) ? { dirty: true as const } : {}),
-    };
     const old = prev?.[pfn];
-    if (old !== undefined && sameFrame(old, frame)) {
-      frames[pfn] = old;
-      reused++;
-    } else frames[pfn] = frame;
+    frames[pfn] = old !== undefined && slotIs(k, s, old) ? old : absFrame(k, s);
   }
-  // Nothing changed: the previous table itself (one identity check for the whole memmap).
-  return prev !== undefined && reused === m.size && Object.keys(prev).length === reused ? prev : frames;
+  TABLE_SIZES.set(frames, m.size);
+  return frames;
 }
 
 const samePte = (a: AbsPte, b: AbsPte): boolean => a.kind === b.kind && a.pfn === b.pfn && a.write === b.write && a.owner === b.owner && a.dirty === b.dirty;

@@ -7,6 +7,7 @@ import type { Era } from '../eras/era.ts';
 import type { KernelInstance, KernelSnapshot } from '../model.ts';
 import type { OpArgs, OpName, OpResult, Step } from '../ops.ts';
 import type { AbsState } from '../state.ts';
+import type { View } from '../view.ts';
 import { abstractState } from './abstract.ts';
 import { run_woken_tasks } from './dax-break-layout.ts';
 import { type KernelData, saveData, stateFrom } from './clone-state.ts';
@@ -79,6 +80,7 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
   let k = createState(era, hooks, new Ghost());
   // The last abstraction: the next one reuses its unchanged objects (abstract.ts).
   let last: AbsState | undefined;
+  let lastView: View | undefined;
   const abstract = (): AbsState => {
     last = abstractState(k, last);
     return last;
@@ -93,7 +95,10 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
       return { result, events: k.events };
     },
     abstract,
-    view: () => kernelView(k, abstract()),
+    view: () => {
+      lastView = kernelView(k, abstract(), lastView);
+      return lastView;
+    },
     save: () => saveData(k) as unknown as KernelSnapshot,
     restore: (snapshot) => {
       k = stateFrom(snapshot as unknown as KernelData, era, hooks);

@@ -7,16 +7,24 @@ import type { MemcgId, PgmapId } from '../vocabulary.ts';
 import type { KernelState } from './kstate.ts';
 import { PG_lru } from './memmap.ts';
 
-export function kernelView(k: KernelState, state: AbsState): View {
+/** Slot s's counters, `old` itself when they have not changed (no allocation for an untouched frame). */
+function countersOf(k: KernelState, s: number, old: FrameCounters | undefined): FrameCounters {
+  const m = k.mem;
+  const refcount = m.refcount[s] ?? 0;
+  const mapcount = m.mapcount[s] ?? 0;
+  const pincount = m.pincount[s] ?? 0;
+  const lru = m.has(s, PG_lru);
+  if (old !== undefined && old.refcount === refcount && old.mapcount === mapcount && old.pincount === pincount && old.lru === lru) return old;
+  return { refcount, mapcount, pincount, lru };
+}
+
+/** The View of the state; `prev` (the last view) lends the counter objects that did not change. */
+export function kernelView(k: KernelState, state: AbsState, prev?: View): View {
   const m = k.mem;
   const counters: Record<number, FrameCounters> = {};
   for (let s = 0; s < m.size; s++) {
-    counters[m.pfn[s] ?? -1] = {
-      refcount: m.refcount[s] ?? 0,
-      mapcount: m.mapcount[s] ?? 0,
-      pincount: m.pincount[s] ?? 0,
-      lru: m.has(s, PG_lru),
-    };
+    const pfn = m.pfn[s] ?? -1;
+    counters[pfn] = countersOf(k, s, prev?.counters[pfn]);
   }
   const pgmapRefs: Record<PgmapId, number> = {};
   for (const pg of k.pgmaps) pgmapRefs[`pgmap${pg.num}`] = pg.ref;
