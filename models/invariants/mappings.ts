@@ -10,8 +10,16 @@ export interface PteAt {
   readonly pte: AbsPte;
 }
 
-/** Every PTE of every process, hwpoison entries included, in one pass. */
-export function ptesByPfn(state: AbsState): Map<Pfn, PteAt[]> {
+const PTES_BY_PFN = new WeakMap<AbsState['procs'], ReadonlyMap<Pfn, readonly PteAt[]>>();
+
+/**
+ * Every PTE of every process, hwpoison entries included, in one pass, made
+ * once per process table: several invariants ask for it after each step,
+ * and a step that changes no page table leaves the table the same object.
+ */
+export function ptesByPfn(state: AbsState): ReadonlyMap<Pfn, readonly PteAt[]> {
+  const cached = PTES_BY_PFN.get(state.procs);
+  if (cached !== undefined) return cached;
   const out = new Map<Pfn, PteAt[]>();
   for (const [proc, p] of Object.entries(state.procs) as [ProcId, AbsState['procs'][ProcId]][]) {
     for (const [vpnKey, pte] of Object.entries(p.ptes)) {
@@ -20,6 +28,7 @@ export function ptesByPfn(state: AbsState): Map<Pfn, PteAt[]> {
       out.set(pte.pfn, list);
     }
   }
+  PTES_BY_PFN.set(state.procs, out);
   return out;
 }
 

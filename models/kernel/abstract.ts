@@ -119,6 +119,17 @@ function reuseRecord<V>(old: Readonly<Record<number, V>> | undefined, fresh: Rec
   return all && n === 0 ? old : fresh;
 }
 
+/** The two tables hold the same objects under the same keys. */
+function sameEntries<V>(a: Readonly<Record<string, V>>, b: Readonly<Record<string, V>>): boolean {
+  let n = 0;
+  for (const key in b) {
+    if (a[key] !== b[key]) return false;
+    n++;
+  }
+  for (const _ in a) n--;
+  return n === 0;
+}
+
 function reuseProc(old: AbsProc | undefined, p: AbsProc): AbsProc {
   if (old === undefined) return p;
   const ptes = reuseRecord(old.ptes, p.ptes as Record<number, AbsPte>, samePte);
@@ -206,7 +217,7 @@ export function abstractState(k: KernelState, prev?: AbsState): AbsState {
   return {
     frames: absFrames(k, prev?.frames),
     pgmaps,
-    procs,
+    procs: prev !== undefined && sameEntries(prev.procs, procs) ? prev.procs : procs,
     files,
     memcgs: k.memcgUsage.map((_, i) => memcgId(i)),
     refs,
