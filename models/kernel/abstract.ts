@@ -79,21 +79,22 @@ const TABLE_SIZES = new WeakMap<object, number>();
 
 function absFrames(k: KernelState, prev: Readonly<Record<number, AbsFrame>> | undefined): Readonly<Record<number, AbsFrame>> {
   const m = k.mem;
-  // Nothing changed (a failed or read-only step): the previous table itself, one identity check for the whole memmap.
+  const same = (s: number): boolean => {
+    const old = prev?.[m.pfn[s] ?? -1];
+    return old !== undefined && slotIs(k, s, old);
+  };
+  // The slots before the first change keep their frames; none changed (a
+  // failed or read-only step): the previous table itself, so the whole
+  // memmap compares by identity.
+  let first = 0;
   if (prev !== undefined && TABLE_SIZES.get(prev) === m.size) {
-    const same = (s: number): boolean => {
-      const old = prev[m.pfn[s] ?? -1];
-      return old !== undefined && slotIs(k, s, old);
-    };
-    let s = 0;
-    while (s < m.size && same(s)) s++;
-    if (s === m.size) return prev;
+    while (first < m.size && same(first)) first++;
+    if (first === m.size) return prev;
   }
   const frames: Record<number, AbsFrame> = {};
   for (let s = 0; s < m.size; s++) {
     const pfn = m.pfn[s] ?? -1;
-    const old = prev?.[pfn];
-    frames[pfn] = old !== undefined && slotIs(k, s, old) ? old : absFrame(k, s);
+    frames[pfn] = s < first || same(s) ? (prev?.[pfn] as AbsFrame) : absFrame(k, s);
   }
   TABLE_SIZES.set(frames, m.size);
   return frames;
