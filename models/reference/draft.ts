@@ -1,13 +1,14 @@
 // The reference applies an operation to a draft of the input state and
-// returns it: input states are never mutated. A draft is copy-on-write: its
-// tables (frames, procs, files, ...) are fresh shallow copies, but the
-// entities in them — a frame, a process with its page table, a file, a pgmap
-// — are the input's own objects until a step claims one with writable*(),
-// which copies that entity alone. A step therefore costs what it touches,
-// and an untouched entity keeps its identity into the outcome, where the
-// refinement check's deepEqual skips it (Object.is). The types enforce it:
-// an entity read from `ctx.s` is readonly; only writable*() returns a
-// mutable one.
+// returns it: input states are never mutated. A draft is copy-on-write: it
+// starts with the input's own tables (frames, procs, files, ...) and their
+// entities — a frame, a process with its page table, a file, a pgmap.
+// writableTable() copies a table (shallowly) the first time a step adds or
+// deletes an entry; writable*() copies one entity the first time a step
+// changes it. A step therefore costs what it touches, and what it leaves
+// alone keeps its identity into the outcome, where the refinement check's
+// deepEqual skips it (Object.is). The types enforce it: what is read from
+// `ctx.s` is readonly; only writableTable() and writable*() return mutable
+// objects.
 import type { Era } from '../eras/era.ts';
 import type { ZdEvent } from '../events.ts';
 import type { AbsFile, AbsFrame, AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsState } from '../state.ts';
@@ -75,7 +76,7 @@ export function forkCtx(ctx: Ctx): Ctx {
   return { era: ctx.era, s: draftOf(ctx.s), events: [...ctx.events], owned: new Set() };
 }
 
-/** Put a new entity into the draft (memremap_pages' frames, mmap's file, fork's child): the draft owns it. */
+/** A new entity made by this draft (mmap's file): it owns it, so a later claim need not copy it. */
 export function adopt<T extends object>(ctx: Ctx, entity: T): T {
   ctx.owned.add(entity);
   return entity;
