@@ -14,8 +14,7 @@
 //     is a shorter counterexample the checker missed. No violation is
 //     "none within S states", complete to depth L - 1 (so none exists at
 //     those bounds) or bounded by the cap (so none was found before it).
-//     The logic of properties/explore/shortest-around.ts, kept here so the
-//     bench imports no test file.
+//     src/explore/shorter-around.ts, which the shrink-quality tests call too.
 // Prints a line a counterexample and "shrink quality: k of n
 // counterexamples are as short as explore finds around them". About 2-3
 // minutes at the defaults on this 2-core machine, busy (the built-ins'
@@ -33,8 +32,8 @@ import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
 import { checkProposal } from '../src/check/check-proposal.ts';
 import type { Counterexample } from '../src/check/counterexample.ts';
 import { findViolations } from '../src/check/find-violations.ts';
-import { exploreAround } from '../src/explore/explore-around.ts';
-import type { ExploreResult, ExploreStop } from '../src/explore/explore.ts';
+import { shorterAround } from '../src/explore/shorter-around.ts';
+import type { ExploreStop } from '../src/explore/explore.ts';
 import { mutantTarget } from './time-to-counterexample.ts';
 
 export const SHRINK_SEED = 42;
@@ -76,15 +75,6 @@ export interface ShrinkBench {
 }
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
-
-/** exploreAround with two pages and up to three processes: the trace's operations and memory types, one step shorter than it. */
-export const shorterAround = (cx: Counterexample, proposal: ResolvedProposal, maxStates: number): ExploreResult =>
-  exploreAround(
-    cx.steps.map((s) => s.step),
-    cx.check,
-    proposal,
-    { maxStates, pages: 2, procs: 3 },
-  );
 
 function compare(name: string, cx: Counterexample, proposal: ResolvedProposal, maxStates: number): ShrinkCase {
   const started = performance.now();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
 import { checkProposal } from '../../src/check/check-proposal.ts';
 import type { SelectableCheck } from '../../src/check/checks.ts';
-import { shorterThan } from './shortest-around.ts';
+import { shorterAround } from '../../src/explore/shorter-around.ts';
 
 const CASES: readonly [string, SelectableCheck, number][] = [
   ['cdm-numa-rfc', 'memory-failure-contract', 2],
@@ -23,7 +23,7 @@ describe('shrink quality: the checker ends as short as explore', () => {
       expect(cx?.check).toBe(check);
       if (cx === undefined) return;
       expect(cx.steps).toHaveLength(length);
-      const around = shorterThan(cx, proposal, 1500);
+      const around = shorterAround(cx, proposal, 1500);
       expect(around.violation?.steps.length).toBeUndefined();
     });
   }
