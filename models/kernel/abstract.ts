@@ -10,8 +10,6 @@ import type { FileId, MemcgId, PgmapId, PinId, ProcId, RefId } from '../vocabula
 import type { KernelState } from './kstate.ts';
 import { PG_anon, PG_dirty, PG_hwpoison, PG_inuse } from './memmap.ts';
 
-const memcgId = (n: number): MemcgId => `m${n}`;
-const fileId = (n: number): FileId => `f${n}`;
 const toRecord = <V>(m: ReadonlyMap<number, V>): Record<number, V> => {
   const out: Record<number, V> = {};
   for (const key of [...m.keys()].sort((a, b) => a - b)) out[key] = m.get(key) as V;
@@ -27,7 +25,12 @@ const pgmapName = names<PgmapId>('pgmap');
 const memcgName = names<MemcgId>('m');
 const fileName = names<FileId>('f');
 
-/** Does `old` still describe memmap slot `s`? Compared field by field before anything is allocated. */
+/**
+ * Does `old` still describe memmap slot `s`? absFrame's fields, read the same
+ * way but compared before anything is allocated (the two must agree:
+ * properties/kernel/abstract-reuse.test.ts compares reuse with a fresh
+ * abstraction after every step).
+ */
 function slotIs(k: KernelState, s: number, old: AbsFrame): boolean {
   const m = k.mem;
   const pg = (m.pgmap[s] ?? -1) >= 0 ? k.pgmaps[m.pgmap[s] ?? -1] : undefined;
@@ -104,15 +107,15 @@ const samePte = (a: AbsPte, b: AbsPte): boolean => a.kind === b.kind && a.pfn ==
 const sameVma = (a: AbsVma, b: AbsVma): boolean =>
   a.start === b.start && a.npages === b.npages && a.kind === b.kind && a.shared === b.shared && a.prot === b.prot && a.file === b.file && a.pgmap === b.pgmap && a.pgoff === b.pgoff;
 
-/** `next` when it equals `old` entry by entry (entries compared by `same`, or identity), else `fresh`. */
-function reuseRecord<V>(old: Readonly<Record<number, V>> | undefined, fresh: Record<number, V>, same: (a: V, b: V) => boolean): Readonly<Record<number, V>> {
+/** `old` when `fresh` holds the same entries (compared by identity, then `same`), else `fresh` with every equal entry replaced by the old object. */
+function reuseRecord<K extends PropertyKey, V>(old: Readonly<Record<K, V>> | undefined, fresh: Record<K, V>, same: (a: V, b: V) => boolean): Readonly<Record<K, V>> {
   if (old === undefined) return fresh;
   let n = 0;
   let all = true;
   for (const key in fresh) {
-    const o = old[key as unknown as number];
-    const f = fresh[key as unknown as number] as V;
-    if (o !== undefined && (o === f || same(o, f))) fresh[key as unknown as number] = o;
+    const o = old[key];
+    const f = fresh[key];
+    if (o !== undefined && (o === f || same(o, f))) fresh[key] = o;
     else all = false;
     n++;
   }
@@ -120,16 +123,7 @@ function reuseRecord<V>(old: Readonly<Record<number, V>> | undefined, fresh: Rec
   return all && n === 0 ? old : fresh;
 }
 
-/** The two tables hold the same objects under the same keys. */
-function sameEntries<V>(a: Readonly<Record<string, V>>, b: Readonly<Record<string, V>>): boolean {
-  let n = 0;
-  for (const key in b) {
-    if (a[key] !== b[key]) return false;
-    n++;
-  }
-  for (const _ in a) n--;
-  return n === 0;
-}
+const never = (): boolean => false;
 
 function reuseProc(old: AbsProc | undefined, p: AbsProc): AbsProc {
   if (old === undefined) return p;
@@ -158,12 +152,12 @@ function absProc(k: KernelState, num: number): AbsProc | undefined {
       kind: v.kind,
       shared: v.shared,
       prot: v.prot,
-      file: v.file === null ? null : fileId(v.file),
-      pgmap: v.pgmap === null ? null : (`pgmap${v.pgmap}` as PgmapId),
+      file: v.file === null ? null : fileName(v.file),
+      pgmap: v.pgmap === null ? null : pgmapName(v.pgmap),
       pgoff: v.pgoff,
     }));
   return {
-    memcg: memcgId(p.memcg),
+    memcg: memcgName(p.memcg),
     vmas,
     ptes,
     written: toRecord(k.ghost.procs.get(num) ?? new Map()),
@@ -175,7 +169,7 @@ function absProc(k: KernelState, num: number): AbsProc | undefined {
 export function abstractState(k: KernelState, prev?: AbsState): AbsState {
   const pgmaps: Record<PgmapId, AbsPgmap> = {};
   for (const pg of k.pgmaps) {
-    pgmaps[`pgmap${pg.num}`] = {
+    pgmaps[pgmapName(pg.num)] = {
       type: pg.type,
       owner: pg.owner,
       start: pg.start,
@@ -183,7 +177,7 @@ export function abstractState(k: KernelState, prev?: AbsState): AbsState {
       ...(pg.reserved > 0 ? { reserved: pg.reserved } : {}),
       killed: pg.killed,
       removed: pg.removed,
-      file: pg.file === null ? null : fileId(pg.file),
+      file: pg.file === null ? null : fileName(pg.file),
     };
   }
   const procs: Record<ProcId, AbsProc> = {};
@@ -196,7 +190,7 @@ export function abstractState(k: KernelState, prev?: AbsState): AbsState {
     const f = k.files.get(num);
     if (!f) continue;
     const punch = f.punch && { punchHole: { index: f.punch.index, npages: f.punch.npages, waitOn: k.mem.pfn[f.punch.waitOn] ?? -1 } };
-    files[fileId(num)] = {
+    files[fileName(num)] = {
       kind: f.kind,
       npages: f.npages,
       pages: toRecord(f.pages),
@@ -218,9 +212,10 @@ export function abstractState(k: KernelState, prev?: AbsState): AbsState {
   return {
     frames: absFrames(k, prev?.frames),
     pgmaps,
-    procs: prev !== undefined && sameEntries(prev.procs, procs) ? prev.procs : procs,
+    // The processes were reused one by one above: the table is the old one when all were.
+    procs: reuseRecord(prev?.procs, procs, never),
     files,
-    memcgs: k.memcgUsage.map((_, i) => memcgId(i)),
+    memcgs: k.memcgUsage.map((_, i) => memcgName(i)),
     refs,
     pins,
     failNextAlloc: { device: k.failNextAlloc.device, system: k.failNextAlloc.system },
