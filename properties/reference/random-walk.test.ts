@@ -5,7 +5,6 @@
 // state canonical, and keep its own bookkeeping consistent: a frame is in use
 // exactly when it has counted users, CPU reads return the ghost value, and a
 // device-private page is never behind a present PTE.
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { expectedData } from '../../models/invariants/expected-read.ts';
@@ -160,10 +159,9 @@ describe('reference random walk', () => {
           for (const step of setup(era)) state = reference.step(era, state, step)[0]!.state;
           for (const n of raw) {
             const step = resolve(state, n);
-            const snapshot = structuredClone(state);
+            // Frozen: a write to the input throws (which also means it cannot have changed).
             const outs = reference.step(era, deepFreeze(state), step);
             if (outs.length === 0) throw new Error(`no outcome for ${JSON.stringify(step)}`);
-            if (!isDeepStrictEqual(state, snapshot)) throw new Error(`input mutated by ${JSON.stringify(step)}`);
             const o = outs[pick % outs.length]!;
             const bad = selfCheck(eraName, state, step, o.state, o.result);
             if (bad.length) throw new Error(`${JSON.stringify(step)} → ${JSON.stringify(o.result)}: ${bad.join('; ')}`);
