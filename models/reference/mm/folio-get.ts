@@ -11,7 +11,8 @@ import { hasCountedUsers, usersOf } from './folio-users.ts';
 
 export function folioGet(ctx: Ctx, pfn: Pfn): void {
   if (pfn === ZERO_PFN) return;
-  if (frameOf(ctx, pfn).inUse || !hasCountedUsers(ctx.era, frameOf(ctx, pfn), usersOf(ctx.s, pfn))) return;
+  const current = frameOf(ctx, pfn);
+  if (current.inUse || !hasCountedUsers(ctx.era, current, usersOf(ctx.s, pfn))) return;
   const frame = writableFrame(ctx, pfn);
   frame.inUse = true;
   frame.allocs += 1;

@@ -18,7 +18,8 @@ import { hasCountedUsers, usersOf } from './folio-users.ts';
 export function folioPut(ctx: Ctx, pfn: Pfn): void {
   // The zero page is never freed (docs §0).
   if (pfn === ZERO_PFN) return;
-  if (!frameOf(ctx, pfn).inUse || hasCountedUsers(ctx.era, frameOf(ctx, pfn), usersOf(ctx.s, pfn))) return;
+  const current = frameOf(ctx, pfn);
+  if (!current.inUse || hasCountedUsers(ctx.era, current, usersOf(ctx.s, pfn))) return;
   const frame = writableFrame(ctx, pfn);
   frame.inUse = false;
   frame.frees += 1;

@@ -9,7 +9,8 @@ import { deterministic } from '../outcome.ts';
 
 export const memunmapPages: OpSpec<'memunmap_pages'> = (era, state, args) =>
   deterministic<'memunmap_pages'>(era, state, (ctx) => {
-    if (!pgmapOf(ctx, args.pgmap) || pgmapOf(ctx, args.pgmap)?.removed) return EINVAL;
+    const found = pgmapOf(ctx, args.pgmap);
+    if (!found || found.removed) return EINVAL;
     const pgmap = writablePgmap(ctx, args.pgmap);
     pgmap.killed = true;
     const end = pgmap.start + pgmap.npages;
