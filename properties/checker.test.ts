@@ -79,7 +79,7 @@ describe('checkProposal', () => {
 
   it('reports a hook that never returns as proposal-timeout', async () => {
     const proposal = await loadProposal(proposalFile('hangs', '() => { for (;;) {} }'));
-    const cx = checkProposal(proposal, { seed: SEED, runs: 300, hookTimeLimitMs: 500 }).counterexample;
+    const cx = checkProposal(proposal, { seed: SEED, runs: 300, hookTimeLimitMs: 100 }).counterexample;
     expect(cx?.check).toBe('proposal-timeout');
     expect(cx?.steps.at(-1)?.result).toBeUndefined();
     expect(cx?.steps.at(-1)?.step.op).toMatch(/pin_user_pages/);

@@ -61,16 +61,34 @@ export interface TimeLimitOptions {
 const context = vm.createContext({ __zdspecRun: (): void => undefined });
 const script = new vm.Script('__zdspecRun()', { filename: 'zdspec-time-limit' });
 
+/**
+ * The thread's CPU time read at most MARK_MAX_AGE_MS of wall time ago.
+ * Reading /proc costs ~90 µs, as much as a short run (shrinking, explore's
+ * expansions), while the clock it reads ticks every 10 ms: a mark that
+ * young says as much as a fresh one. An attempt's CPU is counted from the
+ * mark, less the wall time between the mark and the attempt's start (CPU
+ * the thread may have used before the attempt), so an old mark can only
+ * under-count a hang, never call a starved run hung.
+ */
+const MARK_MAX_AGE_MS = 10;
+let mark = { cpuMs: threadCpuMs(), atMs: performance.now() };
+
+function recentMark(): { cpuMs: number; atMs: number } {
+  const now = performance.now();
+  if (now - mark.atMs > MARK_MAX_AGE_MS) mark = { cpuMs: threadCpuMs(), atMs: now };
+  return mark;
+}
+
 /** `fn()`, unless it uses `limitMs` of CPU time (or cannot finish in the attempts): then RunTimeout. */
 export function runWithTimeLimit<T>(limitMs: number, fn: () => T, options: TimeLimitOptions = {}): T {
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
   let wallMs = limitMs;
   for (let attempt = 1; ; attempt++) {
-    const cpuBefore = threadCpuMs();
+    const before = recentMark();
     const wallBefore = performance.now();
     const out = runOnce(wallMs, fn);
     if (out !== TIMED_OUT) return out.value;
-    const cpuMs = threadCpuMs() - cpuBefore;
+    const cpuMs = Math.max(0, threadCpuMs() - before.cpuMs - (wallBefore - before.atMs));
     if (cpuMs >= HANG_CPU_SHARE * limitMs || attempt >= attempts) throw new RunTimeout(limitMs, cpuMs, performance.now() - wallBefore);
     options.restart?.();
     wallMs *= 2;
