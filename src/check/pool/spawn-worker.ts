@@ -17,9 +17,7 @@ import { zdspecPackage } from '../../util/package-root.ts';
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /** Whether dist/ holds a build of exactly these sources (asked once: ~5 ms of mtimes). */
-const buildIsFresh: boolean = FROM_SOURCES
-  ? ((await import(pathToFileURL(join(zdspecPackage().root, 'bin', 'use-build.js')).href)) as { useBuild: () => boolean }).useBuild()
-  : false;
+const buildIsFresh: boolean = FROM_SOURCES ? ((await import(pathToFileURL(join(zdspecPackage().root, 'bin', 'use-build.js')).href)) as { useBuild: () => boolean }).useBuild() : false;
 
 /** dist/'s compiled twin of a source module, when the build is fresh and has it. */
 function builtTwin(moduleUrl: URL): URL | undefined {
