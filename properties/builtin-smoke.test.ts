@@ -1,7 +1,9 @@
 // A small-budget check of every built-in proposal (the everyday smoke test;
 // the full verdict campaigns are `npm run test:deep`): nothing crashes or
 // hangs, nothing the header calls "holds" is found violated, and a built-in
-// whose header expects violations shows at least one of them.
+// whose header expects violations shows at least one of them. Verdicts
+// only: counterexamples are not shrunk here (shrink: false; shrinking is
+// checker.test.ts's and shrink-quality.test.ts's).
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROPOSALS } from '../models/proposals/registry.ts';
 import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
@@ -22,7 +24,7 @@ const FOCUS: Readonly<Record<string, Focus>> = { 'v6.2': { ops: ['migrate_to_dev
 describe('every built-in, small budget', () => {
   it.each(BUILTIN_PROPOSALS.map((b) => [b.name, b] as const))('%s: finds only what its header expects', (name, builtin) => {
     const focus = FOCUS[name];
-    const search = findViolations(resolveBuiltin(name), { seed: SEED, budget: BUDGET, ...(focus ? { focus } : {}) });
+    const search = findViolations(resolveBuiltin(name), { seed: SEED, budget: BUDGET, shrink: false, ...(focus ? { focus } : {}) });
     const expectedViolated = new Set<string>(INVARIANT_IDS.filter((id) => builtin.expected[id] === 'violated'));
     if (builtin.refinement?.verdict === 'violated') expectedViolated.add('refinement');
     const found = search.found.map((cx) => cx.check);

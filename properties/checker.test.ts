@@ -69,6 +69,18 @@ describe('checkProposal', () => {
     expect(exact?.trace).toEqual(cx.trace);
   });
 
+  it('with shrink: false, reports the first failing run as it failed', async () => {
+    const proposal = await loadProposal(proposalFile('pin-anything-unshrunk', '() => true'));
+    const shrunk = checkProposal(proposal, { seed: SEED, invariants: ['no-longterm-pin-coherent'] });
+    const first = checkProposal(proposal, { seed: SEED, invariants: ['no-longterm-pin-coherent'], shrink: false });
+    expect(first.shrinks).toBe(0);
+    expect(first.counterexample?.check).toBe('no-longterm-pin-coherent');
+    expect(first.counterexample?.steps.at(-1)?.step.op).toMatch(/pin_user_pages/);
+    expect(first.counterexample?.timing.runsToFirst).toBe(shrunk.counterexample?.timing.runsToFirst);
+    expect(shrunk.shrinks).toBeGreaterThan(0);
+    expect(first.counterexample!.steps.length).toBeGreaterThan(shrunk.counterexample!.steps.length);
+  });
+
   it('reports a hook that throws as proposal-crashed, with its trace', async () => {
     const proposal = await loadProposal(proposalFile('throws', "() => { throw new Error('boom'); }"));
     const cx = checkProposal(proposal, { seed: SEED, runs: 300 }).counterexample;

@@ -40,6 +40,7 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(replay === undefined ? {} : { path: replay.path }),
     ...(options.timeLimitMs === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(options.timeLimitMs)] }),
+    ...(options.shrink === false ? { endOnFailure: true } : {}),
   });
   const base = {
     proposal: proposal.name,
@@ -58,7 +59,7 @@ export function checkProposal(proposal: ResolvedProposal, options: CheckOptions 
   // Anything but a CheckFailure is a bug of the harness or the models: surface it.
   if (!(shrunk instanceof CheckFailure)) throw shrunk instanceof Error ? shrunk : new Error(String(shrunk));
   // Then shorter still where explore or dropping steps finds a trace fast-check's shrinking did not (shorten.ts).
-  const error = shorten(shortenByExplore(shrunk, proposal, run.newPair, run.guarded), run.rerun);
+  const error = options.shrink === false ? shrunk : shorten(shortenByExplore(shrunk, proposal, run.newPair, run.guarded), run.rerun);
   const name = options.proposalSpec ?? proposal.name;
   const ended = performance.now();
   const first = run.firstFailure() ?? { runs: details.numRuns, elapsedMs: ended - started };

@@ -72,6 +72,13 @@ export interface CheckOptions {
   readonly createPair?: (proposal: ResolvedProposal, options: PairOptions) => Pair;
   /** Count semantic coverage (src/coverage/semantic/) of every run into this. */
   readonly semantic?: SemanticCollector;
+  /**
+   * false: the first failing run is the counterexample as it failed, not
+   * shrunk or shortened (fast-check's endOnFailure). For verdicts only —
+   * which checks fail, not the shortest trace — as the everyday smoke test
+   * of every built-in needs; shrinking is most of a small search's time.
+   */
+  readonly shrink?: boolean;
 }
 
 /** When the first failing run was found: what it took to get there. */
