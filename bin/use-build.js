@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
 const BUILT_MAIN = new URL('dist/src/cli/main.js', root);
+const BUNDLED_MAIN = new URL('dist/bundle/main.js', root);
 
 /** The newest mtime (ms) of the .ts files under `dir` that the build compiles (not tests: tsconfig.build.json). */
 function newestSource(dir) {
@@ -27,4 +28,16 @@ export function useBuild(env = process.env) {
   if (!existsSync(new URL('src/cli/main.ts', root))) return true;
   const stamp = statSync(BUILT_MAIN).mtimeMs;
   return ['models', 'src'].every((d) => newestSource(new URL(d, root).pathname) <= stamp);
+}
+
+/**
+ * Whether the build's bundles (dist/bundle/, scripts/bundle.ts) may run in
+ * place of its modules: they were made from this build (not older than it),
+ * and the process is not measuring coverage (NODE_V8_COVERAGE: coverage is
+ * reported by source file and function, which the unbundled build keeps
+ * exactly). Ask only where useBuild() said yes.
+ */
+export function useBundle(env = process.env) {
+  if (env.NODE_V8_COVERAGE || !existsSync(BUNDLED_MAIN)) return false;
+  return statSync(BUNDLED_MAIN).mtimeMs >= statSync(BUILT_MAIN).mtimeMs;
 }
