@@ -1,9 +1,9 @@
 // How long `zdspec --help` takes from a cold process: node's own start,
 // the CLI's modules and commander. The real entry (bin/zdspec.js) as a user
-// runs it; it uses dist/ when the build is fresh (`npm run build`), else
+// runs it; it uses dist/ (its bundle, dist/bundle/) when the build is fresh (`npm run build`), else
 // the sources through tsx — the bench says which.
 import { spawnSync } from 'node:child_process';
-import { useBuild } from '../bin/use-build.js';
+import { useBuild, useBundle } from '../bin/use-build.js';
 import { median } from './measure.ts';
 
 const BIN = new URL('../bin/zdspec.js', import.meta.url).pathname;
@@ -11,7 +11,7 @@ const BIN = new URL('../bin/zdspec.js', import.meta.url).pathname;
 export interface StartTime {
   readonly medianMs: number;
   readonly samples: readonly number[];
-  readonly from: 'dist' | 'sources';
+  readonly from: 'dist/bundle' | 'dist' | 'sources';
 }
 
 function once(env: NodeJS.ProcessEnv): number {
@@ -23,7 +23,7 @@ function once(env: NodeJS.ProcessEnv): number {
 
 /** Median of `samples` cold starts (after one to warm the file cache). */
 export function helpStart(samples = 7): StartTime {
-  const from = useBuild() ? 'dist' : 'sources';
+  const from = useBuild() ? (useBundle() ? 'dist/bundle' : 'dist') : 'sources';
   once(process.env);
   const times = Array.from({ length: samples }, () => once(process.env));
   return { medianMs: median(times), samples: times, from };

@@ -19,10 +19,8 @@ import { zdspecPackage } from '../../util/package-root.ts';
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
-interface UseBuild {
-  useBuild(): boolean;
-  useBundle(): boolean;
-}
+/** bin/use-build.js's exports (its types: bin/use-build.d.ts). */
+type UseBuild = typeof import('../../../bin/use-build.js');
 
 /** Whether dist/ holds a build of exactly these sources, and whether its bundles may run (asked once: ~5 ms of mtimes). */
 const build: { fresh: boolean; bundles: boolean } = await (async () => {
