@@ -37,8 +37,14 @@ export interface KernelInstance {
   view(): View;
   /** A copy of the whole state (zdspec explore returns to each state it expands). */
   save(): KernelSnapshot;
-  /** Continue from a saved state; the snapshot stays valid for further restores. */
-  restore(snapshot: KernelSnapshot): void;
+  /**
+   * Continue from a saved state; the snapshot stays valid for further
+   * restores. `view`: that state's own view, where the caller kept it: the
+   * next abstraction then reuses its unchanged objects (abstract.ts compares
+   * contents, so any earlier view is sound; the restored state's is the one
+   * that shares most, and the one the reference side of a pair holds).
+   */
+  restore(snapshot: KernelSnapshot, view?: View): void;
   /** The whole state as numbers in canonical order: equal states, equal words. */
   stateWords(): number[];
 }

@@ -100,8 +100,12 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
       return lastView;
     },
     save: () => saveData(k) as unknown as KernelSnapshot,
-    restore: (snapshot) => {
+    restore: (snapshot, view) => {
       k = stateFrom(snapshot as unknown as KernelData, era, hooks);
+      if (view !== undefined) {
+        last = view.state;
+        lastView = view;
+      }
     },
     stateWords: () => stateWords(k),
   };

@@ -32,6 +32,26 @@ describe('kernel abstraction: reuse of unchanged objects', () => {
     });
   }
 
+  it('restored with the view it had, a state is abstracted from that view: equal to a fresh one, sharing what the next step leaves', () => {
+    const k = kernelFor('upstream');
+    k.apply({ op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' } });
+    k.apply({ op: 'cpu_write', args: { proc: 'p0', vpn: 0, value: 7 } });
+    const here = k.save();
+    const hereView = k.view();
+    // A sibling branch, then back (explore's expansion of one state).
+    k.apply({ op: 'cpu_write', args: { proc: 'p0', vpn: 1, value: 9 } });
+    k.view();
+    k.restore(here, hereView);
+    k.apply({ op: 'cpu_read', args: { proc: 'p9', vpn: 0 } });
+    const after = k.view();
+    const fresh = kernelFor('upstream');
+    fresh.restore(here);
+    fresh.apply({ op: 'cpu_read', args: { proc: 'p9', vpn: 0 } });
+    expect(after).toEqual(fresh.view());
+    expect(after.state.frames).toBe(hereView.state.frames);
+    expect(after.state.procs).toBe(hereView.state.procs);
+  });
+
   it('a step that changes nothing gives back the same frames and process tables', () => {
     const k = kernelFor('upstream');
     k.apply({ op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' } });

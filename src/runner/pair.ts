@@ -126,7 +126,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     restore(snapshot) {
       if (crashed) throw new Error('createPair: restore() after a crash');
       const s = snapshot as unknown as Saved;
-      kernel.restore(s.kernel);
+      kernel.restore(s.kernel, s.views?.kernelView);
       refIsKernel = s.refState === undefined;
       if (s.views !== undefined) ({ kernelView, refView, viewsAgree } = s.views);
       else kernelView = kernel.view();
