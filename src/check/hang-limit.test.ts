@@ -13,16 +13,17 @@ import { emptyStats, totalRan } from './stats.ts';
 
 describe('hang limit', () => {
   // properties/deep/long-runs.test.ts does the same with 5,000 commands.
-  it('a 400-command run under upstream is not a timeout (base limit 50 ms)', () => {
+  // A 1 ms base: 400 honest commands need more CPU than that, so only the
+  // per-command allowance keeps the run from being a timeout (no wall-clock
+  // assertion: a fast host must not make this test fail).
+  it('a 400-command run under upstream is not a timeout (base limit 1 ms)', () => {
     const upstream = resolveBuiltin('upstream');
-    const run = checkRun(upstream, { hookTimeLimitMs: 50, sides: 'kernel' });
+    const run = checkRun(upstream, { hookTimeLimitMs: 1, sides: 'kernel' });
     const stats = emptyStats();
     const commands = fc.sample(commandArbitrary(Object.values(NEXT), upstream.era, stats), { numRuns: 400, seed: 7 });
-    const started = performance.now();
     expect(() => run.predicate(commands)).not.toThrow();
-    // The run really was long: nearly every command ran (a few find no handle), far longer than the 50 ms base.
+    // The run really was long: nearly every command ran (a few find no handle).
     expect(totalRan(stats)).toBeGreaterThan(350);
-    expect(performance.now() - started).toBeGreaterThan(50);
   });
 
   // What a stopped process looks like from inside: the thread sleeps, the

@@ -22,10 +22,10 @@ describe('the hang limit of run and replay', () => {
 
   it('does not take an honest 2,000-step trace for a hang', async () => {
     for (const verb of ['run', 'replay']) {
-      const started = performance.now();
-      const { code, out } = await zdspec(verb, long, '--hook-time-limit', '300ms');
-      // Slower than the base alone: only the 25 ms per step keeps it from timing out.
-      expect(performance.now() - started, verb).toBeGreaterThan(300);
+      // A 1 ms base: 2,001 honest steps need far more CPU than that, so only
+      // the 25 ms per step keeps the trace from being taken for a hang (no
+      // wall-clock assertion: a fast host must not make this test fail).
+      const { code, out } = await zdspec(verb, long, '--hook-time-limit', '1ms');
       expect([code, out], verb).toEqual([0, expect.stringContaining('ok: 2001 steps, every check holds')]);
     }
   });
