@@ -11,8 +11,20 @@ type Counters = { [key: string]: number | Counters };
 
 /** Copies `counters` now; the function returned puts every nested object back as it was, in place. */
 export function checkpoint(counters: object): () => void {
-  const saved = structuredClone(counters) as Counters;
+  const saved = copy(counters as Counters);
   return () => restore(counters as Counters, saved);
+}
+
+// Every run takes two checkpoints: structuredClone's serializer cost ~240 µs
+// a run (4% of `check upstream`'s profile); copying the plain tree by hand
+// is a fraction of that.
+function copy(from: Counters): Counters {
+  const to: Counters = {};
+  for (const key in from) {
+    const value = from[key] as number | Counters;
+    to[key] = typeof value === 'number' ? value : copy(value);
+  }
+  return to;
 }
 
 // A number the run added is deleted; an object it added is emptied, not
