@@ -15,8 +15,9 @@ import type { Shard } from '../../check/pool/shard.ts';
 
 export function parseCount(option: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`${option}: expected an integer ≥ ${min}, got '${raw}'`);
+  // Decimal digits only: Number() would also take '0x10', '1e3', ' 5' and ''.
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new InputError(`${option}: expected an integer ≥ ${min}, got '${raw}'`);
   return n;
 }
 
