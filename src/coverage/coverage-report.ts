@@ -54,23 +54,17 @@ export function removeCoverageReport(dir: string): void {
   if (existsSync(join(dir, MARK))) rmSync(dir, { recursive: true, force: true });
 }
 
-/** c8's Report, imported on demand: a missing devDependency is a clear usage error, not a stack. */
-async function loadC8(): Promise<typeof import('c8').Report> {
+/** A devDependency --coverage needs, imported on demand: a missing one is a clear usage error, not a stack. */
+async function importDevDependency<T>(name: string, load: () => Promise<T>): Promise<T> {
   try {
-    return (await import('c8')).Report;
+    return await load();
   } catch {
-    throw new InputError('--coverage needs c8 (a devDependency of zdspec): run npm install in the zdspec checkout');
+    throw new InputError(`--coverage needs ${name} (a devDependency of zdspec): run npm install in the zdspec checkout`);
   }
 }
 
-/** esbuild, imported on demand (a devDependency, as c8 is). */
-async function loadEsbuild(): Promise<typeof import('esbuild')> {
-  try {
-    return await import('esbuild');
-  } catch {
-    throw new InputError('--coverage needs esbuild (a devDependency of zdspec): run npm install in the zdspec checkout');
-  }
-}
+const loadC8 = async (): Promise<typeof import('c8').Report> => (await importDevDependency('c8', () => import('c8'))).Report;
+const loadEsbuild = (): Promise<typeof import('esbuild')> => importDevDependency('esbuild', () => import('esbuild'));
 
 /** Fails early (before a search runs) when c8 or esbuild cannot be loaded. */
 export async function assertCoverageAvailable(): Promise<void> {
