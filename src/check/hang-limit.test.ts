@@ -4,8 +4,7 @@
 // properties/checker.test.ts's proposal-timeout test).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
-import { resolveProposal } from '../../models/proposals/resolve-proposal.ts';
+import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { checkRun } from './check-run.ts';
 import { NEXT } from './next.ts';
 import { commandArbitrary } from './op-command.ts';
