@@ -10,6 +10,7 @@ import { ZERO_PFN } from '../vocabulary.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
 import { framesOf } from './mappings.ts';
+import { frameScope } from './frame-scope.ts';
 
 export const deviceNotOnLru: Invariant = {
   id: 'device-not-on-lru',
@@ -26,9 +27,9 @@ export const deviceNotOnLru: Invariant = {
     // reclaim never sees the page (a poisoned one is taken off).
     { id: 'system-on-lru', statement: 'a charged, unpoisoned system folio in use is on an LRU list' },
   ],
-  check(after) {
+  check(after, _before, step) {
     const out: Violation[] = [];
-    for (const frame of Object.values(after.state.frames)) {
+    for (const frame of frameScope(after, step)) {
       if (after.counters[frame.pfn]?.lru !== true) {
         if (frame.type === 'SYSTEM' && frame.inUse && frame.memcg !== null && !frame.hwpoison)
           out.push(violation('system-on-lru', `${frameLabel(frame)}: in use and charged to ${frame.memcg}, but on no LRU list`));

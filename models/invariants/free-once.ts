@@ -11,6 +11,7 @@ import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
 import { framesOf } from './mappings.ts';
+import { frameScope } from './frame-scope.ts';
 import { users, usersText } from './users.ts';
 
 export const freeOnce: Invariant = {
@@ -21,9 +22,9 @@ export const freeOnce: Invariant = {
     { id: 'count', statement: 'a frame has been freed once per allocation, but for the one it is in now' },
     { id: 'missed', statement: 'a frame in use has a user: a counted mapping, a GUP reference or pin, or the page cache' },
   ],
-  check(after) {
+  check(after, _before, step) {
     const out: Violation[] = [];
-    for (const frame of Object.values(after.state.frames)) {
+    for (const frame of frameScope(after, step)) {
       // The zero page is in use from boot, never allocated, never freed.
       if (frame.pfn === ZERO_PFN) continue;
       const want = frame.allocs - (frame.inUse ? 1 : 0);

@@ -9,6 +9,7 @@
 import type { ZdEvent } from '../events.ts';
 import type { OpArgs, OpName, OpResult } from '../ops.ts';
 import type { View } from '../view.ts';
+import type { Pfn } from '../vocabulary.ts';
 
 /**
  * In judge order: when several fail after the same step, the first named
@@ -42,6 +43,12 @@ export interface StepContext {
   readonly args: OpArgs[OpName];
   readonly result: OpResult;
   readonly events: readonly ZdEvent[];
+  /**
+   * The frames the step touched (touched.ts), ascending, when the state
+   * before it broke no rule: a per-frame rule need judge only these
+   * (frame-scope.ts). Absent: judge every frame.
+   */
+  readonly touched?: readonly Pfn[];
 }
 
 /** One named part of an invariant's rule. */

@@ -14,6 +14,7 @@ import { GUP_PIN_COUNTING_BIAS, type Pfn, ZERO_PFN } from '../vocabulary.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type StepContext, type Violation, violation } from './invariant.ts';
+import { frameScope } from './frame-scope.ts';
 import { framesOf, ptesByPfn, pteText } from './mappings.ts';
 import { stateDiff } from './state-diff.ts';
 import { argsFor } from './step-args.ts';
@@ -30,10 +31,10 @@ export function memoryFailureTarget(state: AbsState, args: OpArgs['memory_failur
   return undefined;
 }
 
-/** A hwpoison page stays out of every allocator (PageHWPoison is never cleared here). */
-function neverReallocated(after: View, before: View): Violation[] {
+/** A hwpoison page stays out of every allocator (PageHWPoison is never cleared here). Only a touched frame's allocs can move. */
+function neverReallocated(after: View, before: View, step: StepContext): Violation[] {
   const out: Violation[] = [];
-  for (const frame of Object.values(before.state.frames)) {
+  for (const frame of frameScope(before, step)) {
     const now = after.state.frames[frame.pfn];
     if (frame.hwpoison && now && now.allocs > frame.allocs) out.push(violation('never-reallocated', `${frameLabel(frame)}: hwpoison, yet allocated again (allocs ${frame.allocs} → ${now.allocs})`));
   }
@@ -157,7 +158,7 @@ export const memoryFailureContract: Invariant = {
   ],
   check(after, before, step) {
     if (!before || !step) return [];
-    const out = neverReallocated(after, before);
+    const out = neverReallocated(after, before, step);
     const args = argsFor(step, 'memory_failure');
     if (!args) return out;
     const pfn = memoryFailureTarget(before.state, args);

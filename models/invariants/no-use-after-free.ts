@@ -7,6 +7,7 @@ import type { AbsFrame } from '../state.ts';
 import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
+import { frameScope } from './frame-scope.ts';
 import { framesOf, pinsOn, ptesByPfn, pteText, refsOn } from './mappings.ts';
 
 export const noUseAfterFree: Invariant = {
@@ -17,12 +18,12 @@ export const noUseAfterFree: Invariant = {
     { id: 'freed-used', statement: 'a free frame is not mapped (but by hwpoison entries and uncounted devmap-era DAX PTEs), referenced, pinned or in the page cache' },
     { id: 'removed-range', statement: 'a frame of a removed dev_pagemap is not in use and nothing maps, references or pins it' },
   ],
-  check(after) {
+  check(after, _before, step) {
     const { state, era } = after;
     const out: Violation[] = [];
     const ptes = ptesByPfn(state);
     const isRemoved = (f: AbsFrame) => f.pgmap !== null && state.pgmaps[f.pgmap]?.removed === true;
-    for (const frame of Object.values(state.frames)) {
+    for (const frame of frameScope(after, step)) {
       const removed = isRemoved(frame);
       if (frame.inUse && !removed) continue;
       const clause = removed ? 'removed-range' : 'freed-used';

@@ -8,6 +8,7 @@ import { counting } from './counting.ts';
 import { frameLabel } from './describe.ts';
 import { type Invariant, type Violation, violation } from './invariant.ts';
 import { framesOf } from './mappings.ts';
+import { frameScope } from './frame-scope.ts';
 import { users, usersText } from './users.ts';
 
 // The message's tail, built only for a violation: the check runs for every frame at every step.
@@ -33,9 +34,9 @@ export const refcountExpected: Invariant = {
     { id: 'mapcount', statement: 'folio_mapcount is the number of PTEs mapping the frame (present, devmap, device-private, device-exclusive)' },
     { id: 'pincount', statement: 'the pin count is the number of FOLL_PIN pins' },
   ],
-  check(after) {
+  check(after, _before, step) {
     const out: Violation[] = [];
-    for (const frame of Object.values(after.state.frames)) {
+    for (const frame of frameScope(after, step)) {
       // my_zero_pfn is not refcounted by GUP or mappings: nothing to compare.
       if (frame.pfn === ZERO_PFN) continue;
       const c = after.counters[frame.pfn];

@@ -32,10 +32,12 @@ export interface PairOptions {
   /** 'kernel' skips the reference-side invariants (faster; the spec is checked elsewhere). */
   readonly sides?: 'both' | 'kernel';
   /**
-   * Judge the reference side's invariants on its own view at every step,
-   * even where the two views agree and the kernel side's verdicts would do
-   * (views-agree.ts): `--full-invariants`, and the test that both give the
-   * same findings.
+   * Judge every invariant on every frame at every step, on both sides: the
+   * reference side on its own view even where the two views agree and the
+   * kernel side's verdicts would do (views-agree.ts), and the per-frame
+   * rules on every frame, not only the ones the step touched
+   * (models/invariants/touched.ts). `--full-invariants`, and the test that
+   * both modes give the same findings.
    */
   readonly fullInvariants?: boolean;
 }

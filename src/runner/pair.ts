@@ -13,6 +13,7 @@ import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
 import type { View } from '../../models/view.ts';
 import type { Invariant } from '../../models/invariants/invariant.ts';
+import type { Pfn } from '../../models/vocabulary.ts';
 import { deepEqual, describeDifference } from './deep-equal.ts';
 import { evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
 import { HookBadReturn } from './hook-bad-return.ts';
@@ -25,6 +26,12 @@ export interface PairModels {
   readonly reference: Specification;
   readonly createKernel: (era: Era, hooks: Hooks) => KernelInstance;
   readonly invariants: readonly Invariant[];
+  /**
+   * The frames a step touched (models/invariants/touched.ts), undefined when
+   * it cannot say. Absent: every step judges every frame (fake models whose
+   * states have no frames).
+   */
+  readonly touchedFrames?: (before: View, after: View) => readonly Pfn[] | undefined;
 }
 
 export function createPairWith(models: PairModels, proposal: ResolvedProposal, options: PairOptions = {}): Pair {
@@ -41,12 +48,18 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
   // The reference's state equals the kernel's abstraction (the last step matched): a lean snapshot need not keep it.
   let refIsKernel = false;
 
+  const startJudged = judgeView(invariants, kernelView);
   const start: PairStart = {
     refinement: describeDifference(kernelView.state, refState, ['kernel', 'reference']),
-    invariants: [...evaluateInvariants(invariants, 'kernel', kernelView), ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : [])],
+    invariants: [...findingsOf('kernel', startJudged), ...(checkReference ? evaluateInvariants(invariants, 'reference', refView) : [])],
   };
-  // The two views agree (views-agree.ts): the reference side's invariants can then reuse the kernel side's verdicts.
+  // The two views agree (views-agree.ts): the reference side's invariants can
+  // then reuse the kernel side's verdicts. And while the kernel's last view
+  // broke no rule, a step's per-frame rules judge only the frames it touched
+  // (models/invariants/touched.ts).
   const reuse = options.fullInvariants !== true;
+  const touchedFrames = reuse ? models.touchedFrames : undefined;
+  let kernelClean = startJudged.length === 0;
   let viewsAgree = reuse && checkReference && start.refinement === undefined && countersAgree(kernelView, refView);
 
   function step(step: Step): PairStep {
@@ -85,7 +98,9 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     // comparison skips them by identity.
     if (chosen) refState = verdict.matched ? kernelState : chosen.state;
     refIsKernel = verdict.matched;
-    const judged = judgeView(invariants, kernelView, before, { ...step, ...applied });
+    const touched = kernelClean ? touchedFrames?.(before, kernelView) : undefined;
+    const judged = judgeView(invariants, kernelView, before, touched === undefined ? { ...step, ...applied } : { ...step, ...applied, touched });
+    kernelClean = judged.length === 0;
     const findings = findingsOf('kernel', judged);
     if (checkReference && chosen) {
       refView = reference.view(era, refState);
@@ -111,6 +126,8 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     readonly kernel: KernelSnapshot;
     /** Absent when it is the kernel's abstraction (recomputed on restore). */
     readonly refState?: AbsState;
+    /** The kernel's view broke no rule (a step after the restore may judge only what it touched). */
+    readonly kernelClean: boolean;
     readonly views?: { readonly kernelView: View; readonly refView: View; readonly viewsAgree: boolean };
   }
 
@@ -121,6 +138,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     save: (withViews = false) =>
       ({
         kernel: kernel.save(),
+        kernelClean,
         ...(withViews ? { refState, views: { kernelView, refView, viewsAgree } } : refIsKernel ? {} : { refState }),
       }) satisfies Saved as unknown as PairSnapshot,
     restore(snapshot) {
@@ -128,6 +146,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
       const s = snapshot as unknown as Saved;
       kernel.restore(s.kernel, s.views?.kernelView);
       refIsKernel = s.refState === undefined;
+      kernelClean = s.kernelClean;
       if (s.views !== undefined) ({ kernelView, refView, viewsAgree } = s.views);
       else kernelView = kernel.view();
       refState = s.refState ?? kernelView.state;
