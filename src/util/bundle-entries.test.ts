@@ -30,6 +30,13 @@ describe('bundle entries', () => {
     }
   });
 
+  // `npm test` builds and bundles before vitest: a test that spawns the CLI
+  // or a worker must get the build, not a 1.3 s tsx start (use-build.test.ts).
+  it.runIf(process.env.npm_lifecycle_event === 'test')('under npm test, the build and its bundles are fresh', () => {
+    expect(useBuild()).toBe(true);
+    expect(useBundle()).toBe(true);
+  });
+
   it('a fresh build has every bundle, and bundles do not run under coverage', () => {
     if (!useBuild() || !useBundle()) return expect(useBundle({ ...process.env, NODE_V8_COVERAGE: '/tmp/x' })).toBe(false);
     for (const name of Object.keys(BUNDLE_ENTRIES)) expect(existsSync(join(root, BUNDLE_DIR, `${name}.js`)), name).toBe(true);
