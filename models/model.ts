@@ -5,6 +5,7 @@ import type { ZdEvent } from './events.ts';
 import type { OpResult, Step } from './ops.ts';
 import type { AbsState } from './state.ts';
 import type { View } from './view.ts';
+import type { DeriveFrom } from './derive/derive-view.ts';
 
 /** One allowed outcome of an operation. */
 export interface Outcome {
@@ -18,7 +19,12 @@ export interface Specification {
   init(era: Era): AbsState;
   /** Every allowed outcome; never empty. */
   step(era: Era, state: AbsState, step: Step): readonly Outcome[];
-  view(era: Era, state: AbsState): View;
+  /**
+   * The view of `state`. `from`: the view of the state a step started from
+   * and the frames the step touched; the frames outside it keep that view's
+   * counters (derive-view.ts).
+   */
+  view(era: Era, state: AbsState, from?: DeriveFrom): View;
 }
 
 /**

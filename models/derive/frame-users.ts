@@ -15,24 +15,35 @@ export interface FrameUsers {
   readonly pagecache: number;
 }
 
-/** Users of every frame at once: one pass over the state. */
-export function frameUsers(state: AbsState): Map<Pfn, FrameUsers> {
+/**
+ * Users of every frame at once, or of the frames `only` names: one pass over
+ * the state either way (a step's derivation asks for the frames it touched).
+ */
+export function frameUsers(state: AbsState, only?: ReadonlySet<Pfn>): Map<Pfn, FrameUsers> {
   const acc = new Map<Pfn, { maps: number; refs: number; pins: number; longtermPins: number; pagecache: number }>();
+  for (const pfn of only ?? (Object.keys(state.frames) as unknown as Pfn[])) {
+    const frame = state.frames[pfn];
+    if (frame !== undefined) acc.set(frame.pfn, { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: frame.file === null ? 0 : 1 });
+  }
   const get = (pfn: Pfn) => {
     let u = acc.get(pfn);
-    if (!u) acc.set(pfn, (u = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0 }));
+    if (!u && (only === undefined || only.has(pfn))) acc.set(pfn, (u = { maps: 0, refs: 0, pins: 0, longtermPins: 0, pagecache: 0 }));
     return u;
   };
-  for (const frame of Object.values(state.frames)) {
-    const u = get(frame.pfn);
-    u.pagecache = frame.file === null ? 0 : 1;
-  }
   for (const proc of Object.values(state.procs)) {
-    for (const pte of Object.values(proc.ptes)) if (pte.kind !== 'hwpoison') get(pte.pfn).maps++;
+    for (const pte of Object.values(proc.ptes)) {
+      if (pte.kind === 'hwpoison') continue;
+      const u = get(pte.pfn);
+      if (u) u.maps++;
+    }
   }
-  for (const ref of Object.values(state.refs)) get(ref.pfn).refs++;
+  for (const ref of Object.values(state.refs)) {
+    const u = get(ref.pfn);
+    if (u) u.refs++;
+  }
   for (const pin of Object.values(state.pins)) {
     const u = get(pin.pfn);
+    if (!u) continue;
     u.pins++;
     if (pin.longterm) u.longtermPins++;
   }

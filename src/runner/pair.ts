@@ -20,7 +20,7 @@ import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
 import type { Crash, Pair, PairOptions, PairSnapshot, PairStart, PairStep } from './pair-types.ts';
 import { checkRefinement } from './refinement.ts';
-import { countersAgree } from './views-agree.ts';
+import { countersAgree, countersAgreeAt } from './views-agree.ts';
 
 export interface PairModels {
   readonly reference: Specification;
@@ -98,13 +98,19 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     // comparison skips them by identity.
     if (chosen) refState = verdict.matched ? kernelState : chosen.state;
     refIsKernel = verdict.matched;
-    const touched = kernelClean ? touchedFrames?.(before, kernelView) : undefined;
-    const judged = judgeView(invariants, kernelView, before, touched === undefined ? { ...step, ...applied } : { ...step, ...applied, touched });
+    // The frames the step touched serve the per-frame rules while the
+    // kernel's last view was clean, and the reference's view while the two
+    // views agreed: it derives those frames' counters again, keeps the rest,
+    // and compares those alone (the others agreed and did not change).
+    const incremental = viewsAgree && verdict.matched;
+    const touched = kernelClean || incremental ? touchedFrames?.(before, kernelView) : undefined;
+    const judged = judgeView(invariants, kernelView, before, touched === undefined || !kernelClean ? { ...step, ...applied } : { ...step, ...applied, touched });
     kernelClean = judged.length === 0;
     const findings = findingsOf('kernel', judged);
     if (checkReference && chosen) {
-      refView = reference.view(era, refState);
-      const agree = reuse && verdict.matched && countersAgree(kernelView, refView);
+      const from = incremental && touched !== undefined ? { view: refBefore, touched } : undefined;
+      refView = reference.view(era, refState, from);
+      const agree = reuse && verdict.matched && (from === undefined ? countersAgree(kernelView, refView) : countersAgreeAt(kernelView, refView, from.touched));
       const same = agree && viewsAgree && deepEqual(applied.events, chosen.events);
       findings.push(...findingsOf('reference', same ? judged : judgeView(invariants, refView, refBefore, { ...step, ...chosen })));
       viewsAgree = agree;

@@ -7,7 +7,7 @@ import { typeRules } from '../../type-rules.ts';
 import type { Pfn } from '../../vocabulary.ts';
 
 export function usersOf(state: AbsState, pfn: Pfn): FrameUsers {
-  return frameUsers(state).get(pfn) ?? NO_USERS;
+  return frameUsers(state, new Set([pfn])).get(pfn) ?? NO_USERS;
 }
 
 /**
