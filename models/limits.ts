@@ -17,8 +17,20 @@ export let SYSTEM_FRAMES = 48;
 export function setSystemFramesForBench(n: number): void {
   SYSTEM_FRAMES = n;
 }
-/** pgmapN occupies pfns PGMAP_BASE * (N + 1) onward. */
-export const PGMAP_BASE: Pfn = 0x1000;
+/**
+ * pgmapN occupies pfns pgmapBase() * (N + 1) onward: 256, 512, ... while
+ * system RAM fits below 256 (the next power of two above it otherwise, for
+ * the bench's larger machines). Close to system RAM on purpose: V8 keeps a
+ * pfn-keyed record's elements in a fast array only while its keys leave no
+ * gap of about 1,024, so with pgmaps at 4096 every frame and counter table
+ * was a dictionary and every scan and copy of one paid ~4x (issue 10).
+ * MAX_NPAGES < 256 keeps the ranges apart.
+ */
+export function pgmapBase(): Pfn {
+  let base = 0x100;
+  while (base <= SYSTEM_FRAMES) base *= 2;
+  return base;
+}
 /** Largest npages an mmap, a memremap_pages or a range operation takes. */
 export const MAX_NPAGES = 64;
-export const pgmapStart = (n: number): Pfn => PGMAP_BASE * (n + 1);
+export const pgmapStart = (n: number): Pfn => pgmapBase() * (n + 1);

@@ -1,5 +1,5 @@
 // How invariant messages name frames and users, so every message reads the
-// same way: "pfn 4097 (COHERENT, pgmap0 index 1): ...".
+// same way: "pfn 257 (COHERENT, pgmap0 index 1): ...".
 import type { AbsFrame, AbsState } from '../state.ts';
 import type { Pfn } from '../vocabulary.ts';
 

@@ -9,7 +9,7 @@ import type { Hooks } from './hooks.ts';
 import type { Ghost } from './ghost.ts';
 import type { PunchHole } from './punch-hole.ts';
 import { Memmap, PG_inuse } from './memmap.ts';
-import { PGMAP_BASE, SYSTEM_FRAMES } from '../limits.ts';
+import { SYSTEM_FRAMES, pgmapBase } from '../limits.ts';
 
 /** One page-table entry (a non-none PTE; pte_none is "no key"). */
 export interface Pte {
@@ -110,7 +110,7 @@ export interface KernelState {
 /** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */
 export function pfn_to_slot(k: KernelState, pfn: Pfn): number {
   if (pfn >= 0 && pfn <= SYSTEM_FRAMES) return pfn;
-  const n = Math.floor(pfn / PGMAP_BASE) - 1;
+  const n = Math.floor(pfn / pgmapBase()) - 1;
   const pg = k.pgmaps[n];
   if (!pg || pfn < pg.start || pfn >= pg.start + pg.npages) return -1;
   return pg.slot + (pfn - pg.start);

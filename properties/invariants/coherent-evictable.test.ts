@@ -11,10 +11,10 @@ const range = (cpages: number) => stepOf('migrate_device_range', { pgmap: 'pgmap
 function leftBehind(type: MemoryType, pin: Partial<AbsPin> | null, refs = 0): AbsState {
   return stateWith({
     pgmaps: { pgmap0: { type } },
-    frames: { 4096: anonPage(9) },
-    procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte(type === 'PRIVATE' ? 'device-private' : 'present', 4096) }, written: { 0: 9 } } },
-    pins: pin ? { pin0: { pfn: 4096, proc: 'p0', longterm: true, write: true, ...pin } } : {},
-    refs: Object.fromEntries(Array.from({ length: refs }, (_, i) => [`ref${i}`, { pfn: 4096, proc: 'p0' }])),
+    frames: { 256: anonPage(9) },
+    procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte(type === 'PRIVATE' ? 'device-private' : 'present', 256) }, written: { 0: 9 } } },
+    pins: pin ? { pin0: { pfn: 256, proc: 'p0', longterm: true, write: true, ...pin } } : {},
+    refs: Object.fromEntries(Array.from({ length: refs }, (_, i) => [`ref${i}`, { pfn: 256, proc: 'p0' }])),
   });
 }
 
@@ -22,7 +22,7 @@ describe('coherent-evictable', () => {
   it('fails when migrate_device_range leaves a page held only by a long-term pin', () => {
     const after = viewOf(leftBehind('COHERENT', {}), 'v6.0');
     expect(messagesOf(coherentEvictable, after, after, range(0))).toEqual([
-      'pfn 4096 (COHERENT, pgmap0 index 0): still in use after migrate_device_range(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache no)',
+      'pfn 256 (COHERENT, pgmap0 index 0): still in use after migrate_device_range(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache no)',
     ]);
   });
 
@@ -48,11 +48,11 @@ describe('coherent-evictable', () => {
   });
 
   it('fails when memunmap_pages is busy with a page nothing holds (a leaked reference)', () => {
-    const state = stateWith({ pgmaps: { pgmap0: { type: 'COHERENT', killed: true } }, frames: { 4097: { inUse: true, allocs: 1 } } });
+    const state = stateWith({ pgmaps: { pgmap0: { type: 'COHERENT', killed: true } }, frames: { 257: { inUse: true, allocs: 1 } } });
     const after = viewOf(state, 'v6.1');
     const out = messagesOf(coherentEvictable, after, after, stepOf('memunmap_pages', { pgmap: 'pgmap0' }, { errno: 'EBUSY' }));
     expect(out).toEqual([
-      'pgmap0 (COHERENT): memunmap_pages returned EBUSY but nothing a driver can release holds it (in use with no user: pfn 4097 (COHERENT, pgmap0 index 1)): memunmap_pages cannot finish',
+      'pgmap0 (COHERENT): memunmap_pages returned EBUSY but nothing a driver can release holds it (in use with no user: pfn 257 (COHERENT, pgmap0 index 1)): memunmap_pages cannot finish',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('coherent-evictable', () => {
     it('fails when a page of the range stays, held only by a long-term pin', () => {
       const v = viewOf(leftBehind('COHERENT', {}), 'v5.x');
       expect(messagesOf(coherentEvictable, v, v, toRam())).toEqual([
-        'pfn 4096 (COHERENT, pgmap0 index 0): still mapped at p0 vpn 0 after migrate_to_ram(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache no)',
+        'pfn 256 (COHERENT, pgmap0 index 0): still mapped at p0 vpn 0 after migrate_to_ram(pgmap0) with no short-term reference (maps 1, refs 0, pins 1 (long-term 1), page cache no)',
       ]);
     });
 
@@ -75,7 +75,7 @@ describe('coherent-evictable', () => {
       const held = viewOf(leftBehind('COHERENT', null, 1), 'v5.x');
       expect(messagesOf(coherentEvictable, held, held, toRam())).toEqual([]);
       const noMemory = viewOf(leftBehind('COHERENT', null), 'v5.x');
-      expect(messagesOf(coherentEvictable, noMemory, noMemory, toRam([{ ev: 'migrate-skip', pfn: 4096, reason: 'alloc' }]))).toEqual([]);
+      expect(messagesOf(coherentEvictable, noMemory, noMemory, toRam([{ ev: 'migrate-skip', pfn: 256, reason: 'alloc' }]))).toEqual([]);
     });
   });
 });

@@ -3,12 +3,12 @@ import { dataPreserved } from '../../models/invariants/data-preserved.ts';
 import { anonPage, anonVma, pte, stateWith } from './fixtures/state-with.ts';
 import { stepOf, viewOf, messagesOf } from './fixtures/view-with.ts';
 
-// p0 wrote 5 at vpn 0 (now on device-private pfn 4096) and 6 at vpn 1 (pfn 1).
+// p0 wrote 5 at vpn 0 (now on device-private pfn 256) and 6 at vpn 1 (pfn 1).
 const state = (data0: number, hwpoison = false) =>
   stateWith({
     pgmaps: { pgmap0: { type: 'PRIVATE' } },
-    frames: { 4096: { ...anonPage(data0), hwpoison }, 1: anonPage(6) },
-    procs: { p0: { vmas: [anonVma(0, 2)], ptes: { 0: pte('device-private', 4096), 1: pte('present', 1) }, written: { 0: 5, 1: 6 } } },
+    frames: { 256: { ...anonPage(data0), hwpoison }, 1: anonPage(6) },
+    procs: { p0: { vmas: [anonVma(0, 2)], ptes: { 0: pte('device-private', 256), 1: pte('present', 1) }, written: { 0: 5, 1: 6 } } },
   });
 
 describe('data-preserved', () => {
@@ -17,7 +17,7 @@ describe('data-preserved', () => {
   });
 
   it('fails when a migrated page lost its data', () => {
-    expect(messagesOf(dataPreserved, viewOf(state(0)))).toEqual(['pfn 4096 (PRIVATE, pgmap0 index 0): holds 0, but p0 vpn 0 must read 5']);
+    expect(messagesOf(dataPreserved, viewOf(state(0)))).toEqual(['pfn 256 (PRIVATE, pgmap0 index 0): holds 0, but p0 vpn 0 must read 5']);
   });
 
   it('does not judge a poisoned page', () => {

@@ -10,17 +10,17 @@ describe('free-once', () => {
   });
 
   it('fails on a page in use that nothing holds: its free was missed (BUG-02)', () => {
-    const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' } }, frames: { 4096: anonPage() } });
+    const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' } }, frames: { 256: anonPage() } });
     expect(clausesOf(freeOnce, viewOf(state, 'v6.1'))).toEqual(['missed']);
     expect(messagesOf(freeOnce, viewOf(state, 'v6.1'))).toEqual([
-      'pfn 4096 (PRIVATE, pgmap0 index 0): in use, but nothing holds it (maps 0, refs 0, pins 0 (long-term 0), page cache no): its free path never ran',
+      'pfn 256 (PRIVATE, pgmap0 index 0): in use, but nothing holds it (maps 0, refs 0, pins 0 (long-term 0), page cache no): its free path never ran',
     ]);
   });
 
   it('holds for a devmap-era DAX frame mapped but not referenced: such a mapping holds nothing', () => {
     const state = stateWith({
       pgmaps: { pgmap0: { type: 'FS_DAX' } },
-      procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present-devmap', 4096) } } },
+      procs: { p0: { vmas: [anonVma(0, 1, { kind: 'dax', shared: true, pgmap: 'pgmap0' })], ptes: { 0: pte('present-devmap', 256) } } },
     });
     expect(messagesOf(freeOnce, viewOf(state, 'v5.x'))).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe('free-once', () => {
   });
 
   it('fails on a page in use that was freed as often as allocated', () => {
-    const out = messagesOf(freeOnce, viewOf(stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' } }, frames: { 4096: { ...anonPage(), frees: 1 } } })));
-    expect(out[0]).toContain('pfn 4096 (PRIVATE, pgmap0 index 0): 1 frees for 1 allocations while in use');
+    const out = messagesOf(freeOnce, viewOf(stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' } }, frames: { 256: { ...anonPage(), frees: 1 } } })));
+    expect(out[0]).toContain('pfn 256 (PRIVATE, pgmap0 index 0): 1 frees for 1 allocations while in use');
   });
 });

@@ -11,8 +11,8 @@ describe('memory-failure-contract', () => {
   describe('device-coherent memory: refused, nothing changed', () => {
     const coherent = stateWith({
       pgmaps: { pgmap0: { type: 'COHERENT' } },
-      frames: { 4096: anonPage(4) },
-      procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte('present', 4096) }, written: { 0: 4 } } },
+      frames: { 256: anonPage(4) },
+      procs: { p0: { vmas: [anonVma(0, 1)], ptes: { 0: pte('present', 256) }, written: { 0: 4 } } },
     });
     const before = viewOf(coherent, 'v6.1');
 
@@ -21,17 +21,17 @@ describe('memory-failure-contract', () => {
     });
 
     it('fails when the page is poisoned and the call succeeds', () => {
-      const poisoned: AbsState = { ...coherent, frames: { ...coherent.frames, 4096: { ...coherent.frames[4096]!, hwpoison: true } } };
+      const poisoned: AbsState = { ...coherent, frames: { ...coherent.frames, 256: { ...coherent.frames[256]!, hwpoison: true } } };
       expect(messagesOf(memoryFailureContract, viewOf(poisoned, 'v6.1'), before, stepOf('memory_failure', byIndex, {}))).toEqual([
-        'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure returned {}, expected -EBUSY for device memory',
-        'pfn 4096 (COHERENT, pgmap0 index 0): memory_failure of device memory changed pfn 4096',
+        'pfn 256 (COHERENT, pgmap0 index 0): memory_failure returned {}, expected -EBUSY for device memory',
+        'pfn 256 (COHERENT, pgmap0 index 0): memory_failure of device memory changed pfn 256',
       ]);
     });
 
     it('fails when the page or pgmap reference leaks (BUG-28)', () => {
-      const leakedPage = withCounters(before, 4096, { refcount: (before.counters[4096]?.refcount ?? 0) + 1 });
+      const leakedPage = withCounters(before, 256, { refcount: (before.counters[256]?.refcount ?? 0) + 1 });
       expect(messagesOf(memoryFailureContract, leakedPage, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([
-        'pfn 4096 (COHERENT, pgmap0 index 0): refcount 1 → 2 across memory_failure, expected 1 (a reference it took was not dropped, or one it did not take was)',
+        'pfn 256 (COHERENT, pgmap0 index 0): refcount 1 → 2 across memory_failure, expected 1 (a reference it took was not dropped, or one it did not take was)',
       ]);
       const leakedPgmap = withPgmapRef(before, 'pgmap0', (before.pgmapRefs.pgmap0 ?? 0) + 1);
       expect(messagesOf(memoryFailureContract, leakedPgmap, before, stepOf('memory_failure', byIndex, { errno: 'EBUSY' }))).toEqual([

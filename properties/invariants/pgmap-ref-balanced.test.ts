@@ -3,7 +3,7 @@ import { anonPage, stateWith } from './fixtures/state-with.ts';
 import { viewOf, withPgmapRef, messagesOf } from './fixtures/view-with.ts';
 import { pgmapRefBalanced } from '../../models/invariants/pgmap-ref-balanced.ts';
 
-const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' }, pgmap1: { type: 'FS_DAX' } }, frames: { 4096: anonPage() } });
+const state = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE' }, pgmap1: { type: 'FS_DAX' } }, frames: { 256: anonPage() } });
 
 describe('pgmap-ref-balanced', () => {
   it('holds when pgmap->ref is the derivation (per allocation since v6.1, per pfn before)', () => {
@@ -18,8 +18,8 @@ describe('pgmap-ref-balanced', () => {
   });
 
   it('fails when memunmap_pages completed with a page in use', () => {
-    const removed = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE', killed: true, removed: true } }, frames: { 4097: anonPage() } });
-    expect(messagesOf(pgmapRefBalanced, viewOf(removed, 'v6.1'))).toEqual(['pfn 4097 (PRIVATE, pgmap0 index 1): in use although memunmap_pages(pgmap0) completed']);
+    const removed = stateWith({ pgmaps: { pgmap0: { type: 'PRIVATE', killed: true, removed: true } }, frames: { 257: anonPage() } });
+    expect(messagesOf(pgmapRefBalanced, viewOf(removed, 'v6.1'))).toEqual(['pfn 257 (PRIVATE, pgmap0 index 1): in use although memunmap_pages(pgmap0) completed']);
   });
 
   it('counts no per-pfn reference for the reserved (altmap) pfns (pagemap_range: pfn_len from pfn_first)', () => {

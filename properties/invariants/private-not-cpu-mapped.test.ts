@@ -8,8 +8,8 @@ const mapped = (kind: AbsPte['kind']) =>
   viewOf(
     stateWith({
       pgmaps: { pgmap0: { type: 'PRIVATE' } },
-      frames: { 4098: anonPage() },
-      procs: { p1: { vmas: [anonVma(0, 4)], ptes: { 3: pte(kind, 4098) } } },
+      frames: { 258: anonPage() },
+      procs: { p1: { vmas: [anonVma(0, 4)], ptes: { 3: pte(kind, 258) } } },
     }),
     'v6.1',
   );
@@ -20,10 +20,10 @@ describe('private-not-cpu-mapped', () => {
   });
 
   it('fails for a present PTE to a PRIVATE page', () => {
-    expect(messagesOf(privateNotCpuMapped, mapped('present'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present PTE at p1 vpn 3']);
+    expect(messagesOf(privateNotCpuMapped, mapped('present'))).toEqual(['pfn 258 (PRIVATE, pgmap0 index 2): mapped by the present PTE at p1 vpn 3']);
   });
 
   it('fails for a present-devmap PTE to a PRIVATE page', () => {
-    expect(messagesOf(privateNotCpuMapped, mapped('present-devmap'))).toEqual(['pfn 4098 (PRIVATE, pgmap0 index 2): mapped by the present-devmap PTE at p1 vpn 3']);
+    expect(messagesOf(privateNotCpuMapped, mapped('present-devmap'))).toEqual(['pfn 258 (PRIVATE, pgmap0 index 2): mapped by the present-devmap PTE at p1 vpn 3']);
   });
 });

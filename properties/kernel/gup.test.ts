@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EraName } from '../../models/eras/era.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { GUP_PIN_COUNTING_BIAS } from '../../models/vocabulary.ts';
 import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
 
-const DEV = PGMAP_BASE;
+const DEV = pgmapStart(0);
 
 function coherentPage(era: EraName, overrides: Partial<Hooks> = {}) {
   const k = kernelFor(era, overrides);
@@ -105,7 +105,7 @@ describe('kernel model: GUP', () => {
     expect(run(k, 'pin_user_pages', { proc: 'p0', vpn: 2, write: false, longterm: true, fast: false })).toEqual({ errno: 'EOPNOTSUPP' });
     expect(run(k, 'pin_user_pages', { proc: 'p0', vpn: 2, write: false, longterm: false, fast: false })).toEqual({ pin: 'pin0' });
     // upstream FS_DAX: refcounted mappings, idle at 0.
-    expect(counters(k, 2 * PGMAP_BASE)).toEqual({ refcount: 1 + GUP_PIN_COUNTING_BIAS, mapcount: 1, pincount: 1, lru: false });
+    expect(counters(k, pgmapStart(1))).toEqual({ refcount: 1 + GUP_PIN_COUNTING_BIAS, mapcount: 1, pincount: 1, lru: false });
   });
 
   it('devmap-era FS_DAX: mappings take no reference; the idle wake-up runs when the GUP reference goes', () => {

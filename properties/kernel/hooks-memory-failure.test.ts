@@ -3,7 +3,7 @@
 // drop on every path (put_ref_page, BUG-28).
 import { describe, expect, it } from 'vitest';
 import { invariantById } from '../../models/invariants/all.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import type { KernelInstance } from '../../models/model.ts';
 import { counters, kernelFor, migrateOnePage, run } from './run-steps.ts';
 
@@ -58,14 +58,14 @@ describe("put_ref_page at memory_failure (the madvise caller's MF_COUNT_INCREASE
     migrateOnePage(k, 'COHERENT', 1);
     expect(run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: true })).toEqual({ errno: 'EBUSY' });
     expect(seen).toEqual([2]); // the mapping's reference and the caller's
-    expect(counters(k, PGMAP_BASE).refcount).toBe(1);
+    expect(counters(k, pgmapStart(0)).refcount).toBe(1);
   });
 
   it('skipped, it leaves a count above what the page users explain', () => {
     const k = kernelFor('upstream', { put_ref_page: (_f, ctx) => ctx.site !== 'memory_failure' });
     migrateOnePage(k, 'COHERENT', 1);
     run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: true });
-    expect(counters(k, PGMAP_BASE).refcount).toBe(2);
+    expect(counters(k, pgmapStart(0)).refcount).toBe(2);
     expect(invariantById('refcount-expected').check(k.view()).length).toBeGreaterThan(0);
   });
 
@@ -74,7 +74,7 @@ describe("put_ref_page at memory_failure (the madvise caller's MF_COUNT_INCREASE
     migrateOnePage(k, 'COHERENT', 1);
     run(k, 'memunmap_pages', { pgmap: 'pgmap0' });
     expect(run(k, 'memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: true })).toEqual({ errno: 'ENXIO' });
-    expect(counters(k, PGMAP_BASE).refcount).toBe(1);
+    expect(counters(k, pgmapStart(0)).refcount).toBe(1);
     expect(invariantById('refcount-expected').check(k.view())).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 // references do_swap_page and fast GUP must drop.
 import { describe, expect, it } from 'vitest';
 import { invariantById } from '../../models/invariants/all.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import type { Step } from '../../models/ops.ts';
 import { firstFailure } from './run-under.ts';
 import { counters, kernelFor, migrateOnePage, run } from './run-steps.ts';
@@ -17,7 +17,7 @@ describe('migrate_vma_collect_pmd', () => {
     expect(k.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'present', pfn: 1 });
     const d = kernelFor('upstream');
     migrateOnePage(d, 'PRIVATE', 4);
-    expect(d.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', pfn: PGMAP_BASE });
+    expect(d.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', pfn: pgmapStart(0) });
   });
 });
 
@@ -94,8 +94,8 @@ describe('migrate_longterm_unpinnable_folios', () => {
 
   it('pinning the original keeps a pin on the freed device page', () => {
     const k = kernelFor('upstream', { migrate_longterm_unpinnable_folios: () => 'original' });
-    expect(pinLongterm(k)?.pfn).toBe(PGMAP_BASE);
-    expect(k.abstract().frames[PGMAP_BASE]?.inUse).toBe(false);
+    expect(pinLongterm(k)?.pfn).toBe(pgmapStart(0));
+    expect(k.abstract().frames[pgmapStart(0)]?.inUse).toBe(false);
     expect(invariantById('no-use-after-free').check(k.view()).length).toBeGreaterThan(0);
   });
 });
@@ -105,12 +105,12 @@ describe('put_ref_page at do_swap_page (16ce101db85d)', () => {
     const leak = kernelFor('upstream', { put_ref_page: (_f, ctx) => ctx.site !== 'do_swap_page' });
     migrateOnePage(leak, 'PRIVATE', 3);
     expect(run(leak, 'cpu_read', { proc: 'p0', vpn: 0 })).toEqual({ value: 3 });
-    expect(leak.abstract().frames[PGMAP_BASE]?.inUse).toBe(true);
-    expect(counters(leak, PGMAP_BASE).refcount).toBe(1);
+    expect(leak.abstract().frames[pgmapStart(0)]?.inUse).toBe(true);
+    expect(counters(leak, pgmapStart(0)).refcount).toBe(1);
     const ok = kernelFor('upstream');
     migrateOnePage(ok, 'PRIVATE', 3);
     run(ok, 'cpu_read', { proc: 'p0', vpn: 0 });
-    expect(ok.abstract().frames[PGMAP_BASE]?.inUse).toBe(false);
+    expect(ok.abstract().frames[pgmapStart(0)]?.inUse).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 // and pgmap_pfn_valid — changing one changes what the kernel model does.
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../models/ops.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { firstFailure } from './run-under.ts';
 import { kernelFor, run } from './run-steps.ts';
 
@@ -84,6 +84,6 @@ describe('pgmap_pfn_valid', () => {
     run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
     run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 3 });
     run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
-    expect(k.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', pfn: PGMAP_BASE + 1 });
+    expect(k.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', pfn: pgmapStart(0) + 1 });
   });
 });

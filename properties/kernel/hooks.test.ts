@@ -3,7 +3,7 @@ import { ERAS } from '../../models/eras/registry.ts';
 import { createKernel } from '../../models/kernel/create-kernel.ts';
 import { defaultHooks } from '../../models/kernel/default-hooks.ts';
 import { HOOK_NAMES, type HookName, type Hooks } from '../../models/kernel/hooks.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { invariantById } from '../../models/invariants/all.ts';
 import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
@@ -77,7 +77,7 @@ describe('kernel model: proposal hooks', () => {
     });
     migrateOnePage(k, 'PRIVATE', 1);
     // The driver's page_free ran while the page is still mapped.
-    expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ inUse: false, frees: 1 });
+    expect(k.abstract().frames[pgmapStart(0)]).toMatchObject({ inUse: false, frees: 1 });
     expect(invariantById('refcount-expected').check(k.view()).length).toBeGreaterThan(0);
   });
 
@@ -86,7 +86,7 @@ describe('kernel model: proposal hooks', () => {
     run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev0', npages: 1 });
     run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
     run(k, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
-    expect(counters(k, PGMAP_BASE).lru).toBe(true);
+    expect(counters(k, pgmapStart(0)).lru).toBe(true);
     expect(invariantById('device-not-on-lru').check(k.view()).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
 describe('kernel model: memcg charge moving', () => {
@@ -15,7 +15,7 @@ describe('kernel model: memcg charge moving', () => {
     expect(r.result).toEqual({ moved: 2 });
     expect(r.events).toEqual([
       { ev: 'mctgt', pfn: 1, target: 'PAGE' },
-      { ev: 'mctgt', pfn: PGMAP_BASE, target: 'DEVICE' },
+      { ev: 'mctgt', pfn: pgmapStart(0), target: 'DEVICE' },
     ]);
     expect(k.view().memcgUsage).toEqual({ m0: 0, m1: 2 });
     expect(k.abstract().procs.p0?.memcg).toBe('m1');
@@ -86,8 +86,8 @@ describe('kernel model: memory_failure', () => {
     run(k, 'mmap', { proc: 'p0', npages: 2, kind: 'dax', shared: true, prot: 'write', pgmap: 'pgmap0' });
     run(k, 'get_user_pages', { proc: 'p0', vpn: 0, write: false, fast: false });
     expect(run(k, 'memory_failure', { proc: 'p0', vpn: 0, countIncreased: false })).toEqual({ errno: 'EBUSY' });
-    expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ hwpoison: true, inUse: true });
+    expect(k.abstract().frames[pgmapStart(0)]).toMatchObject({ hwpoison: true, inUse: true });
     run(k, 'put_page', { ref: 'ref0' });
-    expect(k.abstract().frames[PGMAP_BASE]).toMatchObject({ hwpoison: true, inUse: false, frees: 1 });
+    expect(k.abstract().frames[pgmapStart(0)]).toMatchObject({ hwpoison: true, inUse: false, frees: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
 describe('kernel model: memremap_pages / memunmap_pages', () => {
@@ -8,11 +8,11 @@ describe('kernel model: memremap_pages / memunmap_pages', () => {
     expect(run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 })).toEqual({ pgmap: 'pgmap0' });
     expect(run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem', npages: 3 })).toEqual({ pgmap: 'pgmap1' });
     const s = k.abstract();
-    expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: PGMAP_BASE, npages: 2, killed: false, removed: false, file: null });
+    expect(s.pgmaps.pgmap0).toEqual({ type: 'PRIVATE', owner: 'dev0', start: pgmapStart(0), npages: 2, killed: false, removed: false, file: null });
     expect(s.pgmaps.pgmap1?.file).toBe('f0');
     expect(s.files.f0).toEqual({ kind: 'dax', npages: 3, pages: {}, written: {}, stored: {} });
-    expect(s.frames[PGMAP_BASE + 1]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false, allocs: 0 });
-    expect(counters(k, PGMAP_BASE).refcount).toBe(0); // v6.1+: free device pages sit at 0
+    expect(s.frames[pgmapStart(0) + 1]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1, inUse: false, allocs: 0 });
+    expect(counters(k, pgmapStart(0)).refcount).toBe(0); // v6.1+: free device pages sit at 0
     // v6.1: PRIVATE takes pgmap refs per allocation; FS_DAX per pfn.
     expect(k.view().pgmapRefs).toEqual({ pgmap0: 1, pgmap1: 4 });
   });
@@ -22,7 +22,7 @@ describe('kernel model: memremap_pages / memunmap_pages', () => {
     expect(run(k, 'memremap_pages', { type: 'COHERENT', owner: 'x', npages: 1 })).toEqual({ errno: 'EINVAL' });
     expect(run(k, 'memremap_pages', { type: 'PUBLIC', owner: '', npages: 1 })).toEqual({ errno: 'EINVAL' });
     expect(run(k, 'memremap_pages', { type: 'PUBLIC', owner: 'x', npages: 1 })).toEqual({ pgmap: 'pgmap0' });
-    expect(counters(k, PGMAP_BASE).refcount).toBe(1); // 1-based idle count
+    expect(counters(k, pgmapStart(0)).refcount).toBe(1); // 1-based idle count
   });
 
   it('memunmap_pages waits (EBUSY) while a page is in use, then completes after eviction', () => {

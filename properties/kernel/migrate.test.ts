@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EraName } from '../../models/eras/era.ts';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import { invariantById } from '../../models/invariants/all.ts';
 import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
-const DEV = PGMAP_BASE;
+const DEV = pgmapStart(0);
 
 function privatePage(era: EraName) {
   const k = kernelFor(era);

@@ -2,7 +2,7 @@
 // migrate-folio.ts): add_page_for_migration's decisions and the
 // references it takes and drops.
 import { describe, expect, it } from 'vitest';
-import { PGMAP_BASE } from '../../models/limits.ts';
+import { pgmapStart } from '../../models/limits.ts';
 import type { KernelInstance } from '../../models/model.ts';
 import { counters, kernelFor, migrateOnePage, run } from './run-steps.ts';
 
@@ -66,13 +66,13 @@ describe('move_pages', () => {
     const m = kernelFor('upstream', { add_page_for_migration: () => true });
     migrateOnePage(m, 'COHERENT', 1);
     expect(run(m, 'move_pages', { proc: 'p0', vpn: 0, moveAll: false })).toEqual({ status: 'EBUSY' });
-    expect(counters(m, PGMAP_BASE).refcount).toBe(1);
+    expect(counters(m, pgmapStart(0)).refcount).toBe(1);
   });
 
   it('the follow_page reference is dropped on every path (put_ref_page, site add_page_for_migration); forgetting it leaks one', () => {
     const k = kernelFor('upstream', { put_ref_page: (_f, { site }) => site !== 'add_page_for_migration' });
     migrateOnePage(k, 'COHERENT', 1);
     run(k, 'move_pages', { proc: 'p0', vpn: 0, moveAll: false });
-    expect(counters(k, PGMAP_BASE).refcount).toBe(2);
+    expect(counters(k, pgmapStart(0)).refcount).toBe(2);
   });
 });

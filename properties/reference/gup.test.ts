@@ -131,7 +131,7 @@ describe('pin_user_pages / unpin_user_page', () => {
     // destination that folio_migrate_mapping then refuses (put back), or the
     // pin fails outright.
     expect(outs.map((o) => o.result)).toEqual([{ errno: 'EBUSY' }, { errno: 'EBUSY' }]);
-    expect(outs[0]!.events).toEqual([{ ev: 'migrate-skip', pfn: 4096, reason: 'refs' }]);
+    expect(outs[0]!.events).toEqual([{ ev: 'migrate-skip', pfn: 256, reason: 'refs' }]);
     expect(outs[1]!.state).toEqual(sim.state);
   });
   it("under a 'pin' era a long-term pin holds the device page (v4.14 PUBLIC)", () => {

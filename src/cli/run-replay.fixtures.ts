@@ -39,7 +39,7 @@ export function runReplaySandbox() {
       kind: 'invariant',
       side: 'kernel',
       step: 4,
-      message: 'pfn 4096 (COHERENT, pgmap0 index 0): long-term pin pin0 held by p0',
+      message: 'pfn 256 (COHERENT, pgmap0 index 0): long-term pin pin0 held by p0',
       seed: 1,
       path: '5:3:4:7:5:5:5:5:5:5:5:5@FABTv:V',
       replay: 'zdspec check coherent-v1 --seed 1',

@@ -22,7 +22,7 @@ describe('frameDiff', () => {
   });
 
   it('finds pfns and pages named in messages', () => {
-    expect(pfnsNamedIn(['pfn 4096 (COHERENT): pinned', 'frame=7 leaked'])).toEqual([4096, 7]);
+    expect(pfnsNamedIn(['pfn 256 (COHERENT): pinned', 'frame=7 leaked'])).toEqual([256, 7]);
     expect(pfnsNamedIn(['p0:3.refcount: expected 2, got 1'], view(1, true))).toEqual([1]);
   });
 });

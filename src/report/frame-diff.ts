@@ -1,5 +1,5 @@
 // The frames a step touched, before → after: every frame whose facts changed
-// in the step, plus frames a failure message names ("pfn 4097"). What a
+// in the step, plus frames a failure message names ("pfn 257"). What a
 // reviewer needs beside a counterexample: type, refcount, mapcount, pincount,
 // the PTEs mapping it and its memcg (printed by frame-line.ts).
 import type { View } from '../../models/view.ts';
@@ -53,7 +53,7 @@ function facts(view: View, ptes: Map<Pfn, string[]>, pfn: Pfn): FrameFacts | und
 }
 
 /**
- * pfns a message names: "pfn 4097", "pfn=4097", "frame 4097", and — given a
+ * pfns a message names: "pfn 257", "pfn=257", "frame 257", and — given a
  * view — the frame behind a page named "p0:3".
  */
 export function pfnsNamedIn(messages: readonly string[], view?: View): Pfn[] {

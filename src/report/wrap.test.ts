@@ -25,7 +25,7 @@ describe('wrap', () => {
   });
 
   it('keeps a unit on one line when it fits on one, and splits one that does not', () => {
-    const units = ['pfn 4096 COHERENT:', 'in-use no→yes,', 'refcount 1→2,', 'pte p0:0 present w→p0:0 hwpoison,', 'memcg m0'];
+    const units = ['pfn 256 COHERENT:', 'in-use no→yes,', 'refcount 1→2,', 'pte p0:0 present w→p0:0 hwpoison,', 'memcg m0'];
     const lines = wrap(units, '   ', 40, '     ');
     expect(widest(lines)).toBeLessThanOrEqual(40);
     for (const unit of units)

@@ -3,7 +3,7 @@ import { judgeScenarioRun } from './judge-scenario.ts';
 import type { Failure, RunReport } from './run-report.ts';
 
 const report = (failures: Failure[]): RunReport => ({ proposal: 'x', era: 'upstream', ok: failures.length === 0, steps: [], failures });
-const pin: Failure = { step: 3, kind: 'invariant', id: 'no-longterm-pin-coherent', side: 'kernel', message: 'pin0 holds pfn 4096' };
+const pin: Failure = { step: 3, kind: 'invariant', id: 'no-longterm-pin-coherent', side: 'kernel', message: 'pin0 holds pfn 256' };
 const expectFailure: Failure = { step: 3, kind: 'expect', message: 'errno: expected ...' };
 
 describe('judgeScenarioRun', () => {

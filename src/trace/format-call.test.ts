@@ -29,8 +29,8 @@ describe('formatCall', () => {
   });
 
   it('prints the file operations, move_pages and a racing access', () => {
-    expect(call({ op: 'fallocate_punch_hole', args: { file: 'f0', index: 1, npages: 2 } }, { waiting: 4096 })).toBe(
-      'fallocate(f0, FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE, index 1, 2) = waiting on pfn 4096',
+    expect(call({ op: 'fallocate_punch_hole', args: { file: 'f0', index: 1, npages: 2 } }, { waiting: 256 })).toBe(
+      'fallocate(f0, FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE, index 1, 2) = waiting on pfn 256',
     );
     expect(call({ op: 'fallocate_punch_hole', args: { file: 'f0', index: 1, npages: 2 } }, { waiting: null })).toMatch(/ = 0$/);
     expect(call({ op: 'drop_caches', args: {} }, { dropped: 2 })).toBe('drop_caches() = dropped 2');
