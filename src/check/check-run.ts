@@ -1,7 +1,7 @@
 // The pieces of one check: the command arbitrary over the Next relation and
-// the per-run predicate — a fresh pair (kernel model with the proposal's
-// hooks + reference) stepped through one command sequence inside the time
-// limit. Used by checkProposal (fc.check) and vitest.ts (test.prop).
+// the per-run predicate — the pair (kernel model with the proposal's hooks +
+// reference) at its start (fresh-pairs.ts) stepped through one command
+// sequence inside the time limit. Used by checkProposal (fc.check) and vitest.ts (test.prop).
 import fc from 'fast-check';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { SemanticCollector } from '../coverage/semantic/collector.ts';
@@ -22,6 +22,7 @@ import { NEXT } from './next.ts';
 import { commandArbitrary, type CheckModel } from './op-command.ts';
 import { parseReplayToken } from './replay-path.ts';
 import { createSession, type Session } from './session.ts';
+import { freshPairs } from './fresh-pairs.ts';
 import { emptyStats, totalRan, type CommandStats } from './stats.ts';
 
 export { CHECK_DEFAULTS };
@@ -115,6 +116,8 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const selected = checkSet(checks);
   const maxCommands = options.maxCommands ?? CHECK_DEFAULTS.maxCommands;
   const makePair = options.createPair ?? createPair;
+  // The runs' pairs; a rerun, a shrink's shortening and a report make their own.
+  const runPair = freshPairs(makePair);
   const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both', ...(options.fullInvariants ? { fullInvariants: true } : {}) };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
@@ -147,7 +150,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     // A run started again (guard.ts: the machine kept it off the CPU) must count once.
     let restart = (): void => undefined;
     const setup = () => {
-      const pair = options.semantic ? options.semantic.createPair(makePair, proposal, pairOptions) : makePair(proposal, pairOptions);
+      const pair = options.semantic ? options.semantic.createPair(runPair, proposal, pairOptions) : runPair(proposal, pairOptions);
       const backToStats = checkpoint(stats);
       const backToSemantic = options.semantic && checkpoint(options.semantic.counts);
       restart = () => {
