@@ -96,21 +96,27 @@ export class Memmap {
     const m = new Memmap();
     m.size = n;
     m.cap = n;
-    const field = (f: number) => p.ints.subarray(f * n, (f + 1) * n);
-    m.pfn = field(0).slice();
-    m.refcount = field(1).slice();
-    m.mapcount = field(2).slice();
-    m.pincount = field(3).slice();
-    m.flags = Uint8Array.from(field(4));
-    m.memcg = field(5).slice();
-    m.pgmap = field(6).slice();
-    m.file = field(7).slice();
-    m.fileIndex = field(8).slice();
-    m.allocs = field(9).slice();
-    m.frees = field(10).slice();
+    // One copy of the integers, each field a view onto its part: explore
+    // restores a state per transition, and eleven separate copies (a
+    // backing store each) were most of a restore's cost. The views are
+    // this memmap's alone; grow() replaces them with arrays of their own.
+    const ints = p.ints.slice();
+    const field = (f: number) => ints.subarray(f * n, (f + 1) * n);
+    m.pfn = field(0);
+    m.refcount = field(1);
+    m.mapcount = field(2);
+    m.pincount = field(3);
+    m.flags = new Uint8Array(field(4));
+    m.memcg = field(5);
+    m.pgmap = field(6);
+    m.file = field(7);
+    m.fileIndex = field(8);
+    m.allocs = field(9);
+    m.frees = field(10);
     m.data = p.data.slice(0, n);
     return m;
   }
+
 
   private grow(need: number): void {
     if (need <= this.cap) return;
