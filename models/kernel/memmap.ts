@@ -117,7 +117,6 @@ export class Memmap {
     return m;
   }
 
-
   private grow(need: number): void {
     if (need <= this.cap) return;
     const cap = Math.max(need, this.cap * 2, SYSTEM_FRAMES + 1);
