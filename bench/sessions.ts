@@ -22,7 +22,22 @@ export function referenceSession(p: ResolvedProposal): Session {
   };
 }
 
+/**
+ * The next command resolves its arguments against an abstract state, so
+ * each step costs one abstraction, made after it as the checker makes it
+ * (pair.ts): fast-check asks for the state more than once a step, and
+ * abstracting on every ask measured the asking, not the model.
+ */
 export function kernelSession(p: ResolvedProposal): Session {
   const kernel = createKernel(p.era, p.hooks);
-  return { steps: [], state: () => kernel.abstract(), apply: (step) => kernel.apply(step).result };
+  let state = kernel.abstract();
+  return {
+    steps: [],
+    state: () => state,
+    apply(step) {
+      const { result } = kernel.apply(step);
+      state = kernel.abstract();
+      return result;
+    },
+  };
 }
