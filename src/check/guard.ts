@@ -23,7 +23,12 @@
 // state created for the run (the pair, the session) may be left half-done,
 // and the caller discards it. So `fn` must be restartable: it builds all
 // its state itself, and `restart` undoes whatever else an attempt counted.
+//
+// In a `zdspec check` worker the main thread watches the runs instead
+// (run-watch.ts), and this watchdog runs only in a job that was run again
+// after a worker went past a deadline.
 import vm from 'node:vm';
+import { watchedRun } from './run-watch.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 
 export class RunTimeout extends Error {
@@ -81,6 +86,9 @@ function recentMark(): { cpuMs: number; atMs: number } {
 
 /** `fn()`, unless it uses `limitMs` of CPU time (or cannot finish in the attempts): then RunTimeout. */
 export function runWithTimeLimit<T>(limitMs: number, fn: () => T, options: TimeLimitOptions = {}): T {
+  // A pool worker's runs are watched from the main thread (run-watch.ts).
+  const watched = watchedRun(limitMs, fn);
+  if (watched !== undefined) return watched.value;
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
   let wallMs = limitMs;
   for (let attempt = 1; ; attempt++) {

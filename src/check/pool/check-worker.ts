@@ -20,6 +20,7 @@ import { findViolations } from '../find-violations.ts';
 import type { CheckJob } from './check-job.ts';
 import type { FromWorker, JobOutcome, ToWorker } from './messages.ts';
 import { searchOfExactRun } from './search-of-exact-run.ts';
+import { watchRuns } from '../run-watch.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('check-worker: not in a worker thread');
@@ -76,6 +77,7 @@ const loaded = new Map<string, Promise<ResolvedProposal>>();
 
 port.on('message', async (m: ToWorker) => {
   const { job } = m;
+  watchRuns(m.watch === undefined ? undefined : { cells: new Int32Array(m.watch.buffer), epochMs: m.watch.epochMs });
   let proposal: ResolvedProposal;
   try {
     // The main thread already loaded the file once under the import time limit.

@@ -7,7 +7,12 @@ import type { RenderedCounterexample } from '../../report/render-counterexample.
 import type { JobSemantic } from '../../coverage/semantic/merge.ts';
 import type { CheckJob } from './check-job.ts';
 
-export type ToWorker = { readonly type: 'job'; readonly job: CheckJob };
+/**
+ * `watch`: the job's runs are watched from the main thread (run-watch.ts);
+ * absent, guard.ts's own watchdog guards them (a job run again after a
+ * worker went past a deadline).
+ */
+export type ToWorker = { readonly type: 'job'; readonly job: CheckJob; readonly watch?: { readonly buffer: SharedArrayBuffer; readonly epochMs: number } };
 
 /** A search's outcome, as the summary needs it (`interrupted`: the --time-limit cut it short). */
 export type JobOutcome = ViolationSearch;

@@ -6,6 +6,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { CheckJob } from './check-job.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
+import { overdue, type RunWatch } from '../run-watch.ts';
 import { spawnWorker } from './spawn-worker.ts';
 
 export interface Pool {
@@ -16,15 +17,28 @@ export interface Pool {
 
 const WORKER = new URL(`./check-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
+/** How often the main thread looks at the workers' run deadlines (run-watch.ts). */
+const WATCH_EVERY_MS = 20;
+
 /**
  * `order`: the jobs' indexes in the order to start them (longest-first.ts);
  * default the given order. Messages name a job by its index either way.
+ *
+ * The workers' runs are watched from here (run-watch.ts): a worker past a
+ * run's deadline is terminated, a new worker takes its place, and its job
+ * goes first in the queue, to be run again under guard.ts's own watchdog;
+ * a finding the first attempt already reported is not reported again (the
+ * search is deterministic: the same finding, shrunk the same way).
  */
 export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (m: FromWorker) => void, onStart?: (job: CheckJob) => void, order?: readonly number[]): Pool {
   const byIndex = new Map(jobs.map((j) => [j.index, j]));
   const queue = order === undefined ? [...jobs] : order.flatMap((i) => byIndex.get(i) ?? []);
   if (queue.length !== jobs.length) throw new Error('runPool: the order must name every job once');
-  const threads: Worker[] = [];
+  const threads = new Map<Worker, { readonly watch: RunWatch; job?: CheckJob }>();
+  const epochMs = Date.now();
+  // Jobs run again unwatched, and the checks each has reported a finding for.
+  const again = new Set<number>();
+  const reported = new Map<number, Set<string>>();
   let stopped = false;
   let open = 0;
   let resolve!: () => void;
@@ -35,39 +49,66 @@ export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (
   });
   const send = (w: Worker, m: ToWorker) => w.postMessage(m);
   const next = (w: Worker) => {
+    const t = threads.get(w);
     const job = queue.shift();
-    if (job === undefined || stopped) {
+    if (t === undefined || job === undefined || stopped) {
+      if (t !== undefined) t.job = undefined;
       void w.terminate();
       return;
     }
-    onStart?.(job);
-    send(w, { type: 'job', job });
+    t.job = job;
+    if (!again.has(job.index)) onStart?.(job);
+    send(w, { type: 'job', job, ...(again.has(job.index) ? {} : { watch: { buffer: t.watch.cells.buffer as SharedArrayBuffer, epochMs } }) });
   };
-  // No job (a shard beyond the plan): no thread to start.
-  const count = Math.min(Math.max(1, workers), jobs.length);
-  for (let i = 0; i < count; i++) {
+  // A finding is reported once; so are the shrinking candidates before it.
+  const forward = (m: FromWorker) => {
+    if (m.type === 'finding' || m.type === 'candidate') {
+      const check = m.type === 'finding' ? m.counterexample.check : m.check;
+      const seen = reported.get(m.job) ?? new Set<string>();
+      reported.set(m.job, seen);
+      if (seen.has(check)) return;
+      if (m.type === 'finding') seen.add(check);
+    }
+    onMessage(m);
+  };
+  const start = () => {
     const w = spawnWorker(WORKER);
-    threads.push(w);
+    threads.set(w, { watch: { cells: new Int32Array(new SharedArrayBuffer(4)), epochMs } });
     open++;
     w.on('message', (m: FromWorker) => {
-      if (stopped) return;
-      if (m.type !== 'ready') onMessage(m);
+      if (stopped || !threads.has(w)) return;
+      if (m.type !== 'ready') forward(m);
       if (m.type === 'ready' || m.type === 'done' || m.type === 'failed') next(w);
     });
     w.on('error', (e) => {
-      if (!stopped) reject(e);
+      if (!stopped && threads.has(w)) reject(e);
     });
     w.on('exit', () => {
       open--;
       if (open === 0) resolve();
     });
-  }
+  };
+  const look = setInterval(() => {
+    for (const [w, t] of threads) {
+      if (t.job === undefined || !overdue(t.watch)) continue;
+      again.add(t.job.index);
+      queue.unshift(t.job);
+      threads.delete(w);
+      start();
+      void w.terminate();
+    }
+  }, WATCH_EVERY_MS);
+  look.unref();
+  void finished.finally(() => clearInterval(look));
+  // No job (a shard beyond the plan): no thread to start.
+  const count = Math.min(Math.max(1, workers), jobs.length);
+  for (let i = 0; i < count; i++) start();
   if (count === 0) resolve();
   return {
     finished,
     async stop() {
       stopped = true;
-      await Promise.all(threads.map((w) => w.terminate()));
+      await Promise.all([...threads.keys()].map((w) => w.terminate()));
       resolve();
     },
   };

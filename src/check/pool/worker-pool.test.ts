@@ -1,0 +1,46 @@
+// The pool watches its workers' runs (run-watch.ts): a worker past a run's
+// deadline is replaced and its job run again under guard.ts's watchdog.
+// The reports must be those of a search guarded by the watchdog from the
+// start (in-process findViolations): the same findings, each reported once,
+// and no shrinking candidate left over for a finding already reported.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProposal } from '../../proposals/load-proposal.ts';
+import { findViolations } from '../find-violations.ts';
+import type { CheckJob } from './check-job.ts';
+import type { FromWorker } from './messages.ts';
+import { runPool } from './worker-pool.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'zdspec-worker-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Seed 1 finds no-longterm-pin-coherent (pinnable is always true), then
+// reaches the looping dax_layout_busy_page: a hang after a finding the
+// first attempt has already reported.
+const file = join(dir, 'finds-then-hangs.mjs');
+writeFileSync(
+  file,
+  "export default { name: 'finds-then-hangs', title: 't', source: 's', extends: 'upstream',\n  hooks: { folio_is_longterm_pinnable: () => true, dax_layout_busy_page: () => { for (;;) {} } } };\n",
+);
+const options = { seed: 1, runs: 1000, maxCommands: 20, hookTimeLimitMs: 100 };
+
+describe('runPool: a run past its deadline', () => {
+  it('is run again under the watchdog, with the findings of a search guarded from the start, each reported once', async () => {
+    const job: CheckJob = { index: 0, load: file, given: file, traceProposal: file, isFile: true, stem: 'finds-then-hangs', reportDir: dir, generated: 'now', options };
+    const messages: FromWorker[] = [];
+    await runPool([job], 1, (m) => messages.push(m)).finished;
+    const findings = messages.flatMap((m) => (m.type === 'finding' ? [m.counterexample] : []));
+    const done = messages.find((m) => m.type === 'done');
+    expect(done?.type === 'done' && done.outcome.found.map((cx) => cx.check)).toEqual(findings.map((cx) => cx.check));
+
+    const guarded = findViolations(await loadProposal(file), { seed: options.seed, budget: { runs: options.runs, maxCommands: options.maxCommands }, hookTimeLimitMs: options.hookTimeLimitMs });
+    expect(findings.map((cx) => cx.check)).toEqual(['no-longterm-pin-coherent', 'proposal-timeout']);
+    expect(findings.map((cx) => [cx.check, cx.steps])).toEqual(guarded.found.map((cx) => [cx.check, cx.steps]));
+    // A check's shrinking candidates all come before its finding.
+    const at = (check: string) => messages.findIndex((m) => m.type === 'finding' && m.counterexample.check === check);
+    const late = messages.filter((m, i) => m.type === 'candidate' && at(m.check) >= 0 && i > at(m.check));
+    expect(late).toEqual([]);
+  }, 30_000);
+});
