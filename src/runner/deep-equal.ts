@@ -22,10 +22,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const value = a[key];
     if (value === undefined) continue;
     definedInA++;
-    // Primitives inline (most fields of a state): a call per field is most of the cost.
+    // Primitives and shared objects inline (most fields of a state, and
+    // most entities of two states that share what a step left alone): a
+    // call per field is most of the cost.
+    const other = b[key];
     if (typeof value !== 'object' || value === null) {
-      if (!Object.is(value, b[key])) return false;
-    } else if (!deepEqual(value, b[key])) return false;
+      if (!Object.is(value, other)) return false;
+    } else if (value !== other && !deepEqual(value, other)) return false;
   }
   let definedInB = 0;
   for (const key in b) if (b[key] !== undefined) definedInB++;
