@@ -15,6 +15,7 @@ import { ALL_CHECKS, checkSet, invariantsOf, type SelectableCheck } from './chec
 import { CheckFailure } from './failure.ts';
 import { checkpoint } from './checkpoint.ts';
 import { RunTimeout, runWithTimeLimit } from './guard.ts';
+import { runsWatched } from './run-watch.ts';
 import { CHECK_DEFAULTS } from './check-defaults.ts';
 import { AFTER_HANG_BASE_MS, hangLimitMs } from './hang-limit.ts';
 import { focusedEntries, focusedEra, type Focus } from './focus.ts';
@@ -151,12 +152,16 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     let restart = (): void => undefined;
     const setup = () => {
       const pair = options.semantic ? options.semantic.createPair(runPair, proposal, pairOptions) : runPair(proposal, pairOptions);
-      const backToStats = checkpoint(stats);
-      const backToSemantic = options.semantic && checkpoint(options.semantic.counts);
-      restart = () => {
-        backToStats();
-        backToSemantic?.();
-      };
+      // Only guard.ts's own watchdog starts a run again; a watched run
+      // (run-watch.ts) never is, so it needs no way back (3.7% of a step).
+      if (!runsWatched()) {
+        const backToStats = checkpoint(stats);
+        const backToSemantic = options.semantic && checkpoint(options.semantic.counts);
+        restart = () => {
+          backToStats();
+          backToSemantic?.();
+        };
+      }
       session = createSession(pair, selected);
       return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
     };

@@ -3,7 +3,7 @@
 // says overdue only while a run is in progress past its deadline.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runWithTimeLimit } from './guard.ts';
-import { overdue, type RunWatch, WATCH_FACTOR, watchRuns, watchedRun } from './run-watch.ts';
+import { overdue, type RunWatch, runsWatched, WATCH_FACTOR, watchRuns, watchedRun } from './run-watch.ts';
 
 const newWatch = (epochMs = Date.now()): RunWatch => ({ cells: new Int32Array(new SharedArrayBuffer(4)), epochMs });
 /** The vm script guard.ts runs each unwatched run in names itself in the stack. */
@@ -49,7 +49,9 @@ describe('run-watch', () => {
 
   it('runWithTimeLimit runs a watched run directly, an unwatched one inside the vm watchdog', () => {
     expect(runWithTimeLimit(1000, insideVm)).toBe(true);
+    expect(runsWatched()).toBe(false);
     watchRuns(newWatch());
+    expect(runsWatched()).toBe(true);
     expect(runWithTimeLimit(1000, insideVm)).toBe(false);
     expect(watchedRun(1000, () => 1)).toEqual({ value: 1 });
     watchRuns(undefined);

@@ -28,6 +28,9 @@ export function watchRuns(watch: RunWatch | undefined): void {
   current = watch;
 }
 
+/** Whether this thread's runs are watched (guard.ts then never starts a run again). */
+export const runsWatched = (): boolean => current !== undefined;
+
 /** `fn()` with its deadline published: `limitMs` of CPU time, WATCH_FACTOR times that in wall time. Undefined when no watch is installed. */
 export function watchedRun<T>(limitMs: number, fn: () => T): { value: T } | undefined {
   const w = current;
