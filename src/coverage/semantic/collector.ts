@@ -92,9 +92,12 @@ export function createSemanticCollector(invariants: readonly Invariant[] = INVAR
 export function countPtes(before: AbsState, after: AbsState, into: Record<string, Tally>): void {
   const b = before.procs as Readonly<Record<string, AbsState['procs'][`p${number}`]>>;
   const a = after.procs as Readonly<Record<string, AbsState['procs'][`p${number}`]>>;
+  // A page table the step left alone is the same object on both sides (both models share what a step does not change): nothing to count in it.
+  if (a === b) return;
   for (const id in b) {
     const p0 = b[id]!.ptes as Readonly<Record<string, AbsState['procs'][`p${number}`]['ptes'][number]>>;
     const p1 = a[id]?.ptes as Readonly<Record<string, AbsState['procs'][`p${number}`]['ptes'][number]>> | undefined;
+    if (p0 === p1) continue;
     for (const vpn in p0) {
       const e0 = p0[vpn]!;
       const e1 = p1?.[vpn];
@@ -105,6 +108,7 @@ export function countPtes(before: AbsState, after: AbsState, into: Record<string
   for (const id in a) {
     const p0 = b[id]?.ptes as Readonly<Record<string, unknown>> | undefined;
     const p1 = a[id]!.ptes as Readonly<Record<string, AbsState['procs'][`p${number}`]['ptes'][number]>>;
+    if (p0 === p1) continue;
     for (const vpn in p1) if (p0?.[vpn] === undefined) bump((into.none ??= {}), p1[vpn]!.kind);
   }
 }
