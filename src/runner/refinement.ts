@@ -5,6 +5,7 @@ import type { OpResult, Step } from '../../models/ops.ts';
 import type { AbsState } from '../../models/state.ts';
 import { formatResult } from '../trace/format-call.ts';
 import { deepEqual, describeDifference } from './deep-equal.ts';
+import { sameState } from './same-state.ts';
 
 export interface RefinementVerdict {
   /** The outcome the pair continues from: the match, or the closest. */
@@ -15,7 +16,7 @@ export interface RefinementVerdict {
 
 export function checkRefinement(step: Step, result: OpResult, state: AbsState, allowed: readonly Outcome[]): RefinementVerdict {
   const sameResult = allowed.map((o) => deepEqual(result, o.result));
-  const exact = allowed.findIndex((o, i) => sameResult[i] && deepEqual(state, o.state));
+  const exact = allowed.findIndex((o, i) => sameResult[i] && sameState(state, o.state));
   if (exact >= 0) return { outcome: exact, matched: true };
   // Continue from the outcome that returned the same result when there is
   // one (so one divergence does not cascade into every later step), else the first.
