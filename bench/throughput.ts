@@ -3,12 +3,13 @@
 // commands, (b) that loop drawing zdspec's command generator, (c) the
 // reference alone and (d) the kernel model alone under the checker's
 // commands, and (e) the full check (checkProposal: both models, the
-// refinement check, every invariant, the watchdog). Each returns the
+// refinement check, every invariant, semantic coverage aside, its runs
+// watched as in a check worker). Each returns the
 // commands one call ran; measure.ts times the calls.
 import fc from 'fast-check';
 import type { ResolvedProposal } from '../models/proposals/proposal.ts';
 import { checkProposal } from '../src/check/check-proposal.ts';
-import { watchRuns } from '../src/check/run-watch.ts';
+import { asInWorker } from './as-in-worker.ts';
 import { NEXT } from '../src/check/next.ts';
 import { commandArbitrary, type CheckModel } from '../src/check/op-command.ts';
 import type { Session } from '../src/check/session.ts';
@@ -97,20 +98,12 @@ export function systemOnly(p: ResolvedProposal, makeSession: (p: ResolvedProposa
 }
 
 /**
- * (e) the full check, as `zdspec check` runs it in each worker: its runs
- * watched from the main thread (run-watch.ts), not each under node:vm's
- * watchdog. Nobody watches here; the bench's proposals run no hook that
- * could hang. Throws if the proposal does not hold: the bench measures a
- * search that runs to its end.
+ * (e) the full check, as `zdspec check` runs it in each worker (as-in-worker.ts).
+ * Throws if the proposal does not hold: the bench measures a search that
+ * runs to its end.
  */
 export function fullCheck(p: ResolvedProposal, w: Workload): number {
-  watchRuns({ cells: new Int32Array(new SharedArrayBuffer(4)), epochMs: Date.now() });
-  let r: ReturnType<typeof checkProposal>;
-  try {
-    r = checkProposal(p, { runs: w.runs, maxCommands: w.maxCommands, seed: w.seed });
-  } finally {
-    watchRuns(undefined);
-  }
+  const r = asInWorker(() => checkProposal(p, { runs: w.runs, maxCommands: w.maxCommands, seed: w.seed }));
   if (r.counterexample !== undefined) throw new Error(`bench: ${p.name} seed ${w.seed} found ${r.counterexample.check}; pick a proposal that holds`);
   return r.commands;
 }

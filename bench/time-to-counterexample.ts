@@ -12,6 +12,7 @@ import type { SelectableCheck } from '../src/check/checks.ts';
 import { checkProposal } from '../src/check/check-proposal.ts';
 import type { Focus } from '../src/check/focus.ts';
 import { mutantChecks } from '../src/mutate/mutant-checks.ts';
+import { asInWorker } from './as-in-worker.ts';
 import { median } from './measure.ts';
 
 export interface Search {
@@ -42,7 +43,8 @@ export interface SearchTarget {
 }
 
 function search(t: SearchTarget, seed: number): Search {
-  const r = checkProposal(t.proposal, { invariants: t.checks, seed, runs: t.runs, maxCommands: t.maxCommands, ...(t.focus ? { focus: t.focus } : {}) });
+  // As a check worker searches (as-in-worker.ts): a vm watchdog per shrink attempt would be most of the shrink time.
+  const r = asInWorker(() => checkProposal(t.proposal, { invariants: t.checks, seed, runs: t.runs, maxCommands: t.maxCommands, ...(t.focus ? { focus: t.focus } : {}) }));
   const timing = r.counterexample?.timing;
   if (timing === undefined) return { seed, found: false, toFirstMs: r.elapsedMs, shrinkMs: 0, totalMs: r.elapsedMs, steps: 0 };
   return { seed, found: true, toFirstMs: timing.msToFirst, shrinkMs: timing.shrinkMs, totalMs: timing.msToFirst + timing.shrinkMs, steps: r.counterexample?.steps.length ?? 0 };
