@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pgmapStart } from '../../models/limits.ts';
+import { MAX_NPAGES, pgmapBase, pgmapStart, SYSTEM_FRAMES, setSystemFramesForBench } from '../../models/limits.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
 describe('kernel model: memremap_pages / memunmap_pages', () => {
@@ -40,5 +40,29 @@ describe('kernel model: memremap_pages / memunmap_pages', () => {
     expect(k.view().pgmapRefs.pgmap0).toBe(0);
     expect(run(k, 'cpu_read', { proc: 'p0', vpn: 0 })).toEqual({ value: 5 });
     expect(run(k, 'memunmap_pages', { pgmap: 'pgmap0' })).toEqual({ errno: 'EINVAL' });
+  });
+});
+
+describe('the pfn layout (models/limits.ts)', () => {
+  it('puts pgmapN at 256 × (N + 1) above 48 system frames, and above a larger machine at the next power of two', () => {
+    expect(SYSTEM_FRAMES).toBe(48);
+    expect([0, 1, 2].map(pgmapStart)).toEqual([256, 512, 768]);
+    try {
+      for (const frames of [255, 256, 768]) {
+        setSystemFramesForBench(frames);
+        // System RAM is pfns 1..frames; each pgmap's MAX_NPAGES stay clear of the next one.
+        expect(pgmapBase()).toBeGreaterThan(frames);
+        expect(pgmapBase()).toBeGreaterThanOrEqual(MAX_NPAGES);
+        expect(pgmapStart(1) - pgmapStart(0)).toBe(pgmapBase());
+      }
+      expect(pgmapBase()).toBe(1024);
+      // The kernel model finds a device frame's struct page under that layout.
+      const k = kernelFor('upstream');
+      run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
+      expect(k.abstract().frames[1025]).toMatchObject({ type: 'PRIVATE', pgmap: 'pgmap0', index: 1 });
+      expect(counters(k, 1025).refcount).toBe(0);
+    } finally {
+      setSystemFramesForBench(48);
+    }
   });
 });
