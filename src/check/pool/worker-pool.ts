@@ -99,7 +99,9 @@ export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (
     }
   }, WATCH_EVERY_MS);
   look.unref();
-  void finished.finally(() => clearInterval(look));
+  // Both ways: a finally() chain would re-reject, unhandled, when a worker fails.
+  const stopLooking = () => clearInterval(look);
+  finished.then(stopLooking, stopLooking);
   // No job (a shard beyond the plan): no thread to start.
   const count = Math.min(Math.max(1, workers), jobs.length);
   for (let i = 0; i < count; i++) start();
