@@ -157,6 +157,12 @@ describe('zdspec explore: bad input', () => {
     ['--ops ,', ['upstream', '--ops', ','], "--ops: expected operation names (comma-separated), got ','"],
     ['--types NOPE', ['upstream', '--types', 'NOPE'], "--types: unknown memory type 'NOPE'; types: PRIVATE, COHERENT,"],
     ['--types not in the era', ['hmm-v4.14', '--types', 'PRIVATE,COHERENT'], '--types: hmm-v4.14 (era v4.14) has no memory type COHERENT; its types: HOST, PRIVATE, PUBLIC'],
+    [
+      '--ops an op the era never runs',
+      ['hmm-v4.14', '--ops', 'mmap,make_device_exclusive'],
+      '--ops: hmm-v4.14 (era v4.14, types HOST, PRIVATE, PUBLIC) never runs make_device_exclusive: the era has no such call, refuses every one, or has no memory it moves',
+    ],
+    ['--ops an op the types never run', ['upstream', '--types', 'FS_DAX', '--ops', 'migrate_to_device'], '--ops: upstream (era upstream, types FS_DAX) never runs migrate_to_device:'],
     ['--invariant nosuch', ['upstream', '--invariant', 'nosuch'], "--invariant: unknown check 'nosuch'; ids: private-not-cpu-mapped,"],
     ['--invariant ""', ['upstream', '--invariant', ''], "--invariant: expected check ids (comma-separated), got ''"],
     ['an unknown built-in', ['upstrem'], "proposal 'upstrem': (name): not a built-in proposal (did you mean 'upstream'?)"],

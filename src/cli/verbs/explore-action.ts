@@ -6,8 +6,10 @@
 // print the summary, set the exit code.
 import { relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import type { OpName } from '../../../models/ops.ts';
 import type { ResolvedProposal } from '../../../models/proposals/proposal.ts';
 import { toTrace, type Counterexample } from '../../check/counterexample.ts';
+import { opInEra } from '../../coverage/semantic/scope.ts';
 import { eraTypes } from '../../check/handles.ts';
 import { DEFAULT_BOUNDS, type ExploreBounds } from '../../explore/bounds.ts';
 import { describeBounds } from '../../explore/describe-bounds.ts';
@@ -108,6 +110,18 @@ function checkTypesInEra(types: ExploreBounds['types'], proposal: ResolvedPropos
   }
 }
 
+/** An --ops operation the era never runs with these types would make the search say nothing of it: bad input, like a type the era lacks. */
+function checkOpsInEra(ops: readonly OpName[] | undefined, types: ExploreBounds['types'], proposal: ResolvedProposal): void {
+  const era = proposal.era;
+  const with_ = types ?? eraTypes(era);
+  const never = (ops ?? []).filter((op) => !opInEra(op, era, with_));
+  if (never.length > 0) {
+    throw new InputError(
+      `--ops: ${proposal.name} (era ${era.name}, types ${with_.join(', ')}) never runs ${never.join(', ')}: the era has no such call, refuses every one, or has no memory it moves`,
+    );
+  }
+}
+
 /**
  * The proposal as the counterexample's trace names it: a built-in by name, a
  * file by its path relative to the report directory, where zdspec replay
@@ -155,6 +169,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const ops = parseFocusOps(nonEmpty('--ops', flags.ops, 'operation names (comma-separated)'), '--ops');
   const proposal = await loadProposal(spec);
   checkTypesInEra(bounds.types, proposal);
+  checkOpsInEra(ops, bounds.types, proposal);
   // Validated and created before the search: a bad --report-dir is exit 2 at
   // once, not a stack trace once the search is over.
   const generated = new Date().toISOString();

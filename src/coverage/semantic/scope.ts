@@ -98,7 +98,7 @@ function domain(era: Era, types: readonly MemoryType[]): Record<OpName, readonly
 }
 
 /** Operations that cannot succeed in the era: it has no such call, refuses every one, or has no memory it moves. */
-function opInEra(op: OpName, era: Era, types: readonly MemoryType[]): boolean {
+export function opInEra(op: OpName, era: Era, types: readonly MemoryType[]): boolean {
   const migrates = migrated(types).length > 0;
   if (op === 'migrate_device_range') return era.migrateDeviceRange && migrates;
   if (op === 'migrate_to_device' || op === 'migrate_to_ram' || op === 'migrate_racing_fault') return migrates;
