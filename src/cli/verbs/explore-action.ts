@@ -116,9 +116,7 @@ function checkOpsInEra(ops: readonly OpName[] | undefined, types: ExploreBounds[
   const with_ = types ?? eraTypes(era);
   const never = (ops ?? []).filter((op) => !opInEra(op, era, with_));
   if (never.length > 0) {
-    throw new InputError(
-      `--ops: ${proposal.name} (era ${era.name}, types ${with_.join(', ')}) never runs ${never.join(', ')}: the era has no such call, refuses every one, or has no memory it moves`,
-    );
+    throw new InputError(`--ops: ${proposal.name} (era ${era.name}, types ${with_.join(', ')}) never runs ${never.join(', ')}: the era has no such call, refuses every one, or has no memory it moves`);
   }
 }
 
