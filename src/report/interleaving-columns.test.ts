@@ -12,7 +12,7 @@ describe('interleavingColumns', () => {
       { thread: 't2', text: 'migrate_vma_setup' },
       { thread: 't1', text: 'do_swap_page: get page ref' },
     ]);
-    expect(lines).toEqual(['step  t1' + ' '.repeat(36) + 't2', '   1  do_swap_page: pte unlocked', `   2${' '.repeat(40)}migrate_vma_setup`, '   3  do_swap_page: get page ref']);
+    expect(lines).toEqual([`step  t1${' '.repeat(36)}t2`, '   1  do_swap_page: pte unlocked', `   2${' '.repeat(40)}migrate_vma_setup`, '   3  do_swap_page: get page ref']);
   });
 
   it('wraps a long step inside its column, continuing on unnumbered rows', () => {
