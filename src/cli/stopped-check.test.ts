@@ -1,0 +1,20 @@
+// check's workers are watched from the main thread (run-watch.ts). Stopped
+// (SIGSTOP) past a run's wall-clock deadline, twice its CPU-time limit of
+// at most 100 ms + 25 ms × 11 steps = 375 ms, the worker is replaced and
+// its search runs again under the CPU-time watchdog, which finds no hang:
+// a false alarm costs a re-run, never a finding. (A separate file from
+// stopped-process.test.ts so the two waits overlap.)
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStopped, stoppedSandbox } from './stopped.fixtures.ts';
+
+const { file, slow } = stoppedSandbox();
+const reportDir = join(dirname(file('reports.keep', '')), 'reports');
+
+describe('a stopped check', () => {
+  it("stopped 1500 ms mid-check, past the watched run's 750 ms deadline: the search runs again and holds", async () => {
+    const r = await runStopped(['check', slow, '--seed', '1', '--runs', '3', '--max-commands', '10', '--hook-time-limit', '100ms', '--workers', '1', '--report-dir', reportDir], 1500);
+    expect(r.stopped).toBe(true);
+    expect([r.code, r.out]).toEqual([0, expect.stringMatching(/every checked invariant holds \(3 runs/)]);
+  }, 60_000);
+});
