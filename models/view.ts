@@ -17,6 +17,12 @@ export interface FrameCounters {
   readonly lru: boolean;
 }
 
+/** Two frames' counters are the same (the same object, or equal field by field); absent only equals absent. */
+export function sameFrameCounters(x: FrameCounters | undefined, y: FrameCounters | undefined): boolean {
+  if (x === y) return true;
+  return x !== undefined && y !== undefined && x.refcount === y.refcount && x.mapcount === y.mapcount && x.pincount === y.pincount && x.lru === y.lru;
+}
+
 export interface View {
   readonly era: Era;
   readonly state: AbsState;

@@ -17,7 +17,7 @@
 // kernel's abstraction reuses an entity's object only while every field is
 // equal, properties/kernel/abstract-reuse.test.ts) or equal fields.
 import type { AbsGupRef, AbsPgmap, AbsPin, AbsProc, AbsPte, AbsState } from '../state.ts';
-import type { FrameCounters, View } from '../view.ts';
+import { sameFrameCounters, type View } from '../view.ts';
 import type { Pfn } from '../vocabulary.ts';
 import { framesOf } from './mappings.ts';
 
@@ -37,7 +37,6 @@ function eachChanged<V>(a: Readonly<Record<string, V>>, b: Readonly<Record<strin
 const samePte = (x: AbsPte, y: AbsPte): boolean => x.kind === y.kind && x.pfn === y.pfn && x.write === y.write && x.owner === y.owner && x.dirty === y.dirty;
 const sameRef = (x: AbsGupRef, y: AbsGupRef): boolean => x.pfn === y.pfn && x.proc === y.proc;
 const samePin = (x: AbsPin, y: AbsPin): boolean => x.pfn === y.pfn && x.proc === y.proc && x.longterm === y.longterm && x.write === y.write;
-const sameCounters = (x: FrameCounters, y: FrameCounters): boolean => x.refcount === y.refcount && x.mapcount === y.mapcount && x.pincount === y.pincount && x.lru === y.lru;
 const samePgmap = (x: AbsPgmap, y: AbsPgmap): boolean =>
   x.type === y.type && x.owner === y.owner && x.start === y.start && x.npages === y.npages && x.reserved === y.reserved && x.killed === y.killed && x.removed === y.removed && x.file === y.file;
 const never = (): boolean => false;
@@ -71,15 +70,13 @@ export function touchedFrames(before: View, after: View): readonly Pfn[] | undef
   const add: Add = (pfn) => touched.add(pfn);
   // A frame's record and its counters, in one walk over the frame list
   // (made once per frame table): keyed lookups, not enumerations, of the
-  // pfn-keyed tables, whose sparse keys keep them in dictionary mode.
+  // pfn-keyed tables (for…in makes a string of every integer key).
   const c0 = before.counters;
   const c1 = after.counters;
   const now = framesOf(b);
   for (const frame of now) {
     const pfn = frame.pfn;
-    const x = c0[pfn];
-    const y = c1[pfn];
-    if (a.frames[pfn] !== frame || (x !== y && (x === undefined || y === undefined || !sameCounters(x, y)))) add(pfn);
+    if (a.frames[pfn] !== frame || !sameFrameCounters(c0[pfn], c1[pfn])) add(pfn);
   }
   // A frame gone from the table (a restore to a smaller memmap).
   const was = framesOf(a);

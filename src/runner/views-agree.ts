@@ -4,7 +4,7 @@
 // (after, before, step), so on views that agree — after and before — and a
 // step with the same result and events, the reference side's verdicts are
 // the kernel side's: pair.ts judges once and reports both sides from that.
-import type { FrameCounters, View } from '../../models/view.ts';
+import { type FrameCounters, sameFrameCounters, type View } from '../../models/view.ts';
 import type { Pfn } from '../../models/vocabulary.ts';
 import { deepEqual } from './deep-equal.ts';
 
@@ -24,14 +24,10 @@ export function countersAgree(kernel: View, reference: View): boolean {
 export function countersAgreeAt(kernel: View, reference: View, touched: readonly Pfn[]): boolean {
   if (kernel.era !== reference.era) return false;
   for (const pfn of touched) {
-    const x = kernel.counters[pfn];
-    const y = reference.counters[pfn];
-    if (x !== y && (x === undefined || y === undefined || !sameCounters(x, y))) return false;
+    if (!sameFrameCounters(kernel.counters[pfn], reference.counters[pfn])) return false;
   }
   return deepEqual(kernel.pgmapRefs, reference.pgmapRefs) && deepEqual(kernel.memcgUsage, reference.memcgUsage);
 }
-
-const sameCounters = (x: FrameCounters, y: FrameCounters): boolean => x.refcount === y.refcount && x.mapcount === y.mapcount && x.pincount === y.pincount && x.lru === y.lru;
 
 // A frame's four counters compared field by field: this runs every step over
 // every frame, where the generic deepEqual's key walks cost several times more.
@@ -40,7 +36,7 @@ function frameCountersAgree(a: View['counters'], b: View['counters']): boolean {
   for (const pfn in a) {
     const x = a[pfn as unknown as number] as FrameCounters;
     const y = b[pfn as unknown as number];
-    if (y === undefined || !sameCounters(x, y)) return false;
+    if (y === undefined || !sameFrameCounters(x, y)) return false;
     n++;
   }
   for (const _ in b) n--;
