@@ -16,5 +16,7 @@ describe('a stopped check', () => {
     const r = await runStopped(['check', slow, '--seed', '1', '--runs', '3', '--max-commands', '10', '--hook-time-limit', '100ms', '--workers', '1', '--report-dir', reportDir], 1500);
     expect(r.stopped).toBe(true);
     expect([r.code, r.out]).toEqual([0, expect.stringMatching(/every checked invariant holds \(3 runs/)]);
+    // The re-run happened, and was said once.
+    expect(r.err.match(/a run went past its deadline; searching again from the start under the per-run watchdog/g)).toHaveLength(1);
   }, 60_000);
 });

@@ -15,18 +15,20 @@ export function stoppedSandbox() {
   return { ...sandbox, slow };
 }
 
-export function runStopped(args: readonly string[], stoppedMs: number): Promise<{ code: number | null; out: string; stopped: boolean }> {
+export function runStopped(args: readonly string[], stoppedMs: number): Promise<{ code: number | null; out: string; err: string; stopped: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
+    let err = '';
     let stopped = false;
     child.stdout.on('data', (d) => void (out += d));
-    child.stderr.on('data', () => {
+    child.stderr.on('data', (d) => {
+      err += d;
       if (stopped) return;
       stopped = child.kill('SIGSTOP');
       setTimeout(() => child.kill('SIGCONT'), stoppedMs);
     });
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out, stopped }));
+    child.on('exit', (code) => resolve({ code, out, err, stopped }));
   });
 }

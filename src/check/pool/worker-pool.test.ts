@@ -30,7 +30,17 @@ describe('runPool: a run past its deadline', () => {
   it('is run again under the watchdog, with the findings of a search guarded from the start, each reported once', async () => {
     const job: CheckJob = { index: 0, load: file, given: file, traceProposal: file, isFile: true, stem: 'finds-then-hangs', reportDir: dir, generated: 'now', options };
     const messages: FromWorker[] = [];
-    await runPool([job], 1, (m) => messages.push(m)).finished;
+    const reruns: number[] = [];
+    await runPool(
+      [job],
+      1,
+      (m) => messages.push(m),
+      undefined,
+      undefined,
+      (j) => reruns.push(j.index),
+    ).finished;
+    // The hang was met watched, then the search ran again unwatched: once.
+    expect(reruns).toEqual([0]);
     const findings = messages.flatMap((m) => (m.type === 'finding' ? [m.counterexample] : []));
     const done = messages.find((m) => m.type === 'done');
     expect(done?.type === 'done' && done.outcome.found.map((cx) => cx.check)).toEqual(findings.map((cx) => cx.check));

@@ -30,7 +30,15 @@ const WATCH_EVERY_MS = 20;
  * a finding the first attempt already reported is not reported again (the
  * search is deterministic: the same finding, shrunk the same way).
  */
-export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (m: FromWorker) => void, onStart?: (job: CheckJob) => void, order?: readonly number[]): Pool {
+export function runPool(
+  jobs: readonly CheckJob[],
+  workers: number,
+  onMessage: (m: FromWorker) => void,
+  onStart?: (job: CheckJob) => void,
+  order?: readonly number[],
+  /** A job whose worker went past a run's deadline, about to run again under the watchdog. */
+  onRerun?: (job: CheckJob) => void,
+): Pool {
   const byIndex = new Map(jobs.map((j) => [j.index, j]));
   const queue = order === undefined ? [...jobs] : order.flatMap((i) => byIndex.get(i) ?? []);
   if (queue.length !== jobs.length) throw new Error('runPool: the order must name every job once');
@@ -92,6 +100,7 @@ export function runPool(jobs: readonly CheckJob[], workers: number, onMessage: (
     for (const [w, t] of threads) {
       if (t.job === undefined || !overdue(t.watch)) continue;
       again.add(t.job.index);
+      onRerun?.(t.job);
       queue.unshift(t.job);
       threads.delete(w);
       start();

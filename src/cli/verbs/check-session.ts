@@ -114,6 +114,11 @@ export async function runCheckSession(plan: SessionPlan): Promise<readonly Propo
       if (st) st.started = true;
     },
     plan.order,
+    // Said, so that a search that starts over (its progress, its time) is not a surprise.
+    (job) => {
+      progress.clear();
+      io.err(`zdspec check: ${job.given}: a run went past its deadline; searching again from the start under the per-run watchdog\n`);
+    },
   );
   let interrupted: keyof typeof SIGNAL_EXIT | undefined;
   try {
