@@ -113,10 +113,12 @@ function checkTypesInEra(types: ExploreBounds['types'], proposal: ResolvedPropos
 /** An --ops operation the era never runs with these types would make the search say nothing of it: bad input, like a type the era lacks. */
 function checkOpsInEra(ops: readonly OpName[] | undefined, types: ExploreBounds['types'], proposal: ResolvedProposal): void {
   const era = proposal.era;
-  const with_ = types ?? eraTypes(era);
-  const never = (ops ?? []).filter((op) => !opInEra(op, era, with_));
+  const chosen = types ?? eraTypes(era);
+  const never = (ops ?? []).filter((op) => !opInEra(op, era, chosen));
   if (never.length > 0) {
-    throw new InputError(`--ops: ${proposal.name} (era ${era.name}, types ${with_.join(', ')}) never runs ${never.join(', ')}: the era has no such call, refuses every one, or has no memory it moves`);
+    throw new InputError(
+      `--ops: ${proposal.name} (era ${era.name}, types ${chosen.join(', ')}) never runs ${never.join(', ')}: the era has no such call, refuses every one, or has no memory it moves`,
+    );
   }
 }
 
