@@ -91,7 +91,7 @@ describe('checkProposal', () => {
 
   it('reports a hook that never returns as proposal-timeout', async () => {
     const proposal = await loadProposal(proposalFile('hangs', '() => { for (;;) {} }'));
-    const cx = checkProposal(proposal, { seed: SEED, runs: 300, maxCommands: 10, hookTimeLimitMs: 100 }).counterexample;
+    const cx = checkProposal(proposal, { seed: SEED, runs: 300, maxCommands: 10, hookTimeLimitMs: 20 }).counterexample;
     expect(cx?.check).toBe('proposal-timeout');
     // On a loaded machine the shrunk run's last attempt may not have had the CPU: then it says so.
     expect(cx?.finding.message).toMatch(/did not return within \d+ ms of CPU time .*: a proposal hook (loops or blocks|blocks, or the machine is too busy)$/);
