@@ -12,6 +12,8 @@ export function referenceSession(p: ResolvedProposal): Session {
   let state: AbsState = reference.init(p.era);
   return {
     steps: [],
+    paused: () => [],
+    blocked: () => false,
     state: () => state,
     apply(step) {
       const outcome = reference.step(p.era, state, step)[0];
@@ -33,6 +35,8 @@ export function kernelSession(p: ResolvedProposal): Session {
   let state = kernel.abstract();
   return {
     steps: [],
+    paused: () => [],
+    blocked: () => false,
     state: () => state,
     apply(step) {
       const { result } = kernel.apply(step);

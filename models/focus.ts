@@ -8,4 +8,6 @@ import type { MemoryType } from './vocabulary.ts';
 export interface Focus {
   readonly ops?: readonly OpName[];
   readonly types?: readonly MemoryType[];
+  /** Also start CPU accesses as a thread of their own and resume it later (issue 12: `check --threads`). */
+  readonly threads?: boolean;
 }

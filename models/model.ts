@@ -35,6 +35,15 @@ export interface KernelSnapshot {
   readonly kernelSnapshot: unique symbol;
 }
 
+/** Where a thread is after a start or a resume: done with its result, or paused after an interleaving point. */
+export type ThreadProgress = { readonly done: true; readonly result: OpResult } | { readonly done: false; readonly label: string };
+
+/** What starting or resuming a thread did. */
+export interface ThreadApplied {
+  readonly progress: ThreadProgress;
+  readonly events: readonly ZdEvent[];
+}
+
 /** One running kernel model (models/kernel/), with a proposal's hooks. */
 export interface KernelInstance {
   apply(step: Step): { readonly result: OpResult; readonly events: readonly ZdEvent[] };
@@ -53,4 +62,16 @@ export interface KernelInstance {
   restore(snapshot: KernelSnapshot, view?: View): void;
   /** The whole state as numbers in canonical order: equal states, equal words. */
   stateWords(): number[];
+  /**
+   * Threads (issue 12; a model without them leaves these out): start `step`
+   * as thread `id`, which runs to its first interleaving point or its end;
+   * resume a paused thread; the paused ones, by id, with their points.
+   */
+  startThread?(id: string, step: Step): ThreadApplied;
+  resumeThread?(id: string): ThreadApplied;
+  pausedThreads?(): readonly { readonly id: string; readonly label: string }[];
+  /** The pages paused threads hold a reference on, each with its thread's process number. */
+  threadRefs?(): readonly { readonly pfn: number; readonly proc: number }[];
+  /** The paused thread `step` would wait for (it is not enabled until that thread goes on), if any. */
+  blockedBy?(step: Step): string | undefined;
 }

@@ -118,8 +118,19 @@ export function isFailure(r: object): r is OpFailure {
   return 'errno' in r || 'signal' in r;
 }
 
-/** One step of a trace: an operation and its arguments. */
-export type Step = { [K in OpName]: { readonly op: K; readonly args: OpArgs[K] } }[OpName];
+/**
+ * A step run by a thread of its own (issue 12; models/kernel/threads.ts):
+ * 'start' begins the operation as thread `id`, which runs to its first
+ * interleaving point or its end; 'resume' continues the paused thread `id`
+ * (the step then names the operation that thread runs).
+ */
+export interface ThreadMark {
+  readonly id: string;
+  readonly kind: 'start' | 'resume';
+}
+
+/** One step of a trace: an operation and its arguments; `thread` when a thread of its own runs it (absent: the main one, atomically). */
+export type Step = { [K in OpName]: { readonly op: K; readonly args: OpArgs[K]; readonly thread?: ThreadMark } }[OpName];
 
 /** The operations in the order of DESIGN.md §2, for listings and help. */
 export const OP_NAMES: readonly OpName[] = [

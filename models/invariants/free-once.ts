@@ -19,7 +19,7 @@ export const freeOnce: Invariant = {
   statement: "the folio's free path (free_zone_device_folio → pgmap->ops->page_free, or __folio_put to the buddy allocator) runs exactly once per allocation, when its last user goes",
   guards: ['mm/memremap.c: free_zone_device_folio', 'mm/swap.c: __folio_put', 'mm/swap.c: release_pages', 'mm/gup.c: gup_put_folio'],
   clauses: [
-    { id: 'count', statement: 'a frame has been freed once per allocation, but for the one it is in now' },
+    { id: 'count', statement: 'a frame has been freed once per allocation, but for the one it is in now', when: 'always' },
     { id: 'missed', statement: 'a frame in use has a user: a counted mapping, a GUP reference or pin, or the page cache' },
   ],
   check(after, _before, step) {

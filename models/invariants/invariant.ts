@@ -61,6 +61,13 @@ export interface Clause {
    * there): it is judged on the kernel model only.
    */
   readonly sides?: 'both' | 'kernel';
+  /**
+   * 'always': the clause holds at every interleaving point too, while a
+   * thread is paused mid-operation (issue 12). Absent: only when no thread
+   * is in flight — a paused thread's own references and half-done updates
+   * are nobody's in the state's accounting until it finishes.
+   */
+  readonly when?: 'always';
 }
 
 export interface Violation {

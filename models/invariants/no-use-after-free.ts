@@ -15,7 +15,7 @@ export const noUseAfterFree: Invariant = {
   statement: 'a folio that went through its free path is not mapped, referenced, pinned or in the page cache until it is allocated again; a removed dev_pagemap range is referenced by nothing',
   guards: ['mm/memremap.c: free_zone_device_folio', 'mm/memremap.c: memunmap_pages', 'mm/memory.c: zap_pte_range', 'mm/gup.c: gup_put_folio', 'mm/migrate_device.c: migrate_device_finalize'],
   clauses: [
-    { id: 'freed-used', statement: 'a free frame is not mapped (but by hwpoison entries and uncounted devmap-era DAX PTEs), referenced, pinned or in the page cache' },
+    { id: 'freed-used', statement: 'a free frame is not mapped (but by hwpoison entries and uncounted devmap-era DAX PTEs), referenced, pinned or in the page cache', when: 'always' },
     { id: 'removed-range', statement: 'a frame of a removed dev_pagemap is not in use and nothing maps, references or pins it' },
   ],
   check(after, _before, step) {

@@ -13,8 +13,8 @@ export const privateNotCpuMapped: Invariant = {
   statement: 'a MEMORY_DEVICE_PRIVATE page is never behind a present CPU PTE: it is mapped only by device-private entries, which map nothing else, and a CPU fault migrates it to RAM',
   guards: ['mm/migrate_device.c: migrate_vma_insert_page', 'mm/migrate.c: remove_migration_pte', 'mm/memory.c: do_swap_page', 'mm/memory.c: copy_nonpresent_pte'],
   clauses: [
-    { id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page' },
-    { id: 'entry-for-private', statement: 'a device-private entry maps a MEMORY_DEVICE_PRIVATE page' },
+    { id: 'present', statement: 'no present or devmap PTE maps a MEMORY_DEVICE_PRIVATE page', when: 'always' },
+    { id: 'entry-for-private', statement: 'a device-private entry maps a MEMORY_DEVICE_PRIVATE page', when: 'always' },
   ],
   check(after) {
     const out = [];

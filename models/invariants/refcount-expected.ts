@@ -31,8 +31,8 @@ export const refcountExpected: Invariant = {
       id: 'refcount',
       statement: "folio_ref_count is the type's idle count when free, else its base plus one per counted mapping and FOLL_GET reference, GUP_PIN_COUNTING_BIAS per pin and one for the page cache",
     },
-    { id: 'mapcount', statement: 'folio_mapcount is the number of PTEs mapping the frame (present, devmap, device-private, device-exclusive)' },
-    { id: 'pincount', statement: 'the pin count is the number of FOLL_PIN pins' },
+    { id: 'mapcount', statement: 'folio_mapcount is the number of PTEs mapping the frame (present, devmap, device-private, device-exclusive)', when: 'always' },
+    { id: 'pincount', statement: 'the pin count is the number of FOLL_PIN pins', when: 'always' },
   ],
   check(after, _before, step) {
     const out: Violation[] = [];

@@ -50,6 +50,8 @@ function copyRest(k: Omit<KernelData, 'mem'>): Omit<KernelData, 'mem'> {
     ghost: Ghost.copyOf(k.ghost),
     failNextAlloc: { ...k.failNextAlloc },
     next: { ...k.next },
+    // A paused thread's fields are never changed in place (threads.ts replaces it).
+    threads: new Map(k.threads),
   };
 }
 

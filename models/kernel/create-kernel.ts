@@ -31,6 +31,7 @@ import { exit, mmap, mprotect, munmap } from './mmap.ts';
 import { move_pages } from './move-pages.ts';
 import { cpu_read, cpu_write } from './user-access.ts';
 import { stateWords } from './state-words.ts';
+import { isThreadStep, thread_blocks, thread_refs, thread_resume, thread_start } from './threads.ts';
 import { fsync } from './writeback.ts';
 
 /** should_fail_alloc_page / the driver's allocator: arm one failure. */
@@ -108,5 +109,21 @@ export function createKernel(era: Era, hooks: Hooks): KernelInstance {
       }
     },
     stateWords: () => stateWords(k),
+    startThread(id, step) {
+      k.events = [];
+      if (!isThreadStep(step)) throw new Error(`${step.op} cannot run as a thread (threads.ts THREAD_OPS)`);
+      const progress = thread_start(k, id, step);
+      run_woken_tasks(k);
+      return { progress, events: k.events };
+    },
+    resumeThread(id) {
+      k.events = [];
+      const progress = thread_resume(k, id);
+      run_woken_tasks(k);
+      return { progress, events: k.events };
+    },
+    blockedBy: (step) => thread_blocks(k, step),
+    threadRefs: () => thread_refs(k),
+    pausedThreads: () => [...k.threads.values()].map((t) => ({ id: t.id, label: t.label })),
   };
 }

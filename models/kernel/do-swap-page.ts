@@ -8,24 +8,64 @@ import { type FaultResult, OOM, SIGBUS } from './fault-result.ts';
 import { put_ref_page } from './put-ref-page.ts';
 import { folio_add_rmap_pte } from './rmap.ts';
 import { folio_get } from './swap.ts';
+import { folioView } from './folio-view.ts';
+import { NO_CTX } from './hook-views.ts';
 
 /**
- * do_swap_page (mm/memory.c) on a device-private entry: take a reference on
- * the page (16ce101db85d) and call the owner's migrate_to_ram, then drop it
- * (put_page; the proposal's put_ref_page, site 'do_swap_page'); the new
- * system page keeps the entry's write bit. The driver returns VM_FAULT_OOM when it
- * cannot allocate the system page, VM_FAULT_SIGBUS when the page did not move.
+ * do_swap_page's locals where it drops the PTE lock before migrate_to_ram:
+ * the interleaving point 'do_swap_page: pte_unmap_unlock' (threads.ts). A
+ * thread paused there keeps this; it is never changed in place.
  */
-export function do_swap_page(k: KernelState, p: Proc, vpn: number, pte: Pte): FaultResult {
+export interface SwapFault {
+  readonly proc: number;
+  readonly vpn: number;
+  readonly slot: number;
+  /** The page reference was taken under the lock (the proposal's do_swap_page). */
+  readonly held: boolean;
+}
+
+/**
+ * do_swap_page (mm/memory.c) on a device-private entry, up to the PTE
+ * unlock: pte_offset_map_lock, pte_same (the entry is the one the fault
+ * read: the caller found it in this step), then — in 16ce101db85d's order,
+ * the proposal's do_swap_page — get_page while the lock keeps the page in
+ * place, and pte_unmap_unlock. SIGBUS for an entry with no pgmap.
+ */
+export function do_swap_page_lock(k: KernelState, p: Proc, vpn: number, pte: Pte): SwapFault | FaultResult {
   const slot = slotOf(k, pte.pfn);
-  const pg = page_pgmap(k, slot);
-  if (!pg) return SIGBUS;
-  folio_get(k, slot);
-  const r = dmirror_devmem_fault(k, p, vpn, slot, pg.owner);
-  put_ref_page(k, slot, 'do_swap_page');
-  const now = p.ptes.get(vpn);
+  if (!page_pgmap(k, slot)) return SIGBUS;
+  const held = k.hooks.do_swap_page(folioView(k, slot), NO_CTX) === 'get-then-unlock';
+  if (held) folio_get(k, slot);
+  return { proc: p.num, vpn, slot, held };
+}
+
+/**
+ * do_swap_page after pte_unmap_unlock: the reference if it was not taken
+ * under the lock, the owner's migrate_to_ram (dmirror_devmem_fault), then
+ * put_page (the proposal's put_ref_page, site 'do_swap_page'). The new
+ * system page keeps the entry's write bit. The driver returns VM_FAULT_OOM
+ * when it cannot allocate the system page, VM_FAULT_SIGBUS when the page did
+ * not move.
+ */
+export function do_swap_page_migrate(k: KernelState, f: SwapFault): FaultResult {
+  const p = k.procs.get(f.proc);
+  const pg = page_pgmap(k, f.slot);
+  if (!p || !pg) return SIGBUS;
+  if (!f.held) folio_get(k, f.slot);
+  const r = dmirror_devmem_fault(k, p, f.vpn, f.slot, pg.owner);
+  put_ref_page(k, f.slot, 'do_swap_page');
+  const now = p.ptes.get(f.vpn);
   if (r !== 'ok') return r === 'oom' ? OOM : SIGBUS;
   return now ? { ok: true, slot: slotOf(k, now.pfn) } : SIGBUS;
+}
+
+/**
+ * do_swap_page (mm/memory.c) on a device-private entry, run to its end: the
+ * two halves around the PTE unlock with nothing between them.
+ */
+export function do_swap_page(k: KernelState, p: Proc, vpn: number, pte: Pte): FaultResult {
+  const f = do_swap_page_lock(k, p, vpn, pte);
+  return 'ok' in f ? f : do_swap_page_migrate(k, f);
 }
 
 /**

@@ -103,6 +103,15 @@ export type PutSite =
  */
 export type PgmapPutSite = 'free_zone_device_folio' | 'memory_failure';
 
+/**
+ * Where do_swap_page (mm/memory.c) takes its reference on a device-private
+ * page relative to dropping the PTE lock: 'get-then-unlock' is
+ * 16ce101db85d's order (get_page while the PTE lock keeps the entry, and so
+ * the page, in place); 'unlock-then-get' takes it after pte_unmap_unlock,
+ * when a migration of the page may already have freed it.
+ */
+export type DoSwapPageOrder = 'get-then-unlock' | 'unlock-then-get';
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)

@@ -6,7 +6,7 @@
 // error too.
 import { ERRNOS, MC_TARGETS } from '../vocabulary.ts';
 import { decision, type DecisionType } from './decision-type.ts';
-import type { CopyNonpresentDecision, FastGupDecision, ForkWriteBits, FreeDecision, HookName, Hooks, LongtermPinTarget, PteOnInsert, UnmapAndKillDecision } from './hooks.ts';
+import type { CopyNonpresentDecision, DoSwapPageOrder, FastGupDecision, ForkWriteBits, FreeDecision, HookName, Hooks, LongtermPinTarget, PteOnInsert, UnmapAndKillDecision } from './hooks.ts';
 
 const { boolean, count, every, oneOf, record, union } = decision;
 
@@ -28,6 +28,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   gup_longterm_unpinnable: union(record({ action: oneOf(['migrate']) }), record({ action: oneOf(['fail']), errno }), record({ action: oneOf(['pin']) })),
   migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
+  do_swap_page: oneOf(every<DoSwapPageOrder>()(['get-then-unlock', 'unlock-then-get'])),
   put_ref_page: boolean,
   get_mctgt_type: oneOf(MC_TARGETS),
   get_dev_pagemap: boolean,

@@ -39,6 +39,8 @@ export interface Hooks {
   migrate_longterm_unpinnable_folios(folio: FolioView, ctx: NoCtx): D.LongtermPinTarget;
   /** The fast-GUP path's decision (mm/gup.c try_grab_folio_fast). */
   try_grab_folio_fast(folio: FolioView, flags: D.GupFlags): D.FastGupDecision;
+  /** Is do_swap_page's page reference taken before or after it drops the PTE lock (mm/memory.c; an interleaving point, threads.ts). */
+  do_swap_page(folio: FolioView, ctx: NoCtx): D.DoSwapPageOrder;
   /** Does a path that took an extra folio reference drop it at this exit (put_ref_page, put_page). */
   put_ref_page(folio: FolioView, ctx: { readonly site: D.PutRefSite }): boolean;
   /** NONE, PAGE, SWAP or DEVICE for charge moving (mm/memcontrol.c get_mctgt_type). */
@@ -104,6 +106,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'gup_longterm_unpinnable',
   'migrate_longterm_unpinnable_folios',
   'try_grab_folio_fast',
+  'do_swap_page',
   'put_ref_page',
   'get_mctgt_type',
   'get_dev_pagemap',

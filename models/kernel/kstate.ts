@@ -8,6 +8,9 @@ import type { MemoryType, MmapKind, Pfn, Prot, PteKind, Vpn } from '../vocabular
 import type { Hooks } from './hooks.ts';
 import type { Ghost } from './ghost.ts';
 import type { PunchHole } from './punch-hole.ts';
+import type { OpArgs } from '../ops.ts';
+import type { SwapFault } from './do-swap-page.ts';
+import type { InterleavingLabel } from './interleaving-points.ts';
 import { Memmap, PG_inuse } from './memmap.ts';
 import { SYSTEM_FRAMES, pgmapBase } from '../limits.ts';
 
@@ -87,6 +90,20 @@ export interface KPin extends KRef {
   readonly write: boolean;
 }
 
+/**
+ * A kernel thread paused at an interleaving point (threads.ts): plain data,
+ * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
+ * the point it is paused after (INTERLEAVING_POINTS); `fault`: do_swap_page's
+ * locals at that point.
+ */
+export interface KThread {
+  readonly id: string;
+  readonly op: 'cpu_read' | 'cpu_write';
+  readonly args: OpArgs['cpu_read'] | OpArgs['cpu_write'];
+  readonly label: InterleavingLabel;
+  readonly fault: SwapFault;
+}
+
 export interface KernelState {
   readonly era: Era;
   readonly hooks: Hooks;
@@ -103,6 +120,8 @@ export interface KernelState {
   readonly ghost: Ghost;
   readonly failNextAlloc: { device: boolean; system: boolean };
   readonly next: { proc: number; memcg: number; pgmap: number; ref: number; pin: number; file: number };
+  /** Threads paused at an interleaving point, by id (none in a sequential run). */
+  readonly threads: Map<string, KThread>;
   /** Events of the step being run. */
   events: ZdEvent[];
 }
@@ -159,6 +178,7 @@ export function createState(era: Era, hooks: Hooks, ghost: Ghost): KernelState {
     ghost,
     failNextAlloc: { device: false, system: false },
     next: { proc: 1, memcg: 1, pgmap: 0, ref: 0, pin: 0, file: 0 },
+    threads: new Map(),
     events: [],
   };
   // The shared zero page is allocated at boot and never freed.

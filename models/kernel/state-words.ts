@@ -97,5 +97,13 @@ export function stateWords(k: KernelState): number[] {
   }
   const { failNextAlloc: fail, next } = k;
   out.push(-11, fail.device ? 1 : 0, fail.system ? 1 : 0, next.proc, next.memcg, next.pgmap, next.ref, next.pin, next.file);
+  // Paused threads (threads.ts), by id: where each is and what it holds.
+  out.push(-12, k.threads.size);
+  for (const id of [...k.threads.keys()].sort()) {
+    const t = k.threads.get(id);
+    if (t === undefined) continue;
+    const value = 'value' in t.args ? t.args.value : -1;
+    out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn, value, str(t.label), t.fault.slot, t.fault.held ? 1 : 0);
+  }
   return out;
 }

@@ -1,28 +1,38 @@
 // CPU loads and stores from user space: a fault when needed
 // (mm/memory.c handle_mm_fault), then the access itself.
-import type { OpArgs, OpResult } from '../ops.ts';
+import type { OpArgs, OpFailure, OpResult } from '../ops.ts';
 import { pte_mkdirty } from './dirty.ts';
 import { ESRCH, getProc } from './handles.ts';
-import { type KernelState, linear_page_index, vma_lookup } from './kstate.ts';
+import { type KernelState, type Proc, type Vma, linear_page_index, vma_lookup } from './kstate.ts';
 import { handle_mm_fault } from './memory.ts';
 
-/** A CPU read: SIGSEGV without a readable VMA (bad_area), SIGBUS when the fault fails. */
-export function cpu_read(k: KernelState, a: OpArgs['cpu_read']): OpResult<'cpu_read'> {
+/**
+ * The access's checks before any fault (arch fault handler → lock_mm_and_find_vma,
+ * access_error): ESRCH for no such process, SIGSEGV without a VMA that
+ * allows it (bad_area).
+ */
+export function access_vma(k: KernelState, a: { readonly proc: unknown; readonly vpn: number }, write: boolean): { readonly p: Proc; readonly vma: Vma } | OpFailure {
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
   const vma = vma_lookup(p, a.vpn);
-  if (!vma || vma.prot === 'none') return { signal: 'SIGSEGV' };
-  const r = handle_mm_fault(k, p, vma, a.vpn, false);
+  if (!vma || vma.prot === 'none' || (write && vma.prot !== 'write')) return { signal: 'SIGSEGV' };
+  return { p, vma };
+}
+
+/** A CPU read: SIGSEGV without a readable VMA (bad_area), SIGBUS when the fault fails. */
+export function cpu_read(k: KernelState, a: OpArgs['cpu_read']): OpResult<'cpu_read'> {
+  const at = access_vma(k, a, false);
+  if (!('p' in at)) return at;
+  const r = handle_mm_fault(k, at.p, at.vma, a.vpn, false);
   if (!r.ok) return { signal: 'SIGBUS' };
   return { value: k.mem.data[r.slot] ?? 0 };
 }
 
 /** A CPU write: SIGSEGV without a writable VMA, SIGBUS when the fault fails; the value lands in the frame and the ghost. */
 export function cpu_write(k: KernelState, a: OpArgs['cpu_write']): OpResult<'cpu_write'> {
-  const p = getProc(k, a.proc);
-  if (!p) return ESRCH;
-  const vma = vma_lookup(p, a.vpn);
-  if (vma?.prot !== 'write') return { signal: 'SIGSEGV' };
+  const at = access_vma(k, a, true);
+  if (!('p' in at)) return at;
+  const { p, vma } = at;
   const r = handle_mm_fault(k, p, vma, a.vpn, true);
   if (!r.ok) return { signal: 'SIGBUS' };
   k.mem.data[r.slot] = a.value;

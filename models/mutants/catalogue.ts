@@ -37,6 +37,7 @@ import hookMigrateVmaInsertPage from './hook-migrate-vma-insert-page.ts';
 import hookPageIsDevmapManaged from './hook-page-is-devmap-managed.ts';
 import hookPgmapPfnValid from './hook-pgmap-pfn-valid.ts';
 import hookPutRefPage from './hook-put-ref-page.ts';
+import hookDoSwapPage from './hook-do-swap-page.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
 import hookTryGrabFolioFast from './hook-try-grab-folio-fast.ts';
 import hookUnmapAndKill from './hook-unmap-and-kill.ts';
@@ -87,6 +88,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookMigrateVmaInsertPage,
   hookPageIsDevmapManaged,
   hookPgmapPfnValid,
+  hookDoSwapPage,
   hookPutRefPage,
   hookPutDevPagemap,
   hookRemoveMigrationPte,

@@ -54,6 +54,8 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
     let before: { kernel: View; reference: View } = { kernel: pair.kernelView(), reference: pair.referenceView() };
     const session: Session = {
       steps: [],
+      paused: () => [],
+      blocked: () => false,
       state: () => pair.kernelView().state,
       apply(step) {
         const rec = pair.step(step);
@@ -73,7 +75,7 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
       },
     };
     try {
-      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session }), cmds);
+      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
     } catch (e) {
       if (!(e instanceof Error && e.message === 'crashed')) throw e;
     }

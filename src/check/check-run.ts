@@ -122,7 +122,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both', ...(options.fullInvariants ? { fullInvariants: true } : {}) };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
-  const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats)], {
+  const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats, options.focus?.threads === true)], {
     size: 'large',
     maxCommands,
     ...(replay?.commandsReplayPath === undefined ? {} : { replayPath: replay.commandsReplayPath }),
@@ -163,7 +163,8 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
         };
       }
       session = createSession(pair, selected);
-      return { model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session };
+      const real = session;
+      return { model: { state: real.state(), era: proposal.era, threads: {}, blocked: (s: Step) => real.blocked(s) } satisfies CheckModel, real };
     };
     try {
       // Once a run hung, shrink attempts get one retry, not two: a hook that blocks costs each 3× the limit, not 7×.

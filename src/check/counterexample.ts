@@ -53,10 +53,11 @@ export interface CounterexampleTiming {
  * never as `expect`, so a replay does not assert it.
  */
 export function toTrace(proposal: string, steps: readonly RanStep[]): Trace {
-  const out: TraceStep[] = steps.map(({ step, result }) => ({
+  const out: TraceStep[] = steps.map(({ step, result, paused }) => ({
     op: step.op,
     args: step.args as Readonly<Record<string, unknown>>,
-    note: result === undefined ? 'recorded: did not return' : `recorded = ${formatResult(step, result)}`,
+    ...(step.thread === undefined ? {} : { thread: step.thread }),
+    note: paused !== undefined ? `recorded: paused after ${paused}` : result === undefined ? 'recorded: did not return' : `recorded = ${formatResult(step, result)}`,
     ...(result === undefined ? {} : { recorded: result }),
   }));
   return { proposal, steps: out };

@@ -32,8 +32,10 @@ export type CheckId = InvariantId | 'refinement' | ProposalFault | 'specificatio
 
 export interface RanStep {
   readonly step: Step;
-  /** Absent when the step did not finish (the hook crashed or hung in it). */
+  /** Absent when the step did not finish (the hook crashed or hung in it, or its thread paused). */
   readonly result?: OpResult;
+  /** The interleaving point a thread's step left it paused after (issue 12). */
+  readonly paused?: string;
 }
 
 export interface Finding {

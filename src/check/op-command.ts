@@ -7,7 +7,8 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpName, OpResult, Step } from '../../models/ops.ts';
 import type { AbsState } from '../../models/state.ts';
 import { formatCall } from '../trace/format-call.ts';
-import type { BoundChoices } from './next.ts';
+import type { BoundChoices, NextEntry } from './next.ts';
+import { threadCommands } from './thread-command.ts';
 import type { Session } from './session.ts';
 import type { CommandStats } from './stats.ts';
 
@@ -15,6 +16,10 @@ import type { CommandStats } from './stats.ts';
 export interface CheckModel {
   state: AbsState;
   readonly era: Era;
+  /** Threads paused now (thread-command.ts), with the step each started. */
+  threads: Readonly<Record<string, Step>>;
+  /** Would a step wait for a paused thread (Session.blocked); absent: none can. */
+  readonly blocked?: (step: Step) => boolean;
 }
 
 export class OpCommand implements fc.Command<CheckModel, Session> {
@@ -29,7 +34,9 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
 
   // The one place a command is skipped: no live handle fits its choices.
   check(m: Readonly<CheckModel>): boolean {
-    this.resolved = this.bound.resolve(m.state, m.era);
+    const step = this.bound.resolve(m.state, m.era);
+    // A step that would wait for a paused thread is not enabled until it goes on.
+    this.resolved = step !== undefined && m.blocked !== undefined && Object.keys(m.threads).length > 0 && m.blocked(step) ? undefined : step;
     this.result = undefined;
     const counts = this.stats[this.op];
     counts.checked++;
@@ -57,7 +64,8 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
   }
 }
 
-/** The weighted command arbitrary for fc.commands, over the whole Next relation. */
-export function commandArbitrary(entries: readonly { op: OpName; weight: number; generate: (era: Era) => fc.Arbitrary<BoundChoices> }[], era: Era, stats: CommandStats): fc.Arbitrary<OpCommand> {
-  return fc.oneof(...entries.map((e) => ({ arbitrary: e.generate(era).map((b) => new OpCommand(e.op, b, stats)), weight: e.weight })));
+/** The weighted command arbitrary for fc.commands, over the whole Next relation; `threads`: with the thread commands (thread-command.ts). */
+export function commandArbitrary(entries: readonly NextEntry[], era: Era, stats: CommandStats, threads = false): fc.Arbitrary<fc.Command<CheckModel, Session>> {
+  const atomic = entries.map((e) => ({ arbitrary: e.generate(era).map((b): fc.Command<CheckModel, Session> => new OpCommand(e.op, b, stats)), weight: e.weight }));
+  return fc.oneof(...atomic, ...(threads ? threadCommands(era, stats) : []));
 }

@@ -26,6 +26,7 @@ export function replayCommand(o: {
   if (o.maxCommands !== o.defaultMaxCommands) words.push('--max-commands', String(o.maxCommands));
   if (o.focus?.ops?.length) words.push('--focus', o.focus.ops.join(','));
   if (o.focus?.types?.length) words.push('--types', o.focus.types.join(','));
+  if (o.focus?.threads) words.push('--threads');
   // Every check, in any order or repeated, is the default selection; a
   // partial one is listed once each, in the canonical order.
   // With a partial selection, the check that failed is enough: the run at

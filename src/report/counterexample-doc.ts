@@ -9,6 +9,8 @@ import type { InvariantId } from '../../models/invariants/invariant.ts';
 import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
 import type { CheckId } from '../check/failure.ts';
 import { asStep } from '../runner/run-trace.ts';
+import { formatThreadStep, MAIN_THREAD } from '../trace/format-thread-step.ts';
+import { interleavingColumns } from './interleaving-columns.ts';
 import { formatCall, formatResult } from '../trace/format-call.ts';
 import type { Explained } from './explain-counterexample.ts';
 import { frameLines } from './frame-line.ts';
@@ -29,6 +31,8 @@ export interface CounterexampleDoc {
   readonly statement: string;
   readonly guards: readonly string[];
   readonly steps: readonly DocStep[];
+  /** Where threads ran (issue 12): the steps again, one column per thread (interleaving-columns.ts); empty for a sequential run. */
+  readonly interleaving: readonly string[];
   readonly failingStep: number;
   readonly expected: readonly string[];
   readonly actual: readonly string[];
@@ -57,10 +61,14 @@ export function buildDoc(explained: Explained, proposal: ResolvedProposal, repla
   const info = isInvariant(cx.check) ? invariantById(cx.check) : STATEMENTS[cx.check];
   const steps: DocStep[] = cx.steps.map((ran, i) => ({
     n: i + 1,
-    call: ran.result === undefined ? `${formatCall(ran.step)} (did not return)` : formatCall(ran.step, ran.result),
+    call: ran.result === undefined && ran.paused === undefined ? `${formatCall(ran.step)} (did not return)` : formatThreadStep(ran.step, ran.result, ran.paused),
     failing: i === finding.stepIndex,
     frames: frameLines(explained.steps[i]?.frames ?? []),
   }));
+  const threaded = cx.steps.some((ran) => ran.step.thread !== undefined);
+  const interleaving = threaded
+    ? interleavingColumns(cx.steps.map((ran) => ({ thread: ran.step.thread?.id ?? `${MAIN_THREAD} (main)`, text: formatThreadStep(ran.step, ran.result, ran.paused, false) })))
+    : [];
   const failing = explained.steps[finding.stepIndex]?.record;
   const expected: string[] = [];
   const actual: string[] = [];
@@ -80,6 +88,7 @@ export function buildDoc(explained: Explained, proposal: ResolvedProposal, repla
     statement: info.statement,
     guards: info.guards,
     steps,
+    interleaving,
     failingStep: finding.stepIndex + 1,
     expected,
     actual,

@@ -34,6 +34,7 @@ export function counterexampleMarkdown(doc: CounterexampleDoc, generated: string
     const frames = step.frames.map((words) => words.join(' ')).join('\n');
     out.push(`| ${step.n} | ${mdCell(call)} | ${mdCell(frames)} |`);
   }
+  if (doc.interleaving.length > 0) out.push('', '## Interleaving', '', 'One column per thread; t0 runs the steps without a thread.', '', '```text', ...doc.interleaving, '```');
   out.push('', `## At step ${doc.failingStep}`, '');
   for (const line of doc.expected) out.push(`- **expected:** ${oneLine(line)}`);
   for (const line of doc.actual) out.push(`- **actual:** ${oneLine(line)}`);

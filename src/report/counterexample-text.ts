@@ -31,6 +31,7 @@ export function counterexampleText(doc: CounterexampleDoc, generated: string): s
     out.push(...wrap(`${step.call}${mark}`, `${String(step.n).padStart(3)}  `, TEXT_WIDTH, STEP_CONTINUATION));
     for (const frame of step.frames) out.push(...wrap(frame, STEP_CONTINUATION, TEXT_WIDTH, FRAME_CONTINUATION));
   }
+  if (doc.interleaving.length > 0) out.push('', 'Interleaving (one column per thread; t0 runs the steps without a thread):', ...doc.interleaving);
   out.push('', `At step ${doc.failingStep}:`);
   for (const line of doc.expected) para(`expected: ${line}`, '  ');
   for (const line of doc.actual) para(`actual: ${line}`, '  ');

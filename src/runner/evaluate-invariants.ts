@@ -37,6 +37,20 @@ export function judgeView(invariants: readonly Invariant[], after: View, before?
   return judged;
 }
 
+/**
+ * What must hold at an interleaving point, while a thread is paused (issue
+ * 12): only the clauses marked `when: 'always'`, and any invariant that threw.
+ */
+export function atInterleavingPoint(judged: readonly Judged[]): Judged[] {
+  const out: Judged[] = [];
+  for (const j of judged) {
+    const always = new Set(j.invariant.clauses.filter((c) => c.when === 'always').map((c) => c.id));
+    const violations = j.violations.filter((v) => always.has(v.clause) || v.clause === 'threw');
+    if (violations.length > 0) out.push({ invariant: j.invariant, violations });
+  }
+  return out;
+}
+
 /** The findings of one side: on the reference, kernel-only clauses are dropped. */
 export function findingsOf(side: Side, judged: readonly Judged[]): InvariantFinding[] {
   const findings: InvariantFinding[] = [];

@@ -2,7 +2,7 @@
 // what one step of the pair produces. Shared by `zdspec run` (runTrace) and
 // the fast-check checker, so neither duplicates the refinement loop.
 import type { ZdEvent } from '../../models/events.ts';
-import type { Outcome } from '../../models/model.ts';
+import type { Outcome, ThreadProgress } from '../../models/model.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import type { View } from '../../models/view.ts';
 import type { InvariantId } from '../../models/invariants/invariant.ts';
@@ -44,6 +44,14 @@ export interface PairOptions {
 
 export interface PairStep {
   readonly step: Step;
+  /**
+   * Run while a thread was paused (issue 12): its refinement is judged with
+   * the concurrent stretch's linearizability when the last thread ends, and
+   * only the invariants' 'always' clauses here.
+   */
+  readonly concurrent?: true;
+  /** A thread's step (Step.thread) that left it paused after this interleaving point: no result yet, `kernel` absent. */
+  readonly paused?: string;
   /** What the kernel model did; absent when it crashed. */
   readonly kernel?: { readonly result: OpResult; readonly events: readonly ZdEvent[] };
   readonly crash?: Crash;
@@ -55,6 +63,26 @@ export interface PairStep {
   readonly refinement?: string;
   readonly invariants: readonly InvariantFinding[];
   /** Kernel views around the step, for frame diffs in reports. */
+  readonly before: View;
+  readonly after: View;
+}
+
+/** A thread started or resumed (issue 12): how far it got, and the checks at that point. */
+export interface PairThreadStep {
+  readonly thread: string;
+  readonly kind: 'start' | 'resume';
+  /** The operation the thread runs. */
+  readonly step: Step;
+  /** Absent when the kernel model crashed. */
+  readonly progress?: ThreadProgress;
+  readonly events: readonly ZdEvent[];
+  readonly crash?: Crash;
+  /** The concurrent stretch ended here and no order of it is a run of the reference (ConcurrentStretch). */
+  readonly refinement?: string;
+  /** The stretch ended here and is linearizable: the order that explains it. */
+  readonly linearized?: readonly Step[];
+  /** At a point where a thread is still paused, the 'always' clauses only. */
+  readonly invariants: readonly InvariantFinding[];
   readonly before: View;
   readonly after: View;
 }
@@ -84,6 +112,18 @@ export interface Pair {
   stateWords(): number[];
   /** Runs one step on both sides. After a crash, further steps are refused (they throw). */
   step(step: Step): PairStep;
+  /**
+   * Threads (issue 12), where the kernel model has them: start `step` as
+   * thread `id` (it runs to its first interleaving point or its end), resume
+   * a paused one, and the ones paused now. Refused (they throw) after a
+   * crash, for a model without threads, and for an id that is running
+   * (start) or not (resume).
+   */
+  startThread(id: string, step: Step): PairThreadStep;
+  resumeThread(id: string): PairThreadStep;
+  pausedThreads(): readonly { readonly id: string; readonly label: string }[];
+  /** The paused thread `step` would wait for (KernelInstance.blockedBy); step() refuses such a step. */
+  blockedBy(step: Step): string | undefined;
   readonly crashed: boolean;
   kernelView(): View;
   referenceView(): View;

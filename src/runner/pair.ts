@@ -5,7 +5,7 @@
 // the invariants on both sides — once, when the two sides' views agree
 // (views-agree.ts), since an invariant's verdict depends on nothing else. The models are passed in so tests and
 // benchmarks can substitute them; create-pair.ts binds the real ones.
-import type { KernelInstance, KernelSnapshot, Specification } from '../../models/model.ts';
+import type { KernelInstance, KernelSnapshot, Specification, ThreadApplied } from '../../models/model.ts';
 import type { Era } from '../../models/eras/era.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
 import type { Step } from '../../models/ops.ts';
@@ -15,10 +15,11 @@ import type { View } from '../../models/view.ts';
 import type { Invariant } from '../../models/invariants/invariant.ts';
 import type { Pfn } from '../../models/vocabulary.ts';
 import { deepEqual, describeDifference } from './deep-equal.ts';
-import { evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
+import { atInterleavingPoint, evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
+import { ConcurrentStretch } from './concurrent-stretch.ts';
 import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
-import type { Crash, Pair, PairOptions, PairSnapshot, PairStart, PairStep } from './pair-types.ts';
+import type { Crash, Pair, PairOptions, PairSnapshot, PairStart, PairStep, PairThreadStep } from './pair-types.ts';
 import { checkRefinement } from './refinement.ts';
 import { countersAgree, countersAgreeAt } from './views-agree.ts';
 
@@ -32,6 +33,36 @@ export interface PairModels {
    * states have no frames).
    */
   readonly touchedFrames?: (before: View, after: View) => readonly Pfn[] | undefined;
+}
+
+/** A thread's step as a PairStep (a step marked with its thread): paused, or done with its result. */
+function threadPairStep(step: Step, t: PairThreadStep): PairStep {
+  const { progress, events } = t;
+  return {
+    step,
+    ...(progress === undefined ? {} : progress.done ? { kernel: { result: progress.result, events } } : { paused: progress.label }),
+    ...(t.crash === undefined ? {} : { crash: t.crash }),
+    ...(t.refinement === undefined ? {} : { refinement: t.refinement }),
+    ...(t.linearized === undefined && t.refinement === undefined ? { concurrent: true as const } : {}),
+    allowed: [],
+    invariants: t.invariants,
+    before: t.before,
+    after: t.after,
+  };
+}
+
+/** A step that would wait for a paused thread (KernelInstance.blockedBy): not enabled until it goes on. */
+export class StepBlocked extends Error {
+  constructor(readonly thread: string) {
+    super(`the step waits for thread ${thread}, paused in the kernel: resume ${thread} first`);
+  }
+}
+
+/** What a kernel model's throw becomes: the proposal's fault when a hook threw or returned nonsense. */
+function kernelCrash(e: unknown): Crash {
+  return e instanceof HookCrash || e instanceof HookBadReturn
+    ? { in: 'proposal', fault: e.fault, message: e.message }
+    : { in: 'proposal', fault: 'proposal-crashed', message: `the kernel model threw (outside any hook): ${errorMessage(e)}` };
 }
 
 export function createPairWith(models: PairModels, proposal: ResolvedProposal, options: PairOptions = {}): Pair {
@@ -63,7 +94,10 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
   let viewsAgree = reuse && checkReference && start.refinement === undefined && countersAgree(kernelView, refView);
 
   function step(step: Step): PairStep {
+    if (step.thread !== undefined) return threadPairStep(step, step.thread.kind === 'start' ? startThread(step.thread.id, step) : resumeThread(step.thread.id));
     if (crashed) throw new Error('createPair: step() after a crash');
+    const waitsFor = stretch === undefined ? undefined : kernel.blockedBy?.(step);
+    if (waitsFor !== undefined) throw new StepBlocked(waitsFor);
     const before = kernelView;
     let applied: ReturnType<KernelInstance['apply']>;
     let kernelState: AbsState;
@@ -74,11 +108,15 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
       kernelState = kernelView.state;
     } catch (e) {
       crashed = true;
-      const crash: Crash =
-        e instanceof HookCrash || e instanceof HookBadReturn
-          ? { in: 'proposal', fault: e.fault, message: e.message }
-          : { in: 'proposal', fault: 'proposal-crashed', message: `the kernel model threw (outside any hook): ${errorMessage(e)}` };
-      return { step, crash, allowed: [], invariants: [], before, after: before };
+      return { step, crash: kernelCrash(e), allowed: [], invariants: [], before, after: before };
+    }
+    if (stretch !== undefined) {
+      // A thread is paused: the reference runs this step when the stretch is linearized.
+      stretch.atomic('t0', step, applied.result, kernel.threadRefs?.() ?? []);
+      kernelClean = false;
+      viewsAgree = false;
+      const judged = atInterleavingPoint(judgeView(invariants, kernelView, before, { ...step, ...applied }));
+      return { step, kernel: applied, concurrent: true, allowed: [], invariants: findingsOf('kernel', judged), before, after: kernelView };
     }
     let allowed: PairStep['allowed'];
     try {
@@ -126,6 +164,65 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     };
   }
 
+  // Threads (issue 12). From a thread's start until no thread is paused, the
+  // pair records a concurrent stretch instead of stepping the reference;
+  // at its end the stretch must be linearizable (concurrent-stretch.ts).
+  // The start's own reference state is where the stretch begins.
+  let stretch: ConcurrentStretch | undefined;
+  const inFlight = new Map<string, { readonly op: number; readonly step: Step }>();
+
+  function threadStep(kind: 'start' | 'resume', thread: string, step: Step, run: () => ThreadApplied): PairThreadStep {
+    if (crashed) throw new Error(`createPair: ${kind}Thread() after a crash`);
+    const before = kernelView;
+    let applied: ThreadApplied;
+    try {
+      applied = run();
+      kernelView = kernel.view();
+    } catch (e) {
+      crashed = true;
+      return { thread, kind, step, events: [], crash: kernelCrash(e), invariants: [], before, after: before };
+    }
+    const { progress, events } = applied;
+    stretch ??= new ConcurrentStretch(refState);
+    const op = kind === 'start' ? stretch.invoke(thread, step) : (inFlight.get(thread)?.op ?? -1);
+    inFlight.delete(thread);
+    if (progress.done) stretch.complete(op, progress.result);
+    else inFlight.set(thread, { op, step });
+    kernelClean = false;
+    viewsAgree = false;
+    const context = { ...step, result: progress.done ? progress.result : {}, events };
+    const judged = judgeView(invariants, kernelView, before, context);
+    const common = { thread, kind, step, progress, events, before, after: kernelView };
+    if (inFlight.size > 0) return { ...common, invariants: findingsOf('kernel', atInterleavingPoint(judged)) };
+    // The stretch is over: linearize it, then judge everything as after any step.
+    const verdict = stretch.linearize(reference, era, kernelView.state);
+    stretch = undefined;
+    refState = kernelView.state;
+    refIsKernel = true;
+    refView = reference.view(era, refState);
+    kernelClean = judged.length === 0;
+    const findings = findingsOf('kernel', judged);
+    if (checkReference) findings.push(...evaluateInvariants(invariants, 'reference', refView));
+    return { ...common, ...(verdict.ok ? { linearized: verdict.order } : { refinement: verdict.message }), invariants: findings };
+  }
+
+  function startThread(id: string, step: Step): PairThreadStep {
+    if (inFlight.has(id)) throw new Error(`createPair: thread ${id} is already running`);
+    return threadStep('start', id, step, () => threadModel().startThread(id, step));
+  }
+
+  function resumeThread(id: string): PairThreadStep {
+    const running = inFlight.get(id);
+    if (running === undefined) throw new Error(`createPair: thread ${id} is not paused`);
+    return threadStep('resume', id, running.step, () => threadModel().resumeThread(id));
+  }
+
+  function threadModel(): Required<Pick<KernelInstance, 'startThread' | 'resumeThread' | 'pausedThreads'>> {
+    const { startThread, resumeThread, pausedThreads } = kernel;
+    if (!startThread || !resumeThread || !pausedThreads) throw new Error('createPair: this kernel model has no threads');
+    return { startThread: startThread.bind(kernel), resumeThread: resumeThread.bind(kernel), pausedThreads: pausedThreads.bind(kernel) };
+  }
+
   // A snapshot keeps the views only when asked (`withViews`): they are the
   // largest part, and recomputing them costs one abstraction per side.
   interface Saved {
@@ -141,15 +238,20 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     start,
     step,
     // Views and reference states are never changed after they are made, so they are kept as they are.
-    save: (withViews = false) =>
-      ({
+    save(withViews = false) {
+      if (stretch !== undefined) throw new Error('createPair: save() while a thread is paused (a concurrent stretch cannot be saved yet)');
+      return {
         kernel: kernel.save(),
         kernelClean,
         ...(withViews ? { refState, views: { kernelView, refView, viewsAgree } } : refIsKernel ? {} : { refState }),
-      }) satisfies Saved as unknown as PairSnapshot,
+      } satisfies Saved as unknown as PairSnapshot;
+    },
     restore(snapshot) {
       if (crashed) throw new Error('createPair: restore() after a crash');
       const s = snapshot as unknown as Saved;
+      // A snapshot is taken with no thread paused (save), so none is after it.
+      stretch = undefined;
+      inFlight.clear();
       kernel.restore(s.kernel, s.views?.kernelView);
       refIsKernel = s.refState === undefined;
       kernelClean = s.kernelClean;
@@ -167,5 +269,9 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     },
     kernelView: () => kernelView,
     referenceView: () => (checkReference ? refView : reference.view(era, refState)),
+    startThread,
+    resumeThread,
+    pausedThreads: () => (kernel.pausedThreads ? kernel.pausedThreads() : []),
+    blockedBy: (s) => (stretch === undefined ? undefined : kernel.blockedBy?.(s)),
   };
 }

@@ -5,7 +5,9 @@
 // off the running kernel model's handle counters (AbsState.next: p0 and m0
 // exist at start): handle N of a kind was ever created iff N < its counter.
 // A handle that was created and released since (put, unpinned, exited) is
-// fine — naming it again is a legitimate test of a stale handle.
+// fine — naming it again is a legitimate test of a stale handle. Likewise a
+// thread step that cannot run (a resume of a thread that is not paused, a
+// start of one that is) or a step that would wait for a paused thread.
 import type { AbsState } from '../../models/state.ts';
 import { handleFields } from '../trace/handle-fields.ts';
 import type { HandlePrefix } from '../trace/field-type.ts';
@@ -34,6 +36,20 @@ export function refuseUncreatedHandles(pair: Pair, file: string): Pair {
       if (Number(handle.slice(prefix.length)) < next[COUNTER[prefix]]) continue;
       throw new TraceError({ file, step: index, field: `args.${field}` }, `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`);
     }
+    // A thread step the threads' state does not allow, or a step that would wait for a paused thread.
+    const paused = pair.pausedThreads().some((t) => t.id === step.thread?.id);
+    const thread = step.thread;
+    const wrong =
+      thread === undefined
+        ? pair.blockedBy(step) === undefined
+          ? undefined
+          : `it waits for thread ${pair.blockedBy(step)}, paused in the kernel (resume it first)`
+        : thread.kind === 'start' && paused
+          ? `thread ${thread.id} is already running`
+          : thread.kind === 'resume' && !paused
+            ? `thread ${thread.id} is not paused`
+            : undefined;
+    if (wrong !== undefined) throw new TraceError({ file, step: index, field: 'thread' }, `${file}: step ${index + 1} (${step.op}): ${wrong}`);
     index++;
     return pair.step(step);
   });

@@ -12,7 +12,7 @@ import type { RunLoopOptions } from './run-loop-options.ts';
 import type { Failure, FailureEvidence, RunReport, StepRecord } from './run-report.ts';
 
 /** A parsed trace step is a Step: parseTrace checked its arguments against the op's schema. */
-export const asStep = (step: TraceStep): Step => ({ op: step.op, args: step.args }) as Step;
+export const asStep = (step: TraceStep): Step => ({ op: step.op, args: step.args, ...(step.thread === undefined ? {} : { thread: step.thread }) }) as Step;
 
 export function runTraceOnPair(trace: Trace, proposal: ResolvedProposal, pair: Pair, options: RunLoopOptions = {}): RunReport {
   const checkRefinement = options.refinement ?? true;

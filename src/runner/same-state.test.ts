@@ -54,6 +54,8 @@ describe('sameState', () => {
       const pair = createPair(proposal);
       const session: Session = {
         steps: [],
+        paused: () => [],
+        blocked: () => false,
         state: () => pair.kernelView().state,
         apply(step) {
           const rec = pair.step(step);
@@ -67,7 +69,7 @@ describe('sameState', () => {
           return rec.kernel.result;
         },
       };
-      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session }), cmds);
+      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
     }
     expect(compared).toBeGreaterThan(200);
     expect(differ).toBeGreaterThan(0);

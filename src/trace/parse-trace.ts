@@ -5,6 +5,7 @@
 import { ERA_NAMES } from '../../models/eras/era.ts';
 import { OP_NAMES, type OpName } from '../../models/ops.ts';
 import { INVARIANT_IDS } from '../../models/invariants/invariant.ts';
+import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { checkExpect } from './check-expect.ts';
 import { checkRecorded } from './check-recorded.ts';
@@ -17,7 +18,7 @@ import { TraceError, describeValue } from './trace-error.ts';
 // `counterexample`: seed, path, check and replay command of a saved counterexample.
 const TRACE_KEYS = ['proposal', 'era', 'title', 'description', 'steps', 'runs', 'counterexample'];
 // `recorded`: the result a saved counterexample's step had (replay compares it).
-const STEP_KEYS = ['op', 'args', 'expect', 'note', 'recorded'];
+const STEP_KEYS = ['op', 'args', 'expect', 'note', 'recorded', 'thread'];
 const RUN_KEYS = ['proposal', 'violates'];
 
 type Json = Record<string, unknown>;
@@ -88,6 +89,13 @@ function parseStep(step: unknown, index: number, file: string): TraceStep {
   if ('expect' in step) {
     const problem = checkExpect(op, step.expect);
     if (problem) fail(problem[0], problem[1]);
+  }
+  if ('thread' in step) {
+    const t = step.thread;
+    if (!isRecord(t) || typeof t.id !== 'string' || !/^t[1-9]$/.test(t.id) || (t.kind !== 'start' && t.kind !== 'resume') || Object.keys(t).some((k) => k !== 'id' && k !== 'kind')) {
+      fail('thread', `expected {"id": "t1"…"t9", "kind": "start" or "resume"}, got ${describeValue(t)}`);
+    }
+    if (!(THREAD_OPS as readonly string[]).includes(op)) fail('thread', `${op} cannot run as a thread; only ${THREAD_OPS.join(', ')} can (they reach an interleaving point)`);
   }
   if ('note' in step && typeof step.note !== 'string') fail('note', `expected a string, got ${describeValue(step.note)}`);
   if ('recorded' in step) {

@@ -1,7 +1,7 @@
 // The trace format (DESIGN §6): what `zdspec run` executes, what scenarios
 // are written in, and what a counterexample is saved as.
 import type { EraName } from '../../models/eras/era.ts';
-import type { OpName, OpResult } from '../../models/ops.ts';
+import type { OpName, OpResult, ThreadMark } from '../../models/ops.ts';
 import type { FrameType, MemcgId, PteKind } from '../../models/vocabulary.ts';
 
 /** Facts about one virtual page after the step, keyed "p0:3" (process:vpn). */
@@ -43,6 +43,8 @@ export interface TraceStep {
    * result to tell a fix from a trace that no longer means what it meant.
    */
   readonly recorded?: OpResult;
+  /** Run by a thread of its own (issue 12): "start" it, or "resume" it where it is paused; absent: the main thread, atomically. */
+  readonly thread?: ThreadMark;
 }
 
 export interface Trace {

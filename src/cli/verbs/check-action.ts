@@ -62,7 +62,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...optional('maxCommands', parseCount('--max-commands', flags.maxCommands, 1)),
     ...optional('timeLimitMs', parseDuration('--time-limit', flags.timeLimit)),
     ...optional('hookTimeLimitMs', parseDuration('--hook-time-limit', flags.hookTimeLimit)),
-    ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types)),
+    ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types), flags.threads === true),
     semantic: true,
     ...(flags.fullInvariants ? { fullInvariants: true } : {}),
   };
@@ -113,6 +113,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         'hook-time-limit-ms': options.hookTimeLimitMs ?? CHECK_DEFAULTS.hookTimeLimitMs,
         ...(options.focus?.ops ? { focus: options.focus.ops } : {}),
         ...(options.focus?.types ? { types: options.focus.types } : {}),
+        ...(options.focus?.threads ? { threads: true } : {}),
         ...(path === undefined ? {} : { path }),
         ...(flags.fullInvariants ? { 'full-invariants': true } : {}),
         ...(minSemanticCoverage ? { 'min-semantic-coverage': minSemanticCoverage } : {}),
@@ -137,7 +138,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   printRunEnd(rows, dir, judgement);
 }
 
-const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined): { focus?: Focus } =>
-  ops === undefined && types === undefined ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}) } };
+const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined, threads: boolean): { focus?: Focus } =>
+  ops === undefined && types === undefined && !threads ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}), ...(threads ? { threads } : {}) } };
 
 const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));

@@ -11,5 +11,6 @@ export function checkWords(flags: CheckFlags, seed: number): string[] {
   if (flags.hookTimeLimit !== undefined) words.push('--hook-time-limit', flags.hookTimeLimit);
   for (const op of flags.focus ?? []) words.push('--focus', op);
   for (const t of flags.types ?? []) words.push('--types', t);
+  if (flags.threads) words.push('--threads');
   return words;
 }

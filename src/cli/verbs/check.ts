@@ -24,6 +24,7 @@ export interface CheckFlags {
   readonly shard?: string;
   readonly focus?: string[];
   readonly types?: string[];
+  readonly threads?: boolean;
   readonly reportDir: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -75,6 +76,10 @@ export function checkCommand(): Command {
       .option('--hook-time-limit <duration>', `a run of n commands is a hung hook after this + 25 ms × n of CPU time (default ${CHECK_DEFAULTS.hookTimeLimitMs / 1000}s)`)
       .option('--focus <op>', 'generate these operations five times as often; repeatable, or a comma list', collect)
       .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
+      .option(
+        '--threads',
+        'also start CPU accesses as a thread of their own, paused at the interleaving points (do_swap_page: pte_unmap_unlock), and resume them later: races, judged for linearizability',
+      )
       .option('-w, --workers <n>', `worker threads (default: ZDSPEC_WORKERS, else the number of cores: ${defaultWorkers()})`)
       .option('--shard <i/n>', "run only shard i of n of the plan's jobs (round-robin in plan order; zdspec merge-reports joins the shards)")
       .option('-o, --report-dir <dir>', 'where counterexamples and the summary go', 'reports')

@@ -1,0 +1,31 @@
+// The interleaving points of the kernel model (issue 12): where a kernel
+// path drops a lock or publishes state and another CPU may run before it
+// goes on. A thread (threads.ts) pauses only at a point listed here; each
+// names the kernel code it models, the operations whose threads reach it,
+// what the code before it guarantees to the code after it, and the mutant
+// that moves the guarded step across it (models/mutants/). The Next
+// relation's thread commands (src/check/) start and resume threads at these
+// points and nowhere else.
+import type { OpName } from '../ops.ts';
+
+export interface InterleavingPoint {
+  /** Where the kernel path is when it pauses ("function: the call it just made"). */
+  readonly kernel: string;
+  /** Operations that may start as a thread and pause here. */
+  readonly ops: readonly OpName[];
+  /** What is held across the point, and why it must be taken before it. */
+  readonly guards: string;
+  /** The mutant that takes the guarded step after the point instead. */
+  readonly mutant: string;
+}
+
+export const INTERLEAVING_POINTS = {
+  'do_swap_page: pte_unmap_unlock': {
+    kernel: 'mm/memory.c do_swap_page (device-private entry)',
+    ops: ['cpu_read', 'cpu_write'],
+    guards: 'the page reference taken under the PTE lock (16ce101db85d) makes a concurrent migrate_vma_check_page refuse the page, so it is not migrated and freed before migrate_to_ram runs',
+    mutant: 'hook-do-swap-page',
+  },
+} as const satisfies Record<string, InterleavingPoint>;
+
+export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

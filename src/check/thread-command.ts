@@ -1,0 +1,97 @@
+// The Next relation's thread commands (issue 12, with `check --threads`):
+// start a CPU access as thread t1, which runs to its first interleaving
+// point (models/kernel/interleaving-points.ts) or its end, and resume t1
+// where it is paused. Every other command runs atomically on the main
+// thread, t0, so a paused t1 interleaves with whatever the sequence does
+// next; fast-check's choice of where the resume lands is the schedule.
+// One thread besides the main one: a counterexample is two columns.
+import fc from 'fast-check';
+import type { Era } from '../../models/eras/era.ts';
+import type { OpResult, Step } from '../../models/ops.ts';
+import { THREAD_OPS } from '../../models/kernel/threads.ts';
+import { formatThreadStep } from '../trace/format-thread-step.ts';
+import { thread_start } from './commands/threads.ts';
+import type { BoundChoices } from './next.ts';
+import type { CheckModel } from './op-command.ts';
+import type { Session } from './session.ts';
+import type { CommandStats } from './stats.ts';
+
+export const THREAD_ID = 't1';
+
+class StartThread implements fc.Command<CheckModel, Session> {
+  private resolved: Step | undefined;
+  private result: OpResult | undefined;
+  private paused: string | undefined;
+
+  constructor(
+    readonly bound: BoundChoices,
+    private readonly stats: CommandStats,
+  ) {}
+
+  check(m: Readonly<CheckModel>): boolean {
+    const step = (m.threads[THREAD_ID] === undefined ? this.bound.resolve(m.state, m.era) : undefined) ?? undefined;
+    this.resolved = step && (THREAD_OPS as readonly string[]).includes(step.op) ? { ...step, thread: { id: THREAD_ID, kind: 'start' } } : undefined;
+    this.result = undefined;
+    this.paused = undefined;
+    return this.resolved !== undefined;
+  }
+
+  run(m: CheckModel, r: Session): void {
+    const step = this.resolved;
+    if (step === undefined) throw new Error('start: run() without a successful check()');
+    this.stats[step.op].ran++;
+    this.result = r.apply(step);
+    this.paused = r.steps[r.steps.length - 1]?.paused;
+    m.state = r.state();
+    m.threads = this.paused === undefined ? {} : { [THREAD_ID]: step };
+  }
+
+  toString(): string {
+    return this.resolved === undefined ? `${THREAD_ID}: start(…)` : formatThreadStep(this.resolved, this.result, this.paused);
+  }
+
+  [fc.cloneMethod](): StartThread {
+    return new StartThread(this.bound, this.stats);
+  }
+}
+
+class ResumeThread implements fc.Command<CheckModel, Session> {
+  private resolved: Step | undefined;
+  private result: OpResult | undefined;
+
+  check(m: Readonly<CheckModel>): boolean {
+    const started = m.threads[THREAD_ID];
+    this.resolved = started === undefined ? undefined : { ...started, thread: { id: THREAD_ID, kind: 'resume' } };
+    this.result = undefined;
+    return this.resolved !== undefined;
+  }
+
+  run(m: CheckModel, r: Session): void {
+    const step = this.resolved;
+    if (step === undefined) throw new Error('resume: run() without a successful check()');
+    this.result = r.apply(step);
+    m.state = r.state();
+    m.threads = {};
+  }
+
+  toString(): string {
+    return this.resolved === undefined ? `${THREAD_ID}: resume` : formatThreadStep(this.resolved, this.result, undefined);
+  }
+
+  [fc.cloneMethod](): ResumeThread {
+    return new ResumeThread();
+  }
+}
+
+/** Weights: a start is a CPU access that may pause; a resume is enabled only while t1 is paused. */
+const START_WEIGHT = 10;
+const RESUME_WEIGHT = 24;
+
+/** The thread commands, weighted, for fc.oneof beside the atomic ones. */
+export function threadCommands(era: Era, stats: CommandStats): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
+  const start = thread_start.choices(era).map((choices): fc.Command<CheckModel, Session> => new StartThread({ choices, resolve: (s, e) => thread_start.resolve(choices, s, e) }, stats));
+  return [
+    { arbitrary: start, weight: START_WEIGHT },
+    { arbitrary: fc.constant(null).map((): fc.Command<CheckModel, Session> => new ResumeThread()), weight: RESUME_WEIGHT },
+  ];
+}

@@ -1,0 +1,136 @@
+// A concurrent stretch (issue 12): the operations that ran from the moment
+// a thread was started until no thread was in flight any more, with their
+// invocation and return times. The reference stays atomic, so refinement
+// there becomes linearizability: the stretch is correct when some order of
+// its operations that respects real time (one that returned before another
+// was invoked comes first) is a run of the reference, from the state the
+// stretch began in, with every operation's result one the reference allows
+// there and an end state equal to the kernel's abstraction. The end state
+// is checked as one more operation, invoked after all the others returned,
+// whose output is the whole state: it must come last and match.
+// A page reference a paused thread holds (do_swap_page's get_page before
+// its pte_unmap_unlock) is, to the atomic operations that run meanwhile,
+// a reference someone else holds: each of them is specified from the state
+// with one FOLL_GET reference per such page added (only while the page is
+// in use), and taken away from its outcomes again. A migration then skips
+// the page as it would for any unexpected reference, which is what the
+// reference taken under the PTE lock is for.
+//
+// What the end state must match is what a program can observe
+// (observable-state.ts), not the ghost history nor the pfns of system RAM.
+import type { Era } from '../../models/eras/era.ts';
+import type { Specification } from '../../models/model.ts';
+import type { OpResult, Step } from '../../models/ops.ts';
+import type { AbsState } from '../../models/state.ts';
+import type { Operation, SequentialSpec } from '../linearize/history.ts';
+import { linearize } from '../linearize/linearize.ts';
+import { formatCall, formatResult } from '../trace/format-call.ts';
+import { deepEqual, describeDifference } from './deep-equal.ts';
+import { observableState } from './observable-state.ts';
+import { sameState } from './same-state.ts';
+
+/** A page a paused thread holds a reference on while an operation runs, and the thread's process. */
+export interface HeldRef {
+  readonly pfn: number;
+  readonly proc: number;
+}
+
+/** An operation, with the references paused threads held while it ran; null: the end state, observed. */
+type Input = { readonly step: Step; readonly held: readonly HeldRef[] } | null;
+type Output = OpResult | AbsState;
+
+export type StretchVerdict = { readonly ok: true; readonly state: AbsState; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
+
+export class ConcurrentStretch {
+  private readonly ops: { id: number; thread: string; step: Step; held: readonly HeldRef[]; invoke: number; returned?: { at: number; result: OpResult } }[] = [];
+  private clock = 0;
+
+  constructor(readonly from: AbsState) {}
+
+  get size(): number {
+    return this.ops.length;
+  }
+
+  /** An operation invoked now by `thread`; returns its id. */
+  invoke(thread: string, step: Step, held: readonly HeldRef[] = []): number {
+    const id = this.ops.length;
+    this.ops.push({ id, thread, step, held, invoke: this.clock++ });
+    return id;
+  }
+
+  /** Operation `id` returned now with `result`. */
+  complete(id: number, result: OpResult): void {
+    const op = this.ops[id];
+    if (op === undefined || op.returned !== undefined) throw new Error(`ConcurrentStretch: operation ${id} is not in flight`);
+    op.returned = { at: this.clock++, result };
+  }
+
+  /** An operation that ran to its end in one step (invoked and returned at once). */
+  atomic(thread: string, step: Step, result: OpResult, held: readonly HeldRef[] = []): void {
+    this.complete(this.invoke(thread, step, held), result);
+  }
+
+  /** Is the stretch explained by a run of the reference ending in `kernelState`? Every operation must have returned. */
+  linearize(reference: Specification, era: Era, kernelState: AbsState): StretchVerdict {
+    const end = this.ops.length;
+    const history: Operation<Input, Output>[] = this.ops.map((o) => ({
+      id: o.id,
+      thread: o.thread,
+      input: { step: o.step, held: o.held },
+      invoke: o.invoke,
+      ...(o.returned ? { returned: { at: o.returned.at, output: o.returned.result } } : {}),
+    }));
+    history.push({ id: end, thread: 'end', input: null, invoke: this.clock, returned: { at: this.clock + 1, output: observableState(kernelState) } });
+    const spec: SequentialSpec<AbsState, Input, Output> = {
+      init: this.from,
+      step: (state, input) => (input === null ? [{ state, output: observableState(state) }] : stepHolding(reference, era, state, input.step, input.held)),
+      key: (state) => JSON.stringify(state),
+      sameOutput: (a, b) => (isState(a) && isState(b) ? sameState(a, b) : deepEqual(a, b)),
+    };
+    const verdict = linearize(history, spec);
+    if (verdict.ok) {
+      const order = verdict.order.filter((id) => id !== end).map((id) => (this.ops[id] as { step: Step }).step);
+      // The state the order reaches is the kernel's (the end observation matched it).
+      return { ok: true, state: kernelState, order };
+    }
+    const named = (id: number): string => {
+      const o = this.ops[id];
+      return o === undefined ? 'the end state' : `${o.thread}: ${formatCall(o.step)}`;
+    };
+    const why = verdict.stuck.map((s) => {
+      if (s.why === 'after') return `${named(s.id)} must come after ${named(s.after ?? -1)}`;
+      if (s.id === end) {
+        const reached = s.allowed?.[0];
+        const diff = reached !== undefined && isState(reached) ? describeDifference(observableState(kernelState), reached, ['kernel', 'reference']) : undefined;
+        return `the end state: ${diff ?? 'differs'}`;
+      }
+      const o = this.ops[s.id] as { step: Step; returned?: { result: OpResult } };
+      const got = o.returned ? formatResult(o.step, o.returned.result) : '(in flight)';
+      const allowed = (s.allowed ?? []).map((r) => formatResult(o.step, r as OpResult)).join(' or ');
+      return `${named(s.id)} returned ${got}; the reference allows ${allowed || 'nothing'} there`;
+    });
+    const longest = verdict.longest.filter((id) => id !== end).map(named);
+    return {
+      ok: false,
+      message: `not linearizable: no order of the ${end} operations since the first thread started is a run of the reference; the longest that fits is [${longest.join('; ')}], after which ${why.join('; ')}`,
+    };
+  }
+}
+
+const HELD = 'held-by-thread';
+
+/** The reference's outcomes of `step` with the held pages referenced meanwhile (see the top of the file). */
+function stepHolding(reference: Specification, era: Era, state: AbsState, step: Step, held: readonly HeldRef[]): { state: AbsState; output: Output }[] {
+  const live = held.filter((h) => state.frames[h.pfn]?.inUse === true);
+  if (live.length === 0) return reference.step(era, state, step).map((o) => ({ state: o.state, output: o.result }));
+  const refs = { ...state.refs };
+  live.forEach((h, i) => {
+    refs[`${HELD}${i}` as keyof typeof refs] = { pfn: h.pfn, proc: `p${h.proc}` } as AbsState['refs'][keyof AbsState['refs']];
+  });
+  return reference.step(era, { ...state, refs }, step).map((o) => {
+    const kept = Object.fromEntries(Object.entries(o.state.refs).filter(([id]) => !id.startsWith(HELD)));
+    return { state: { ...o.state, refs: kept } as AbsState, output: o.result };
+  });
+}
+
+const isState = (o: Output): o is AbsState => typeof o === 'object' && o !== null && 'frames' in o;
