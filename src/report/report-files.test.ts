@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
-import { resolveBuiltin } from '../../models/proposals/resolve-proposal.ts';
+import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
+import hookDoSwapPage from '../../models/mutants/hook-do-swap-page.ts';
 import { checkProposal, type CheckOptions } from '../check/check-proposal.ts';
 import { ALL_CHECKS, isSelectableCheck, type SelectableCheck } from '../check/checks.ts';
 import type { Counterexample } from '../check/counterexample.ts';
@@ -67,6 +68,13 @@ beforeAll(async () => {
   // As `check --all` finds it in its second round: every check but the first one found.
   add('cdm-numa-rfc round 2', resolveBuiltin('cdm-numa-rfc'), { seed: 4242, ...budget, invariants: ALL_CHECKS.filter((c) => c !== 'device-not-on-lru') }, reports);
   add('hmm-v4.14 memcg', resolveBuiltin('hmm-v4.14'), { seed: 4242, ...budget, invariants: ['memcg-target', 'memcg-charge-conserved'] }, reports);
+  // A race (check --threads): the interleaving printed as two columns.
+  add(
+    'hook-do-swap-page threads',
+    resolveProposal(hookDoSwapPage.proposal),
+    { seed: 2, runs: 600, maxCommands: 30, invariants: ['free-once'], ...(hookDoSwapPage.focus ? { focus: hookDoSwapPage.focus } : {}) },
+    reports,
+  );
 
   // Adversarial: proposal files deep in long-named directories, with a long
   // title and source, reported there too.
@@ -130,6 +138,11 @@ describe('counterexample report files', () => {
     expect(cases.some((c) => c.cx.replay.includes('--invariant'))).toBe(true);
     // A report path longer than two lines.
     expect(cases.some((c) => columns(c.written.json) > 160)).toBe(true);
+    // A race: two threads, their steps marked in the JSON, two columns in the text, --threads in the replay command.
+    const race = cases.find((c) => c.label === 'hook-do-swap-page threads');
+    expect(race?.cx.steps.filter((r) => r.step.thread !== undefined).map((r) => r.step.thread?.kind)).toEqual(['start', 'resume']);
+    expect(readFileSync(race?.written.txt ?? '', 'utf8')).toMatch(/\nInterleaving \(one column per thread; t0 runs the steps without a thread\):\nstep {2}t0 \(main\) +t1\n/);
+    expect(race?.cx.replay).toContain(' --threads');
   });
 
   it('.txt: every line fits 80 columns', () => {

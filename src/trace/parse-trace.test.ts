@@ -29,6 +29,18 @@ describe('parseTrace', () => {
     expect(trace.steps[1]?.note).toBe('pin it');
   });
 
+  it('accepts a thread mark on a CPU access and refuses a malformed one, naming the field', () => {
+    const read = { op: 'cpu_read', args: { proc: 'p0', vpn: 0 } };
+    expect(parseTrace(step({ ...read, thread: { id: 't1', kind: 'start' } }), 'trace.json').steps[1]?.thread).toEqual({ id: 't1', kind: 'start' });
+    for (const thread of [{ id: 't0', kind: 'start' }, { id: 't1', kind: 'pause' }, { id: 't1' }, { id: 't1', kind: 'resume', at: 3 }, 't1']) {
+      const e = errorOf(step({ ...read, thread }));
+      expect([e.step, e.field]).toEqual([1, 'thread']);
+      expect(e.message).toMatch(/^trace\.json: step 2 \(cpu_read\): thread: expected \{"id": "t1"…"t9", "kind": "start" or "resume"\}, got /);
+    }
+    const e = errorOf(step({ op: 'fork', args: { proc: 'p0' }, thread: { id: 't1', kind: 'start' } }));
+    expect(e.message).toBe('trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write can (they reach an interleaving point)');
+  });
+
   it('fills in empty args for an op without arguments', () => {
     expect(parseTrace('{"steps":[{"op":"mem_cgroup_create"}]}', 't.json').steps[0]?.args).toEqual({});
   });
