@@ -4,6 +4,7 @@
 import type { Era } from '../../models/eras/era.ts';
 import type { AbsProc, AbsState } from '../../models/state.ts';
 import type { MemcgId, ProcId, Vpn } from '../../models/vocabulary.ts';
+import type { Step } from '../../models/ops.ts';
 import { OWNERS } from '../check/choices.ts';
 import { liveProcs, vmaVpns } from '../check/handles.ts';
 import type { ExploreBounds } from './bounds.ts';
@@ -26,7 +27,7 @@ export interface Domain {
 
 const upTo = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i + 1);
 
-export function domainOf(s: AbsState, era: Era, bounds: ExploreBounds): Domain {
+export function domainOf(s: AbsState, era: Era, bounds: ExploreBounds, pending: readonly Step[] = []): Domain {
   const procs = liveProcs(s);
   const owners = OWNERS.slice(0, Math.max(1, Math.min(bounds.devices, OWNERS.length)));
   const values = upTo(bounds.values);
@@ -40,7 +41,8 @@ export function domainOf(s: AbsState, era: Era, bounds: ExploreBounds): Domain {
       return p === undefined ? [] : vmaVpns(p).map((vpn) => ({ proc, p, vpn }));
     }),
     owners: bounds.symmetry ? presentThenFresh(owners, ownersHeld(s)) : owners,
-    values: bounds.symmetry ? presentThenFresh(values, valuesHeld(s)) : values,
+    // A paused thread's store holds its value as much as a frame does.
+    values: bounds.symmetry ? presentThenFresh(values, new Set([...valuesHeld(s), ...pending.flatMap((p) => ('value' in p.args && typeof p.args.value === 'number' ? [p.args.value] : []))])) : values,
     memcgs: bounds.symmetry ? presentThenFresh(s.memcgs, memcgsHeld(s)) : s.memcgs,
     sizes: upTo(bounds.pages),
   };

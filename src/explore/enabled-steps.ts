@@ -48,8 +48,8 @@ export const ENABLED = {
 
 const OPS = Object.keys(ENABLED) as OpName[];
 
-/** The steps tried from `s`; `ops` narrows them to some operations. */
-export function enabledSteps(s: AbsState, era: Era, bounds: ExploreBounds, ops: readonly OpName[] = OPS): Step[] {
-  const d = domainOf(s, era, bounds);
+/** The steps tried from `s`; `ops` narrows them to some operations; `pending`: the steps of paused threads (their values are held too). */
+export function enabledSteps(s: AbsState, era: Era, bounds: ExploreBounds, ops: readonly OpName[] = OPS, pending: readonly Step[] = []): Step[] {
+  const d = domainOf(s, era, bounds, pending);
   return ops.flatMap((op) => ENABLED[op](d));
 }

@@ -14,12 +14,15 @@ import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
 import type { ExploreBounds } from './bounds.ts';
 import { enabledSteps } from './enabled-steps.ts';
 import { stableJson } from './stable-json.ts';
+import { threadSteps } from './thread-steps.ts';
 
 export interface ExpandContext {
   readonly pair: Pair;
   readonly era: Era;
   readonly bounds: ExploreBounds;
   readonly ops?: readonly OpName[];
+  /** With the thread steps (thread-steps.ts). */
+  readonly threads?: boolean;
   readonly checks: ReadonlySet<CheckId>;
   /** The hang limit's base (hang-limit.ts): a state's steps hang past base + 25 ms each. */
   readonly hookTimeLimitMs?: number;
@@ -46,7 +49,16 @@ export function expandState(
   const { pair } = ctx;
   pair.restore(snapshot);
   const here = pair.save(true);
-  const steps = enabledSteps(pair.kernelView().state, ctx.era, ctx.bounds, ctx.ops);
+  const state = pair.kernelView().state;
+  const paused = ctx.threads ? pair.pausedThreads() : [];
+  const atomic = enabledSteps(
+    state,
+    ctx.era,
+    ctx.bounds,
+    ctx.ops,
+    paused.map((t) => t.step),
+  );
+  const steps = ctx.threads ? threadSteps(pair, state, atomic) : atomic;
   const save = () => pair.save();
   // A hook that never returns is a finding, as in check: the steps of one
   // state run under the hang limit of that many steps. A restarted attempt
@@ -80,13 +92,16 @@ function tryAll(
     at(i);
     pair.restore(here);
     const rec = pair.step(step);
-    const ran: RanStep = rec.kernel === undefined ? { step } : { step, result: rec.kernel.result };
+    const ran: RanStep = rec.kernel !== undefined ? { step, result: rec.kernel.result } : rec.paused !== undefined ? { step, paused: rec.paused } : { step };
     const finding = judgeStep(rec, ctx.checks, path.length);
     if (finding !== undefined) return { transitions: i + 1, violation: { finding, steps: [...path, ran] } };
     // Refinement not among the checks and this step failed it: the two sides
     // have parted, so the reference's state is part of the key too.
     const words = pair.stateWords();
     if (rec.refinement !== undefined) words.push(-99, ...stableJson(pair.referenceView().state));
+    // Inside a concurrent stretch its history decides the verdict at its end: part of the key.
+    const stretch = pair.stretchKey();
+    if (stretch !== undefined) words.push(-98, ...stableJson(stretch));
     onSuccessor(words, ran, i, save);
   }
   return { transitions: steps.length };

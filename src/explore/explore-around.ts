@@ -35,6 +35,8 @@ export function exploreAround(steps: readonly Step[], check: CheckId, proposal: 
       ...(types.length > 0 ? { types } : {}),
     },
     ops: [...new Set(steps.map((s) => s.op))],
+    // A race is searched for as a race: with the thread steps.
+    ...(steps.some((s) => s.thread !== undefined) ? { threads: true } : {}),
     checks: isSelectableCheck(check) ? [check] : [],
     maxStates: o.maxStates,
     ...(o.createPair === undefined ? {} : { createPair: o.createPair }),

@@ -3,7 +3,7 @@
 // single-threaded search (explore.ts) and the parallel one
 // (pool/explore-pool.ts), so the two report alike.
 import type { Era } from '../../models/eras/era.ts';
-import type { OpName } from '../../models/ops.ts';
+import type { OpName, Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { SelectableCheck } from '../check/checks.ts';
 import type { Pair } from '../runner/pair-types.ts';
@@ -16,6 +16,13 @@ export interface ExploreOptions {
   readonly checks?: readonly SelectableCheck[];
   /** Only these operations (default: all). */
   readonly ops?: readonly OpName[];
+  /**
+   * Search from the state these steps reach (single-threaded search only):
+   * depths count from there, and a counterexample starts with them.
+   */
+  readonly from?: readonly Step[];
+  /** Also start CPU accesses as thread t1 where they reach an interleaving point, and resume it (issue 12; thread-steps.ts). */
+  readonly threads?: boolean;
   /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */
   readonly hookTimeLimitMs?: number;
   /** Stop cleanly after this many distinct states. */

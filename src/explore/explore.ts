@@ -12,7 +12,8 @@
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { ALL_CHECKS, checkSet, invariantsOf } from '../check/checks.ts';
 import type { RanStep } from '../check/failure.ts';
-import { judgeStart } from '../check/judge.ts';
+import { judgeStart, judgeStep } from '../check/judge.ts';
+import { stableJson } from './stable-json.ts';
 import { createPair } from '../runner/create-pair.ts';
 import type { PairSnapshot } from '../runner/pair-types.ts';
 import { type ExpandContext, expandState, type Violation } from './expand.ts';
@@ -42,13 +43,15 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
   // The depth being reached (frontier + 1) while it is: a stop part-way reports it too.
   let reaching: number | undefined;
 
+  // The steps to the search's root (options.from), judged like any others.
+  const prefix: RanStep[] = [];
   const pathTo = (id: number): RanStep[] => {
     const out: RanStep[] = [];
     for (let n = id; n !== 0; n = parent[n] ?? 0) {
       const s = via[n];
       if (s !== undefined) out.push(s);
     }
-    return out.reverse();
+    return [...prefix, ...out.reverse()];
   };
   const progress = (): ExploreProgress => ({
     depth,
@@ -76,12 +79,22 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     era: proposal.era,
     bounds: options.bounds,
     ...(options.ops === undefined ? {} : { ops: options.ops }),
+    ...(options.threads ? { threads: true } : {}),
     checks: selected,
     ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),
   };
   const atStart = judgeStart(pair.start, selected);
   if (atStart !== undefined) return result('violation', 0, { finding: atStart, steps: [] });
-  seen.add(pair.stateWords());
+  for (const step of options.from ?? []) {
+    const rec = pair.step(step);
+    prefix.push(rec.kernel !== undefined ? { step, result: rec.kernel.result } : rec.paused !== undefined ? { step, paused: rec.paused } : { step });
+    const finding = judgeStep(rec, selected, prefix.length - 1);
+    if (finding !== undefined) return result('violation', 0, { finding, steps: [...prefix] });
+  }
+  const rootWords = pair.stateWords();
+  const rootStretch = pair.stretchKey();
+  if (rootStretch !== undefined) rootWords.push(-98, ...stableJson(rootStretch));
+  seen.add(rootWords);
   let frontier: Node[] = [{ id: 0, snapshot: pair.save() }];
   if (options.maxStates !== undefined && seen.size >= options.maxStates) return result('max-states', 0);
 

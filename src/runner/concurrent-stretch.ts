@@ -41,11 +41,44 @@ type Output = OpResult | AbsState;
 
 export type StretchVerdict = { readonly ok: true; readonly state: AbsState; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
 
+interface StretchOp {
+  readonly id: number;
+  readonly thread: string;
+  readonly step: Step;
+  readonly held: readonly HeldRef[];
+  readonly invoke: number;
+  returned?: { readonly at: number; readonly result: OpResult };
+}
+
+/** A stretch as plain data (a pair's snapshot keeps it; structured cloning carries it). */
+export interface StretchData {
+  readonly from: AbsState;
+  readonly ops: readonly StretchOp[];
+  readonly clock: number;
+}
+
 export class ConcurrentStretch {
-  private readonly ops: { id: number; thread: string; step: Step; held: readonly HeldRef[]; invoke: number; returned?: { at: number; result: OpResult } }[] = [];
+  private readonly ops: StretchOp[] = [];
   private clock = 0;
 
   constructor(readonly from: AbsState) {}
+
+  /** A copy of the history so far, to continue from (restore). */
+  save(): StretchData {
+    return { from: this.from, ops: this.ops.map((o) => ({ ...o })), clock: this.clock };
+  }
+
+  static restore(data: StretchData): ConcurrentStretch {
+    const s = new ConcurrentStretch(data.from);
+    s.ops.push(...data.ops.map((o) => ({ ...o })));
+    s.clock = data.clock;
+    return s;
+  }
+
+  /** The history as numbers-and-strings JSON-able data: two stretches that will be judged alike are equal (explore's state key). */
+  key(): unknown {
+    return { from: this.from, ops: this.ops.map(({ thread, step, held, returned }) => ({ thread, step, held, result: returned?.result ?? null, done: returned !== undefined })) };
+  }
 
   get size(): number {
     return this.ops.length;

@@ -110,6 +110,8 @@ export interface Pair {
   restore(snapshot: PairSnapshot): void;
   /** The kernel model's state in canonical words (KernelInstance.stateWords). */
   stateWords(): number[];
+  /** The concurrent stretch in progress as data equal for stretches judged alike (explore keys states by it too); undefined outside one. */
+  stretchKey(): unknown;
   /** Runs one step on both sides. After a crash, further steps are refused (they throw). */
   step(step: Step): PairStep;
   /**
@@ -121,7 +123,7 @@ export interface Pair {
    */
   startThread(id: string, step: Step): PairThreadStep;
   resumeThread(id: string): PairThreadStep;
-  pausedThreads(): readonly { readonly id: string; readonly label: string }[];
+  pausedThreads(): readonly { readonly id: string; readonly label: string; readonly step: Step }[];
   /** The paused thread `step` would wait for (KernelInstance.blockedBy); step() refuses such a step. */
   blockedBy(step: Step): string | undefined;
   readonly crashed: boolean;

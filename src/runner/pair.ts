@@ -16,7 +16,7 @@ import type { Invariant } from '../../models/invariants/invariant.ts';
 import type { Pfn } from '../../models/vocabulary.ts';
 import { deepEqual, describeDifference } from './deep-equal.ts';
 import { atInterleavingPoint, evaluateInvariants, findingsOf, judgeView } from './evaluate-invariants.ts';
-import { ConcurrentStretch } from './concurrent-stretch.ts';
+import { ConcurrentStretch, type StretchData } from './concurrent-stretch.ts';
 import { HookBadReturn } from './hook-bad-return.ts';
 import { HookCrash, errorMessage, guardHooks } from './hook-crash.ts';
 import type { Crash, Pair, PairOptions, PairSnapshot, PairStart, PairStep, PairThreadStep } from './pair-types.ts';
@@ -232,6 +232,8 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     /** The kernel's view broke no rule (a step after the restore may judge only what it touched). */
     readonly kernelClean: boolean;
     readonly views?: { readonly kernelView: View; readonly refView: View; readonly viewsAgree: boolean };
+    /** A concurrent stretch in progress, and the step each paused thread runs. */
+    readonly stretch?: { readonly data: StretchData; readonly inFlight: readonly (readonly [string, { readonly op: number; readonly step: Step }])[] };
   }
 
   return {
@@ -239,19 +241,19 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     step,
     // Views and reference states are never changed after they are made, so they are kept as they are.
     save(withViews = false) {
-      if (stretch !== undefined) throw new Error('createPair: save() while a thread is paused (a concurrent stretch cannot be saved yet)');
       return {
         kernel: kernel.save(),
         kernelClean,
         ...(withViews ? { refState, views: { kernelView, refView, viewsAgree } } : refIsKernel ? {} : { refState }),
+        ...(stretch === undefined ? {} : { stretch: { data: stretch.save(), inFlight: [...inFlight] } }),
       } satisfies Saved as unknown as PairSnapshot;
     },
     restore(snapshot) {
       if (crashed) throw new Error('createPair: restore() after a crash');
       const s = snapshot as unknown as Saved;
-      // A snapshot is taken with no thread paused (save), so none is after it.
-      stretch = undefined;
+      stretch = s.stretch === undefined ? undefined : ConcurrentStretch.restore(s.stretch.data);
       inFlight.clear();
+      for (const [id, t] of s.stretch?.inFlight ?? []) inFlight.set(id, t);
       kernel.restore(s.kernel, s.views?.kernelView);
       refIsKernel = s.refState === undefined;
       kernelClean = s.kernelClean;
@@ -264,6 +266,7 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
       }
     },
     stateWords: () => kernel.stateWords(),
+    stretchKey: () => stretch?.key(),
     get crashed() {
       return crashed;
     },
@@ -271,7 +274,11 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     referenceView: () => (checkReference ? refView : reference.view(era, refState)),
     startThread,
     resumeThread,
-    pausedThreads: () => (kernel.pausedThreads ? kernel.pausedThreads() : []),
+    pausedThreads: () =>
+      (kernel.pausedThreads?.() ?? []).flatMap((t) => {
+        const running = inFlight.get(t.id);
+        return running === undefined ? [] : [{ ...t, step: running.step }];
+      }),
     blockedBy: (s) => (stretch === undefined ? undefined : kernel.blockedBy?.(s)),
   };
 }

@@ -17,6 +17,7 @@ export function wrapPair(pair: Pair, step: (step: Step) => PairStep): Pair {
     save: (withViews) => pair.save(withViews),
     restore: (snapshot) => pair.restore(snapshot),
     stateWords: () => pair.stateWords(),
+    stretchKey: () => pair.stretchKey(),
     startThread: (id, s) => pair.startThread(id, s),
     resumeThread: (id) => pair.resumeThread(id),
     pausedThreads: () => pair.pausedThreads(),

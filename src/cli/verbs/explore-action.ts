@@ -7,6 +7,11 @@
 import { relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { OpName } from '../../../models/ops.ts';
+import { readFile } from 'node:fs/promises';
+import { splitCounterexample } from '../../report/read-counterexample.ts';
+import { parseTrace } from '../../trace/parse-trace.ts';
+import type { Trace } from '../../trace/trace.ts';
+import { asStep } from '../../runner/run-on-pair.ts';
 import type { ResolvedProposal } from '../../../models/proposals/proposal.ts';
 import { toTrace, type Counterexample } from '../../check/counterexample.ts';
 import { opInEra } from '../../coverage/semantic/scope.ts';
@@ -87,6 +92,14 @@ function parseBounds(flags: ExploreFlags): ExploreBounds {
   };
 }
 
+/** --from: a trace or a saved counterexample (its metadata set aside); only its steps are used, under the proposal explored. */
+async function fromTrace(file: string): Promise<Trace> {
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`--from ${file}: ${e.code === 'ENOENT' ? 'file not found' : `cannot read: ${e.message}`}`);
+  });
+  return parseTrace(splitCounterexample(text, file).traceText, file);
+}
+
 /** The command line that runs this search again (a report's "replay" for an explored counterexample). */
 function commandLine(spec: string, depth: number, bounds: ExploreBounds, flags: ExploreFlags): string {
   const words = ['zdspec', 'explore', spec, '--depth', String(depth)];
@@ -95,6 +108,8 @@ function commandLine(spec: string, depth: number, bounds: ExploreBounds, flags: 
   for (const i of flags.invariant ?? []) words.push('--invariant', i);
   for (const o of flags.ops ?? []) words.push('--ops', o);
   for (const t of flags.types ?? []) words.push('--types', t);
+  if (flags.threads) words.push('--threads');
+  if (flags.from !== undefined) words.push('--from', flags.from);
   return words.map(shellQuote).join(' ');
 }
 
@@ -168,6 +183,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const checks = parseChecks(nonEmpty('--invariant', flags.invariant, 'check ids (comma-separated)')) ?? ALL_CHECKS;
   const ops = parseFocusOps(nonEmpty('--ops', flags.ops, 'operation names (comma-separated)'), '--ops');
   const proposal = await loadProposal(spec);
+  const from = flags.from === undefined ? undefined : (await fromTrace(flags.from)).steps.map(asStep);
   checkTypesInEra(bounds.types, proposal);
   checkOpsInEra(ops, bounds.types, proposal);
   // Validated and created before the search: a bad --report-dir is exit 2 at
@@ -181,6 +197,8 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
     bounds,
     checks,
     ...(ops === undefined ? {} : { ops }),
+    ...(flags.threads ? { threads: true } : {}),
+    ...(from === undefined ? {} : { from }),
     ...(maxStates === undefined ? {} : { maxStates }),
     maxMemoryBytes,
     ...(flags.exact ? { exact: true } : {}),
@@ -189,7 +207,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   };
   // Worker threads load the proposal themselves: a built-in or mutant by name, a file by its absolute path.
   const load = isBuiltinName(spec) || spec.startsWith(MUTANT_PREFIX) ? spec : resolve(spec);
-  const result = workers > 1 ? await explorePool(load, proposal, options, workers) : explore(proposal, options);
+  const result = workers > 1 && from === undefined ? await explorePool(load, proposal, options, workers) : explore(proposal, options);
   progress.stop();
   const cx = counterexampleOf(result, spec, proposal, commandLine(spec, depth, bounds, flags), flags.reportDir);
   const written = cx === undefined ? undefined : writeFound(cx, proposal, dir, spec, generated, hookTimeLimitMs);

@@ -55,6 +55,7 @@ async function expect<T extends FromWorker['type']>(c: ReturnType<typeof channel
 
 /** `load`: what a worker's loadProposal loads (the main thread has loaded and checked it). */
 export async function explorePool(load: string, proposal: Parameters<typeof exploreResult>[0]['proposal'], options: ExploreOptions, workers: number): Promise<ExploreResult> {
+  if (options.from !== undefined) throw new Error('explorePool: a search from a trace (options.from) runs single-threaded (explore)');
   const n = Math.max(1, workers);
   const checks = options.checks ?? ALL_CHECKS;
   const threads = Array.from({ length: n }, () => spawnWorker(WORKER));
@@ -96,6 +97,7 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
       load,
       bounds: options.bounds,
       ...(options.ops === undefined ? {} : { ops: options.ops }),
+      ...(options.threads ? { threads: true } : {}),
       checks,
       exact: options.exact === true,
       ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),

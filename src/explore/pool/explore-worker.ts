@@ -61,7 +61,15 @@ async function init(s: WorkerSetup, ports: readonly (MessagePort | null)[], stop
   const proposal = await loadProposal(s.load, { preload: false });
   const checks = checkSet(s.checks);
   const pair = createPair(proposal, { invariants: invariantsOf(s.checks), sides: 'both' });
-  ctx = { pair, era: proposal.era, bounds: s.bounds, ...(s.ops === undefined ? {} : { ops: s.ops }), checks, ...(s.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: s.hookTimeLimitMs }) };
+  ctx = {
+    pair,
+    era: proposal.era,
+    bounds: s.bounds,
+    ...(s.ops === undefined ? {} : { ops: s.ops }),
+    ...(s.threads ? { threads: true } : {}),
+    checks,
+    ...(s.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: s.hookTimeLimitMs }),
+  };
   const root = pair.stateWords();
   local.add(root);
   const start = judgeStart(pair.start, checks);

@@ -17,6 +17,7 @@ export interface WorkerSetup {
   readonly index: number;
   readonly bounds: ExploreBounds;
   readonly ops?: readonly OpName[];
+  readonly threads?: boolean;
   readonly checks: readonly SelectableCheck[];
   readonly exact: boolean;
   readonly hookTimeLimitMs?: number;

@@ -1,0 +1,41 @@
+// explore --threads (issue 12): every interleaving of a fault paused in
+// do_swap_page with the main thread's steps, breadth first from a state
+// with device-private pages (ExploreOptions.from). The mutant that takes
+// its reference after the unlock is found with a shortest two-thread
+// counterexample; upstream is complete to the same depth with no violation.
+import { describe, expect, it } from 'vitest';
+import hookDoSwapPage from '../../models/mutants/hook-do-swap-page.ts';
+import type { OpName, Step } from '../../models/ops.ts';
+import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
+import { explore } from '../../src/explore/explore.ts';
+
+const s = (op: string, args: object): Step => ({ op, args }) as Step;
+
+const FROM: Step[] = [
+  s('memremap_pages', { type: 'PRIVATE', owner: 'dmirror0', npages: 2 }),
+  s('mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' }),
+  s('cpu_write', { proc: 'p0', vpn: 0, value: 1 }),
+  s('migrate_to_device', { proc: 'p0', vpn: 0, npages: 2, pgmap: 'pgmap0' }),
+];
+const OPS: OpName[] = ['cpu_read', 'cpu_write', 'migrate_to_ram', 'migrate_device_range', 'device_read', 'memunmap_pages', 'fork', 'munmap'];
+const options = { depth: 3, bounds: { pages: 2, procs: 2, devices: 1, values: 1, symmetry: true }, ops: OPS, from: FROM, threads: true };
+
+describe('explore --threads from a state with device-private pages', () => {
+  it('finds hook-do-swap-page at its shortest: start the fault, evict the page, resume', () => {
+    const r = explore(resolveProposal(hookDoSwapPage.proposal), options);
+    expect(r.stop).toBe('violation');
+    expect(r.violation?.finding.check).toBe('free-once');
+    const steps = r.violation?.steps ?? [];
+    expect(steps.slice(0, FROM.length).map((x) => x.step)).toEqual(FROM);
+    expect(steps.slice(FROM.length).map((x) => `${x.step.thread?.kind ?? 't0'} ${x.step.op}`)).toEqual(['start cpu_read', 't0 migrate_to_ram', 'resume cpu_read']);
+    expect(steps[FROM.length]?.paused).toBe('do_swap_page: pte_unmap_unlock');
+  });
+
+  it('upstream: complete to depth 3, no violation, more states than without threads', () => {
+    const threaded = explore(resolveBuiltin('upstream'), options);
+    expect([threaded.stop, threaded.completeDepth]).toEqual(['complete', 3]);
+    const atomic = explore(resolveBuiltin('upstream'), { ...options, threads: false });
+    expect([atomic.stop, atomic.completeDepth]).toEqual(['complete', 3]);
+    expect(threaded.states).toBeGreaterThan(atomic.states);
+  });
+});

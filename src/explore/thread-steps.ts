@@ -1,0 +1,30 @@
+// The thread steps explore tries beside the atomic ones (issue 12, explore
+// --threads): with no thread paused, each CPU access whose fault reaches an
+// interleaving point (a device-private entry: do_swap_page) started as
+// thread t1 — an access anywhere else runs to its end when started, the
+// same transition as the atomic step; with t1 paused, the atomic steps that
+// do not wait for it (Pair.blockedBy) and its resume. One thread besides the
+// main one, as in check --threads.
+import type { Step } from '../../models/ops.ts';
+import type { AbsState } from '../../models/state.ts';
+import { THREAD_OPS } from '../../models/kernel/threads.ts';
+import type { Pair } from '../runner/pair-types.ts';
+
+const THREAD = 't1';
+
+export function threadSteps(pair: Pair, state: AbsState, atomic: readonly Step[]): Step[] {
+  const paused = pair.pausedThreads();
+  if (paused.length === 0) {
+    const starts = atomic.filter((s) => (THREAD_OPS as readonly string[]).includes(s.op) && pausesAt(state, s)).map((s): Step => ({ ...s, thread: { id: THREAD, kind: 'start' } }));
+    return [...atomic, ...starts];
+  }
+  const enabled = atomic.filter((s) => pair.blockedBy(s) === undefined);
+  return [...enabled, ...paused.map((t): Step => ({ ...t.step, thread: { id: t.id, kind: 'resume' } }))];
+}
+
+/** Does the access fault a device-private entry (the do_swap_page point). */
+function pausesAt(state: AbsState, s: Step): boolean {
+  const a = s.args as { readonly proc?: string; readonly vpn?: number };
+  if (a.proc === undefined || a.vpn === undefined) return false;
+  return state.procs[a.proc as keyof AbsState['procs']]?.ptes[a.vpn]?.kind === 'device-private';
+}
