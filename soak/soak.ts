@@ -6,7 +6,9 @@
 // writes it to reports/soak/ and exits 1. Not part of `npm test`.
 // ZDSPEC_SOAK_ONLY=upstream,v6.1 limits it; ZDSPEC_SOAK_WORKERS sets the
 // worker threads (default: every core); ZDSPEC_SOAK_SEED the first seed
-// (built-in number i uses seeds from ZDSPEC_SOAK_SEED + 1000 i).
+// (built-in number i uses seeds from ZDSPEC_SOAK_SEED + 1000 i);
+// ZDSPEC_SOAK_THREADS=1 adds the thread commands (check --threads) to every
+// job: races, judged for linearizability.
 import { availableParallelism } from 'node:os';
 import { BUILTIN_PROPOSALS } from '../models/proposals/registry.ts';
 import { ALL_CHECKS, type SelectableCheck } from '../src/check/checks.ts';
@@ -21,6 +23,7 @@ const SEEDS = env('ZDSPEC_SOAK_SEEDS', 4);
 const MAX_COMMANDS = env('ZDSPEC_SOAK_MAX_COMMANDS', 200);
 const WORKERS = env('ZDSPEC_SOAK_WORKERS', availableParallelism());
 const FIRST_SEED = env('ZDSPEC_SOAK_SEED', 1);
+const THREADS = process.env.ZDSPEC_SOAK_THREADS === '1';
 const ONLY = process.env.ZDSPEC_SOAK_ONLY?.split(',').map((s) => s.trim());
 const DIR = 'reports/soak';
 
@@ -47,12 +50,12 @@ for (let s = 0; s < SEEDS; s++) {
       stem: `${b.name}.seed-${seed}`,
       reportDir: DIR,
       generated,
-      options: { invariants: holdingChecks(b), runs: Math.ceil(RUNS / SEEDS), maxCommands: MAX_COMMANDS, seed },
+      options: { invariants: holdingChecks(b), runs: Math.ceil(RUNS / SEEDS), maxCommands: MAX_COMMANDS, seed, ...(THREADS ? { focus: { threads: true } } : {}) },
     });
   }
 }
 
-console.log(`zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers`);
+console.log(`zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers${THREADS ? ', with threads' : ''}`);
 const started = performance.now();
 const findings: string[] = [];
 const commands = new Map<number, number>();

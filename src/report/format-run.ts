@@ -6,6 +6,7 @@ import type { Colors } from 'picocolors/types';
 import { invariantById } from '../../models/invariants/all.ts';
 import { asStep } from '../runner/run-on-pair.ts';
 import type { Failure, RunReport, StepRecord } from '../runner/run-report.ts';
+import { formatThreadStep } from '../trace/format-thread-step.ts';
 import { formatCall, formatResult } from '../trace/format-call.ts';
 import { frameDiff, pfnsNamedIn } from './frame-diff.ts';
 import { frameLine } from './frame-line.ts';
@@ -36,7 +37,7 @@ function label(f: Failure): string {
 
 function formatStep(record: StepRecord, failures: readonly Failure[], c: Colors): string[] {
   const step = asStep(record.step);
-  const call = record.kernel ? formatCall(step, record.kernel.result) : `${formatCall(step)} = (crashed)`;
+  const call = record.kernel || record.paused !== undefined ? formatThreadStep(step, record.kernel?.result, record.paused) : `${formatCall(step)} = (crashed)`;
   const note = record.note ? c.dim(`  # ${record.note}`) : '';
   const mine = failures.filter((f) => f.step === record.index);
   const mark = mine.length ? c.red(' ✗') : '';
@@ -47,7 +48,7 @@ function formatFirstFailure(report: RunReport, first: Failure, c: Colors): strin
   const where = first.step === -1 ? 'the initial state' : `step ${first.step + 1}`;
   const lines = [c.bold(c.red(`First failure at ${where}: ${label(first)}`))];
   const record = report.steps[first.step];
-  if (record) lines.push(`  ${formatCall(asStep(record.step), record.kernel?.result)}`);
+  if (record) lines.push(`  ${formatThreadStep(asStep(record.step), record.kernel?.result, record.paused)}`);
   if (first.kind === 'invariant' && first.id) {
     const invariant = invariantById(first.id);
     lines.push(`  ${first.id}: ${invariant.statement}`, `  guarded by: ${invariant.guards.join('; ')}`);
@@ -62,7 +63,8 @@ function formatFirstFailure(report: RunReport, first: Failure, c: Colors): strin
     lines.push('  frames (before → after):', ...(changes.length ? changes.map((ch) => `    ${frameLine(ch)}`) : ['    (no frame changed)']));
     const step = asStep(record.step);
     const allowed = evidence.allowed.map((o) => `= ${formatResult(step, o.result)}`);
-    lines.push(`  the reference allowed: ${allowed.length ? allowed.join(' or ') : '(nothing: it was not consulted)'}`);
+    const none = record.concurrent ? '(not asked at this step: a thread was in flight, so the stretch is judged for linearizability when the last thread ends)' : '(nothing: it was not consulted)';
+    lines.push(`  the reference allowed: ${allowed.length ? allowed.join(' or ') : none}`);
   }
   return lines;
 }

@@ -39,6 +39,8 @@ export function runTraceOnPair(trace: Trace, proposal: ResolvedProposal, pair: P
       ...(traceStep.note === undefined ? {} : { note: traceStep.note }),
       ...(done.kernel ? { kernel: done.kernel } : {}),
       allowed: done.allowed.map((o) => o.result),
+      ...(done.paused === undefined ? {} : { paused: done.paused }),
+      ...(done.concurrent || done.step.thread !== undefined ? { concurrent: true as const } : {}),
       ...(done.refinement === undefined ? {} : { refinement: done.refinement }),
       expect,
       invariants: done.invariants,

@@ -19,6 +19,10 @@ export interface StepRecord {
   readonly kernel?: { readonly result: OpResult; readonly events: readonly ZdEvent[] };
   /** The results of the reference's allowed outcomes. */
   readonly allowed: readonly OpResult[];
+  /** A thread's step left it paused after this interleaving point (no result yet). */
+  readonly paused?: string;
+  /** Run inside a concurrent stretch: the reference is asked when the stretch ends (linearizability), not at this step. */
+  readonly concurrent?: true;
   readonly refinement?: string;
   /** Expectation mismatches (empty when `expect` held or was absent). */
   readonly expect: readonly string[];

@@ -94,4 +94,23 @@ describe('semantic coverage: the collector', () => {
     expect(classCoverage(merged, 'op-types').missing).toContain('cpu_read × COHERENT');
     expect(classCoverage(merged, 'pte-transitions').missing).toEqual(['→device-exclusive', 'device-exclusive→', '→hwpoison', 'hwpoison→']);
   });
+
+  it('counts a thread paused at an interleaving point and resumed from it (the interleavings class)', () => {
+    const collector = createSemanticCollector();
+    const pair = collector.createPair(createPair, resolveBuiltin('upstream'), {});
+    const fault: Step = { op: 'cpu_read', args: { proc: 'p0', vpn: 0 } };
+    for (const s of STEPS.slice(0, 6)) pair.step(s);
+    pair.step({ ...fault, thread: { id: 't1', kind: 'start' } });
+    const job = () => jobSemantic('upstream', resolveBuiltin('upstream').era, undefined, ['refcount-expected'], emptyStats(), collector);
+    expect(job().scope.interleavings).toEqual(['do_swap_page: pte_unmap_unlock']);
+    // Paused, not yet resumed: the point is not reached.
+    expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1 } });
+    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual(['do_swap_page: pte_unmap_unlock']);
+    pair.step({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
+    expect(pair.step({ ...fault, thread: { id: 't1', kind: 'resume' } }).kernel?.result).toEqual({ value: 5 });
+    expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1, resumed: 1 } });
+    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([]);
+    // The resume counts as the cpu_read it completes; the start that paused is no finished step.
+    expect(collector.counts.ops.cpu_read).toEqual({ SYSTEM: { success: 1 }, none: { success: 1 }, PRIVATE: { success: 1 } });
+  });
 });

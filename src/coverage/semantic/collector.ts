@@ -73,9 +73,20 @@ export function createSemanticCollector(invariants: readonly Invariant[] = INVAR
     createPair(make, proposal, options) {
       const pair = make(instrument(proposal), options);
       const judges = judgedBy(options.invariants);
+      // Where each paused thread stopped: its resume goes on from there.
+      const pausedAt = new Map<string, string>();
       return wrapPair(pair, (s) => {
         const rec = pair.step(s);
         if (rec.kernel !== undefined) record(rec, rec.kernel, judges);
+        if (s.thread?.kind === 'resume' && rec.crash === undefined) {
+          const at = pausedAt.get(s.thread.id);
+          if (at !== undefined) bump((counts.interleavings[at] ??= {}), 'resumed');
+          pausedAt.delete(s.thread.id);
+        }
+        if (rec.paused !== undefined && s.thread !== undefined) {
+          bump((counts.interleavings[rec.paused] ??= {}), 'paused');
+          pausedAt.set(s.thread.id, rec.paused);
+        }
         return rec;
       });
     },

@@ -37,9 +37,11 @@ export interface SemanticCounts {
   /** hook → decision (stringified) → calls. */
   hooks: Record<string, Tally>;
   invariants: Partial<Record<InvariantId, InvariantTally>>;
+  /** Interleaving point → 'paused' (a thread stopped there) / 'resumed' (and went on from there) → count (check --threads). */
+  interleavings: Record<string, Tally>;
 }
 
-export const emptyCounts = (): SemanticCounts => ({ steps: 0, ops: {}, pte: {}, hooks: {}, invariants: {} });
+export const emptyCounts = (): SemanticCounts => ({ steps: 0, ops: {}, pte: {}, hooks: {}, invariants: {}, interleavings: {} });
 
 export function bump(t: Tally, key: string, n = 1): void {
   t[key] = (t[key] ?? 0) + n;
@@ -62,6 +64,11 @@ export function addCounts(into: SemanticCounts, from: SemanticCounts): SemanticC
   for (const [hook, decisions] of Object.entries(from.hooks)) {
     const row = (into.hooks[hook] ??= {});
     for (const [d, n] of Object.entries(decisions)) bump(row, d, n);
+  }
+  // Counts written before interleaving points were counted have none.
+  for (const [point, t] of Object.entries(from.interleavings ?? {})) {
+    const row = (into.interleavings[point] ??= {});
+    for (const [k, n] of Object.entries(t)) bump(row, k, n);
   }
   for (const [id, t] of Object.entries(from.invariants) as [InvariantId, InvariantTally][]) {
     const row = (into.invariants[id] ??= { evaluated: 0, applicable: 0 });

@@ -64,6 +64,8 @@ export function isReached(total: SemanticCounts, cls: CoverageClass, cell: strin
       return sum(total.hooks[cell]) > 0;
     case 'invariants':
       return (total.invariants[cell as keyof SemanticCounts['invariants']]?.applicable ?? 0) > 0;
+    case 'interleavings':
+      return (total.interleavings?.[cell]?.resumed ?? 0) > 0;
     case 'pte-transitions': {
       if (cell.startsWith('→')) {
         const kind = cell.slice(1);

@@ -8,7 +8,7 @@ import { htmlEscape } from '../../report/html-escape.ts';
 import type { SemanticCoverage } from './merge.ts';
 import type { SemanticRunInfo } from './render-json.ts';
 import { CLASS_MEANING } from './scope.ts';
-import { classRows, heatmap, hookRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds, type HeatCell } from './tables.ts';
+import { classRows, heatmap, hookRows, interleavingRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds, type HeatCell } from './tables.ts';
 
 const esc = htmlEscape;
 
@@ -123,6 +123,14 @@ export function semanticHtml(cov: SemanticCoverage, info: SemanticRunInfo): stri
   for (const r of hookRows(cov)) {
     const calls = r.calls === 0 && r.asked ? '<td class="never">✕ 0</td>' : `<td>${r.calls}</td>`;
     out.push(`<tr><td class="op"><code>${esc(r.hook)}</code></td>${calls}<td class="op">${r.decisions.map(([d, n]) => `<code>${esc(d)}</code> ${n}`).join(', ')}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  out.push('<h2>Interleaving points</h2>', '<p>Threads paused at each point and resumed from it (<code>check --threads</code>).</p>');
+  out.push('<table><thead><tr><th class="op">point</th><th>paused</th><th>resumed</th></tr></thead><tbody>');
+  for (const r of interleavingRows(cov)) {
+    const resumed = r.resumed === 0 && r.asked ? '<td class="never">✕ 0</td>' : `<td>${r.resumed}</td>`;
+    out.push(`<tr><td class="op"><code>${esc(r.point)}</code></td><td>${r.paused}</td>${resumed}</tr>`);
   }
   out.push('</tbody></table>');
 

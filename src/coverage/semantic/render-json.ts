@@ -23,6 +23,7 @@ export function semanticJson(cov: SemanticCoverage, info: SemanticRunInfo): stri
     ops: cov.total.ops,
     pteTransitions: cov.total.pte,
     hooks: cov.total.hooks,
+    interleavings: cov.total.interleavings,
     invariants: cov.total.invariants,
     classes: Object.fromEntries(classes.map((c) => [c.cls, { meaning: CLASS_MEANING[c.cls], cells: c.cells, reached: c.reached, missing: c.missing }])),
     minimum: { required: info.required, failed },

@@ -5,7 +5,7 @@ import { mdCell } from '../../report/md-cell.ts';
 import type { SemanticCoverage } from './merge.ts';
 import type { SemanticRunInfo } from './render-json.ts';
 import { CLASS_MEANING } from './scope.ts';
-import { classRows, heatmap, hookRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds } from './tables.ts';
+import { classRows, heatmap, hookRows, interleavingRows, invariantRows, outcomeColumns, outcomesOf, percent, pteKinds } from './tables.ts';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.map((c) => mdCell(String(c))).join(' | ')} |`;
 const head = (cells: readonly string[]): string[] => [row(cells), row(cells.map(() => '---'))];
@@ -53,6 +53,10 @@ export function semanticMarkdown(cov: SemanticCoverage, info: SemanticRunInfo): 
     const calls = r.calls === 0 && r.asked ? '✕ 0' : String(r.calls);
     out.push(row([code(r.hook), calls, r.decisions.map(([d, n]) => `${code(d)} ${n}`).join(', ')]));
   }
+  out.push('');
+
+  out.push('## Interleaving points', '', 'Threads paused at each point and resumed from it (`check --threads`).', '', ...head(['point', 'paused', 'resumed']));
+  for (const point of interleavingRows(cov)) out.push(row([code(point.point), point.paused, point.resumed]));
   out.push('');
 
   out.push('## Invariant applicability', '', 'How often each invariant was judged on a kernel state where it could have failed (its `applies` premise held).', '');

@@ -16,7 +16,11 @@
 //   memcg-target without charge moving, coherent-evictable without
 //   coherent memory);
 // - pte-transitions: every PTE kind the era installs was entered from
-//   another kind and left for another.
+//   another kind and left for another;
+// - interleavings: a thread paused at every interleaving point its era's
+//   memory can reach (models/kernel/interleaving-points.ts) and was resumed
+//   from it — only `check --threads` starts threads, so a run without it
+//   reaches none.
 import type { Era } from '../../../models/eras/era.ts';
 import type { InvariantId } from '../../../models/invariants/invariant.ts';
 import { HOOK_NAMES, type HookName } from '../../../models/kernel/hooks.ts';
@@ -24,8 +28,9 @@ import { OP_NAMES, type OpName } from '../../../models/ops.ts';
 import { PTE_KINDS, type FrameType, type MemoryType, type PteKind } from '../../../models/vocabulary.ts';
 import { match } from 'ts-pattern';
 import { eraTypes } from '../../check/handles.ts';
+import { INTERLEAVING_POINTS, type InterleavingLabel } from '../../../models/kernel/interleaving-points.ts';
 
-export const COVERAGE_CLASSES = ['ops', 'op-types', 'hooks', 'invariants', 'pte-transitions'] as const;
+export const COVERAGE_CLASSES = ['ops', 'op-types', 'hooks', 'invariants', 'pte-transitions', 'interleavings'] as const;
 export type CoverageClass = (typeof COVERAGE_CLASSES)[number];
 
 export const CLASS_MEANING: Readonly<Record<CoverageClass, string>> = {
@@ -34,6 +39,7 @@ export const CLASS_MEANING: Readonly<Record<CoverageClass, string>> = {
   hooks: 'every hook the era calls was called',
   invariants: 'every invariant checked applied (could have failed) at least once',
   'pte-transitions': 'every PTE kind the era installs was entered from another kind and left for another',
+  interleavings: 'a thread paused at every interleaving point the era reaches and was resumed from it (check --threads)',
 };
 
 /** Per class, the cells asked for, in a stable order. */
@@ -170,6 +176,12 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
     hooks: HOOK_NAMES.filter((h) => hookInEra(h, era, types)),
     invariants: invariants.filter((id) => invariantInEra(id, era, types)),
     'pte-transitions': kindsOf(era, types).flatMap((k) => [enterCell(k), leaveCell(k)]),
+    // do_swap_page's point is on a device-private entry: eras with MEMORY_DEVICE_PRIVATE.
+    interleavings: (Object.keys(INTERLEAVING_POINTS) as InterleavingLabel[]).filter((label) =>
+      match(label)
+        .with('do_swap_page: pte_unmap_unlock', () => types.includes('PRIVATE'))
+        .exhaustive(),
+    ),
   };
 }
 

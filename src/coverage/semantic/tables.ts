@@ -2,6 +2,7 @@
 // once from the merged coverage: the op × memory-type heatmap, outcomes per
 // operation, PTE-kind transitions, hook decisions, invariant applicability
 // and the classes with the cells they miss.
+import { INTERLEAVING_POINTS } from '../../../models/kernel/interleaving-points.ts';
 import { INVARIANT_IDS } from '../../../models/invariants/invariant.ts';
 import { HOOK_NAMES } from '../../../models/kernel/hooks.ts';
 import { OP_NAMES, type OpName } from '../../../models/ops.ts';
@@ -88,6 +89,22 @@ export function hookRows(cov: SemanticCoverage): HookRow[] {
     const t = cov.total.hooks[hook] ?? {};
     const decisions = Object.entries(t).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return { hook, calls: sum(t), decisions, asked: asked.has(hook) };
+  });
+}
+
+export interface InterleavingRow {
+  readonly point: string;
+  readonly paused: number;
+  readonly resumed: number;
+  readonly asked: boolean;
+}
+
+/** Every interleaving point of the table, in its order, with the pauses at it and the resumes from it. */
+export function interleavingRows(cov: SemanticCoverage): InterleavingRow[] {
+  const asked = new Set(cov.scope.interleavings);
+  return Object.keys(INTERLEAVING_POINTS).map((point) => {
+    const t = cov.total.interleavings?.[point] ?? {};
+    return { point, paused: t.paused ?? 0, resumed: t.resumed ?? 0, asked: asked.has(point) };
   });
 }
 
