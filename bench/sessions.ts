@@ -14,6 +14,8 @@ export function referenceSession(p: ResolvedProposal): Session {
     steps: [],
     paused: () => [],
     blocked: () => false,
+    schedule: () => undefined,
+    finish: () => undefined,
     state: () => state,
     apply(step) {
       const outcome = reference.step(p.era, state, step)[0];
@@ -37,6 +39,8 @@ export function kernelSession(p: ResolvedProposal): Session {
     steps: [],
     paused: () => [],
     blocked: () => false,
+    schedule: () => undefined,
+    finish: () => undefined,
     state: () => state,
     apply(step) {
       const { result } = kernel.apply(step);

@@ -10,4 +10,10 @@ export interface Focus {
   readonly types?: readonly MemoryType[];
   /** Also start CPU accesses as a thread of their own and resume it later (issue 12: `check --threads`). */
   readonly threads?: boolean;
+  /**
+   * How paused threads are scheduled: 'uniform' (default) — resume commands
+   * drawn like any other; 'pct' — each run draws a PCT plan (random thread
+   * priorities, one change point) that decides when a paused thread goes on.
+   */
+  readonly schedule?: 'uniform' | 'pct';
 }

@@ -21,6 +21,8 @@ function recordingSession(proposal: ResolvedProposal, fullInvariants: boolean, i
     steps: [],
     paused: () => [],
     blocked: () => false,
+    schedule: () => undefined,
+    finish: () => undefined,
     state: () => pair.kernelView().state,
     apply(step) {
       const rec = pair.step(step);

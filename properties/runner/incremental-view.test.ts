@@ -56,6 +56,8 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
       steps: [],
       paused: () => [],
       blocked: () => false,
+      schedule: () => undefined,
+      finish: () => undefined,
       state: () => pair.kernelView().state,
       apply(step) {
         const rec = pair.step(step);

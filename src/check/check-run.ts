@@ -122,7 +122,8 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both', ...(options.fullInvariants ? { fullInvariants: true } : {}) };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
-  const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats, options.focus?.threads === true)], {
+  const threads = options.focus?.threads === true ? { schedule: options.focus.schedule ?? 'uniform', maxCommands } : undefined;
+  const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats, threads)], {
     size: 'large',
     maxCommands,
     ...(replay?.commandsReplayPath === undefined ? {} : { replayPath: replay.commandsReplayPath }),
@@ -164,11 +165,13 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       }
       session = createSession(pair, selected);
       const real = session;
-      return { model: { state: real.state(), era: proposal.era, threads: {}, blocked: (s: Step) => real.blocked(s) } satisfies CheckModel, real };
+      const model: CheckModel = { state: real.state(), era: proposal.era, threads: {}, blocked: (s: Step) => real.blocked(s), paused: () => real.paused(), scheduled: threads?.schedule === 'pct' };
+      return { model, real };
     };
     try {
       // Once a run hung, shrink attempts get one retry, not two: a hook that blocks costs each 3× the limit, not 7×.
-      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => fc.modelRun(setup, cmds), { restart: () => restart(), ...(failingHang ? { attempts: 2 } : {}) });
+      // A thread still paused when the commands end is resumed: every stretch is judged.
+      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => (fc.modelRun(setup, cmds), session?.finish()), { restart: () => restart(), ...(failingHang ? { attempts: 2 } : {}) });
     } catch (e) {
       if (e instanceof CheckFailure) throw failed(e);
       if (!(e instanceof RunTimeout)) throw e;
@@ -191,6 +194,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       return guarded(steps.length, () => {
         const session = createSession(refuseUncreatedHandles(makePair(proposal, pairOptions), 'counterexample'), selected);
         for (const s of steps) session.apply(s);
+        session.finish();
         return undefined;
       });
     } catch (e) {

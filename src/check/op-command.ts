@@ -20,6 +20,10 @@ export interface CheckModel {
   threads: Readonly<Record<string, Step>>;
   /** Would a step wait for a paused thread (Session.blocked); absent: none can. */
   readonly blocked?: (step: Step) => boolean;
+  /** The threads paused now (Session.paused): a PCT plan resumes them behind the commands' backs. */
+  readonly paused?: () => readonly string[];
+  /** Under a PCT plan a step that would wait runs after the paused thread goes on: it stays enabled. */
+  readonly scheduled?: boolean;
 }
 
 export class OpCommand implements fc.Command<CheckModel, Session> {
@@ -36,7 +40,7 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
   check(m: Readonly<CheckModel>): boolean {
     const step = this.bound.resolve(m.state, m.era);
     // A step that would wait for a paused thread is not enabled until it goes on.
-    this.resolved = step !== undefined && m.blocked !== undefined && Object.keys(m.threads).length > 0 && m.blocked(step) ? undefined : step;
+    this.resolved = step !== undefined && m.scheduled !== true && m.blocked !== undefined && Object.keys(m.threads).length > 0 && m.blocked(step) ? undefined : step;
     this.result = undefined;
     const counts = this.stats[this.op];
     counts.checked++;
@@ -64,8 +68,13 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
   }
 }
 
-/** The weighted command arbitrary for fc.commands, over the whole Next relation; `threads`: with the thread commands (thread-command.ts). */
-export function commandArbitrary(entries: readonly NextEntry[], era: Era, stats: CommandStats, threads = false): fc.Arbitrary<fc.Command<CheckModel, Session>> {
+/** The weighted command arbitrary for fc.commands, over the whole Next relation; `threads`: with the thread commands (thread-command.ts), scheduled so. */
+export function commandArbitrary(
+  entries: readonly NextEntry[],
+  era: Era,
+  stats: CommandStats,
+  threads?: { readonly schedule: 'uniform' | 'pct'; readonly maxCommands: number },
+): fc.Arbitrary<fc.Command<CheckModel, Session>> {
   const atomic = entries.map((e) => ({ arbitrary: e.generate(era).map((b): fc.Command<CheckModel, Session> => new OpCommand(e.op, b, stats)), weight: e.weight }));
-  return fc.oneof(...atomic, ...(threads ? threadCommands(era, stats) : []));
+  return fc.oneof(...atomic, ...(threads ? threadCommands(era, stats, threads.schedule, threads.maxCommands) : []));
 }

@@ -27,6 +27,7 @@ export function replayCommand(o: {
   if (o.focus?.ops?.length) words.push('--focus', o.focus.ops.join(','));
   if (o.focus?.types?.length) words.push('--types', o.focus.types.join(','));
   if (o.focus?.threads) words.push('--threads');
+  if (o.focus?.schedule === 'pct') words.push('--schedule', 'pct');
   // Every check, in any order or repeated, is the default selection; a
   // partial one is listed once each, in the canonical order.
   // With a partial selection, the check that failed is enough: the run at

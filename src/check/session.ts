@@ -6,6 +6,7 @@ import type { AbsState } from '../../models/state.ts';
 import type { Pair } from '../runner/pair-types.ts';
 import { CheckFailure, type CheckId, type RanStep } from './failure.ts';
 import { judgeStart, judgeStep } from './judge.ts';
+import { type PctPlan, pctScheduler } from '../schedule/pct.ts';
 
 export interface Session {
   /** The kernel model's abstract state: what the next command resolves against. */
@@ -16,30 +17,65 @@ export interface Session {
   paused(): readonly string[];
   /** Would `step` wait for a paused thread (it is then not enabled). */
   blocked(step: Step): boolean;
+  /**
+   * PCT (check --threads --schedule pct; src/schedule/pct.ts): from now on
+   * the plan decides, after each step of the main thread and each start,
+   * whether a paused thread goes on; a main-thread step that would wait for
+   * it lets it go on first. Without a plan, resume commands decide.
+   */
+  schedule(plan: PctPlan): void;
+  /** The run is over: every thread still paused is resumed, so each stretch is judged. */
+  finish(): void;
   /** Steps begun, in order; the last has no result while it is running. */
   readonly steps: readonly RanStep[];
 }
+
+/** Thread numbers for the PCT scheduler: the main thread is 0, t1 is 1. */
+const MAIN = 0;
+const T1 = 1;
 
 export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session {
   const steps: RanStep[] = [];
   const atStart = judgeStart(pair.start, checks);
   if (atStart !== undefined) throw new CheckFailure(atStart, []);
-  return {
+  let scheduler: ((step: number, enabled: readonly number[]) => number) | undefined;
+  let decisions = 0;
+  const resumeAll = (): void => {
+    for (const t of pair.pausedThreads()) session.apply({ ...t.step, thread: { id: t.id, kind: 'resume' } });
+  };
+  // After a step of the main thread or a start: while t1 is paused and the plan picks it, it goes on.
+  const runScheduled = (): void => {
+    while (scheduler !== undefined && pair.pausedThreads().length > 0 && scheduler(decisions++, [MAIN, T1]) === T1) resumeAll();
+  };
+  const session: Session = {
     steps,
     state: () => pair.kernelView().state,
     apply(step) {
-      // Recorded before it runs: a hook that never returns leaves this entry
-      // as the step that hung.
-      const index = steps.push({ step }) - 1;
-      const rec = pair.step(step);
-      if (rec.kernel !== undefined) steps[index] = { step, result: rec.kernel.result };
-      else if (rec.paused !== undefined) steps[index] = { step, paused: rec.paused };
-      const finding = judgeStep(rec, checks, index);
-      if (finding !== undefined) throw new CheckFailure(finding, steps.slice());
-      if (rec.kernel === undefined && rec.paused === undefined) throw new Error('pair step without a kernel result');
-      return rec.kernel?.result;
+      // The main thread waits for a paused thread (Pair.blockedBy): under a plan, the paused one runs first.
+      if (scheduler !== undefined && step.thread === undefined && pair.blockedBy(step) !== undefined) resumeAll();
+      const result = applyOne(step);
+      if (scheduler !== undefined && step.thread?.kind !== 'resume') runScheduled();
+      return result;
     },
     paused: () => pair.pausedThreads().map((t) => t.id),
     blocked: (step) => pair.blockedBy(step) !== undefined,
+    schedule(plan) {
+      scheduler ??= pctScheduler(plan);
+    },
+    finish: resumeAll,
   };
+  return session;
+
+  function applyOne(step: Step): OpResult | undefined {
+    // Recorded before it runs: a hook that never returns leaves this entry
+    // as the step that hung.
+    const index = steps.push({ step }) - 1;
+    const rec = pair.step(step);
+    if (rec.kernel !== undefined) steps[index] = { step, result: rec.kernel.result };
+    else if (rec.paused !== undefined) steps[index] = { step, paused: rec.paused };
+    const finding = judgeStep(rec, checks, index);
+    if (finding !== undefined) throw new CheckFailure(finding, steps.slice());
+    if (rec.kernel === undefined && rec.paused === undefined) throw new Error('pair step without a kernel result');
+    return rec.kernel?.result;
+  }
 }

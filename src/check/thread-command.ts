@@ -11,6 +11,7 @@ import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
 import { thread_start } from './commands/threads.ts';
+import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
 import type { CheckModel } from './op-command.ts';
 import type { Session } from './session.ts';
@@ -18,18 +19,25 @@ import type { CommandStats } from './stats.ts';
 
 export const THREAD_ID = 't1';
 
+/** A start's choices: where it runs, and under PCT the run's plan (the first start that runs sets it). */
+interface StartChoices {
+  readonly bound: BoundChoices;
+  readonly plan?: PctPlan;
+}
+
 class StartThread implements fc.Command<CheckModel, Session> {
   private resolved: Step | undefined;
   private result: OpResult | undefined;
   private paused: string | undefined;
 
   constructor(
-    readonly bound: BoundChoices,
+    readonly choices: StartChoices,
     private readonly stats: CommandStats,
   ) {}
 
   check(m: Readonly<CheckModel>): boolean {
-    const step = (m.threads[THREAD_ID] === undefined ? this.bound.resolve(m.state, m.era) : undefined) ?? undefined;
+    const running = m.paused?.().includes(THREAD_ID) ?? m.threads[THREAD_ID] !== undefined;
+    const step = running ? undefined : this.choices.bound.resolve(m.state, m.era);
     this.resolved = step && (THREAD_OPS as readonly string[]).includes(step.op) ? { ...step, thread: { id: THREAD_ID, kind: 'start' } } : undefined;
     this.result = undefined;
     this.paused = undefined;
@@ -40,10 +48,12 @@ class StartThread implements fc.Command<CheckModel, Session> {
     const step = this.resolved;
     if (step === undefined) throw new Error('start: run() without a successful check()');
     this.stats[step.op].ran++;
+    if (this.choices.plan !== undefined) r.schedule(this.choices.plan);
     this.result = r.apply(step);
     this.paused = r.steps[r.steps.length - 1]?.paused;
     m.state = r.state();
-    m.threads = this.paused === undefined ? {} : { [THREAD_ID]: step };
+    // Under a plan the thread may have gone on already (Session.schedule).
+    m.threads = r.paused().includes(THREAD_ID) ? { [THREAD_ID]: step } : {};
   }
 
   toString(): string {
@@ -51,7 +61,7 @@ class StartThread implements fc.Command<CheckModel, Session> {
   }
 
   [fc.cloneMethod](): StartThread {
-    return new StartThread(this.bound, this.stats);
+    return new StartThread(this.choices, this.stats);
   }
 }
 
@@ -87,9 +97,22 @@ class ResumeThread implements fc.Command<CheckModel, Session> {
 const START_WEIGHT = 10;
 const RESUME_WEIGHT = 24;
 
-/** The thread commands, weighted, for fc.oneof beside the atomic ones. */
-export function threadCommands(era: Era, stats: CommandStats): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
-  const start = thread_start.choices(era).map((choices): fc.Command<CheckModel, Session> => new StartThread({ choices, resolve: (s, e) => thread_start.resolve(choices, s, e) }, stats));
+/** PCT over the main thread and t1: bug depth 2 (one change point) among the run's decisions. */
+const PCT_THREADS = 2;
+const PCT_DEPTH = 2;
+
+/**
+ * The thread commands, weighted, for fc.oneof beside the atomic ones: starts
+ * and resumes, or under 'pct' starts that carry the run's plan and no resume
+ * command (the plan resumes; Session.finish resumes what is left).
+ */
+export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform' | 'pct', maxCommands: number): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
+  const bound = thread_start.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => thread_start.resolve(choices, s, e) }));
+  if (schedule === 'pct') {
+    const start = fc.tuple(bound, pctPlan(PCT_THREADS, PCT_DEPTH, maxCommands)).map(([b, plan]): fc.Command<CheckModel, Session> => new StartThread({ bound: b, plan }, stats));
+    return [{ arbitrary: start, weight: START_WEIGHT }];
+  }
+  const start = bound.map((b): fc.Command<CheckModel, Session> => new StartThread({ bound: b }, stats));
   return [
     { arbitrary: start, weight: START_WEIGHT },
     { arbitrary: fc.constant(null).map((): fc.Command<CheckModel, Session> => new ResumeThread()), weight: RESUME_WEIGHT },

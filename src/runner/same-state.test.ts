@@ -56,6 +56,8 @@ describe('sameState', () => {
         steps: [],
         paused: () => [],
         blocked: () => false,
+        schedule: () => undefined,
+        finish: () => undefined,
         state: () => pair.kernelView().state,
         apply(step) {
           const rec = pair.step(step);

@@ -62,7 +62,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
     ...optional('maxCommands', parseCount('--max-commands', flags.maxCommands, 1)),
     ...optional('timeLimitMs', parseDuration('--time-limit', flags.timeLimit)),
     ...optional('hookTimeLimitMs', parseDuration('--hook-time-limit', flags.hookTimeLimit)),
-    ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types), flags.threads === true),
+    ...focusOf(parseFocusOps(flags.focus), parseFocusTypes(flags.types), flags.threads === true, parseSchedule(flags.schedule, flags.threads === true)),
     semantic: true,
     ...(flags.fullInvariants ? { fullInvariants: true } : {}),
   };
@@ -114,6 +114,7 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
         ...(options.focus?.ops ? { focus: options.focus.ops } : {}),
         ...(options.focus?.types ? { types: options.focus.types } : {}),
         ...(options.focus?.threads ? { threads: true } : {}),
+        ...(options.focus?.schedule ? { schedule: options.focus.schedule } : {}),
         ...(path === undefined ? {} : { path }),
         ...(flags.fullInvariants ? { 'full-invariants': true } : {}),
         ...(minSemanticCoverage ? { 'min-semantic-coverage': minSemanticCoverage } : {}),
@@ -138,7 +139,15 @@ async function runCheck(given: string[], flags: CheckFlags): Promise<void> {
   printRunEnd(rows, dir, judgement);
 }
 
-const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined, threads: boolean): { focus?: Focus } =>
-  ops === undefined && types === undefined && !threads ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}), ...(threads ? { threads } : {}) } };
+const focusOf = (ops: OpName[] | undefined, types: MemoryType[] | undefined, threads: boolean, schedule: 'pct' | undefined): { focus?: Focus } =>
+  ops === undefined && types === undefined && !threads ? {} : { focus: { ...(ops ? { ops } : {}), ...(types ? { types } : {}), ...(threads ? { threads } : {}), ...(schedule ? { schedule } : {}) } };
+
+/** --schedule: uniform (the default, left out) or pct, with --threads only. */
+function parseSchedule(raw: string | undefined, threads: boolean): 'pct' | undefined {
+  if (raw === undefined || raw === 'uniform') return undefined;
+  if (raw !== 'pct') throw new InputError(`--schedule: expected uniform or pct, got '${raw}'`);
+  if (!threads) throw new InputError('--schedule pct schedules threads: it needs --threads');
+  return 'pct';
+}
 
 const optional = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));

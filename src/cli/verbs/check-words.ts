@@ -12,5 +12,6 @@ export function checkWords(flags: CheckFlags, seed: number): string[] {
   for (const op of flags.focus ?? []) words.push('--focus', op);
   for (const t of flags.types ?? []) words.push('--types', t);
   if (flags.threads) words.push('--threads');
+  if (flags.schedule !== undefined) words.push('--schedule', flags.schedule);
   return words;
 }

@@ -25,6 +25,7 @@ export interface CheckFlags {
   readonly focus?: string[];
   readonly types?: string[];
   readonly threads?: boolean;
+  readonly schedule?: string;
   readonly reportDir: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -79,6 +80,10 @@ export function checkCommand(): Command {
       .option(
         '--threads',
         'also start CPU accesses as a thread of their own, paused at the interleaving points (do_swap_page: pte_unmap_unlock), and resume them later: races, judged for linearizability',
+      )
+      .option(
+        '--schedule <how>',
+        "with --threads: 'uniform' (resume commands drawn like any other; default) or 'pct' (a PCT plan per run: random thread priorities and one change point decide when a paused thread goes on)",
       )
       .option('-w, --workers <n>', `worker threads (default: ZDSPEC_WORKERS, else the number of cores: ${defaultWorkers()})`)
       .option('--shard <i/n>', "run only shard i of n of the plan's jobs (round-robin in plan order; zdspec merge-reports joins the shards)")
