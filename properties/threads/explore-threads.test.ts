@@ -8,6 +8,7 @@ import hookDoSwapPage from '../../models/mutants/hook-do-swap-page.ts';
 import type { OpName, Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { explore } from '../../src/explore/explore.ts';
+import { verdictLine } from '../../src/explore/explore-summary.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
 
@@ -29,6 +30,7 @@ describe('explore --threads from a state with device-private pages', () => {
     expect(steps.slice(0, FROM.length).map((x) => x.step)).toEqual(FROM);
     expect(steps.slice(FROM.length).map((x) => `${x.step.thread?.kind ?? 't0'} ${x.step.op}`)).toEqual(['start cpu_read', 't0 migrate_to_ram', 'resume cpu_read']);
     expect(steps[FROM.length]?.paused).toBe('do_swap_page: pte_unmap_unlock');
+    expect(verdictLine(r)).toBe("violation: free-once after 7 steps (shortest: every state within 2 steps of the --from trace's last state (its 4 steps first) was checked first)");
   });
 
   it('upstream: complete to depth 3, no violation, more states than without threads', () => {

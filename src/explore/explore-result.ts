@@ -71,6 +71,9 @@ export interface ExploreResult extends ExploreProgress {
   readonly seenBytes: number;
   readonly heapBytes: number;
   readonly exact: boolean;
+  /** Steps of the trace the search started from (ExploreOptions.from); depths count after them. */
+  readonly fromSteps?: number;
+  readonly threads?: boolean;
 }
 
 /** What a search measured itself; the rest of a result comes from the proposal and the options. */
@@ -88,5 +91,7 @@ export function exploreResult(r: SearchOutcome & { readonly proposal: ResolvedPr
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(violation === undefined ? {} : { violation }),
     exact: options.exact === true,
+    ...(options.from === undefined ? {} : { fromSteps: options.from.length }),
+    ...(options.threads ? { threads: true } : {}),
   };
 }

@@ -12,7 +12,8 @@ export function verdictLine(r: ExploreResult): string {
   switch (r.stop) {
     case 'violation': {
       const v = r.violation;
-      return `violation: ${v?.finding.check ?? '?'} after ${v?.steps.length ?? 0} steps (shortest: every state within ${r.completeDepth} ${r.completeDepth === 1 ? 'step' : 'steps'} was checked first)`;
+      const of = r.fromSteps === undefined ? '' : ` of the --from trace's last state (its ${r.fromSteps} steps first)`;
+      return `violation: ${v?.finding.check ?? '?'} after ${v?.steps.length ?? 0} steps (shortest: every state within ${r.completeDepth} ${r.completeDepth === 1 ? 'step' : 'steps'}${of} was checked first)`;
     }
     case 'complete':
       return `complete to depth ${r.completeDepth}: no violation`;
@@ -31,7 +32,10 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
   const perState = r.states > 0 ? Math.round(r.heapBytes / r.states) : 0;
   // 80 columns, as every text zdspec prints for an email (wrap.ts).
   const lines = [
-    ...wrap(`explore ${r.proposal} (${r.era}), depth ${r.maxDepth}, ${describeBounds(r.bounds)}`, ''),
+    ...wrap(
+      `explore ${r.proposal} (${r.era}), depth ${r.maxDepth}, ${describeBounds(r.bounds)}${r.threads ? ', with threads' : ''}${r.fromSteps === undefined ? '' : `, from a ${r.fromSteps}-step trace`}`,
+      '',
+    ),
     ...wrap(verdictLine(r), ''),
     ...wrap(`states ${n(r.states)} distinct, transitions ${n(r.transitions)}, ${secs.toFixed(1)} s, ${n(rate)} states/s`, '  '),
     ...wrap(`new states by depth: ${r.frontier.map(n).join(' ')}${r.partial ? ' (the last depth: part-way)' : ''}`, '  '),
@@ -59,6 +63,8 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
     bytesPerState: perState,
     seenBytes: r.seenBytes,
     exact: r.exact,
+    ...(r.threads ? { threads: true } : {}),
+    ...(r.fromSteps === undefined ? {} : { fromSteps: r.fromSteps }),
     ...(r.violation === undefined
       ? {}
       : { violation: { check: r.violation.finding.check, steps: r.violation.steps.length, message: r.violation.finding.message, ...(counterexample ? { counterexample } : {}) } }),
