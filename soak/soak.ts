@@ -8,7 +8,8 @@
 // worker threads (default: every core); ZDSPEC_SOAK_SEED the first seed
 // (built-in number i uses seeds from ZDSPEC_SOAK_SEED + 1000 i);
 // ZDSPEC_SOAK_THREADS=1 adds the thread commands (check --threads) to every
-// job: races, judged for linearizability.
+// job: races, judged for linearizability; ZDSPEC_SOAK_THREADS=pct schedules
+// them by PCT plans (check --threads --schedule pct).
 import { availableParallelism } from 'node:os';
 import { BUILTIN_PROPOSALS } from '../models/proposals/registry.ts';
 import { ALL_CHECKS, type SelectableCheck } from '../src/check/checks.ts';
@@ -23,7 +24,8 @@ const SEEDS = env('ZDSPEC_SOAK_SEEDS', 4);
 const MAX_COMMANDS = env('ZDSPEC_SOAK_MAX_COMMANDS', 200);
 const WORKERS = env('ZDSPEC_SOAK_WORKERS', availableParallelism());
 const FIRST_SEED = env('ZDSPEC_SOAK_SEED', 1);
-const THREADS = process.env.ZDSPEC_SOAK_THREADS === '1';
+const THREADS = process.env.ZDSPEC_SOAK_THREADS === '1' || process.env.ZDSPEC_SOAK_THREADS === 'pct';
+const PCT = process.env.ZDSPEC_SOAK_THREADS === 'pct';
 const ONLY = process.env.ZDSPEC_SOAK_ONLY?.split(',').map((s) => s.trim());
 const DIR = 'reports/soak';
 
@@ -50,12 +52,12 @@ for (let s = 0; s < SEEDS; s++) {
       stem: `${b.name}.seed-${seed}`,
       reportDir: DIR,
       generated,
-      options: { invariants: holdingChecks(b), runs: Math.ceil(RUNS / SEEDS), maxCommands: MAX_COMMANDS, seed, ...(THREADS ? { focus: { threads: true } } : {}) },
+      options: { invariants: holdingChecks(b), runs: Math.ceil(RUNS / SEEDS), maxCommands: MAX_COMMANDS, seed, ...(THREADS ? { focus: { threads: true, ...(PCT ? { schedule: 'pct' as const } : {}) } } : {}) },
     });
   }
 }
 
-console.log(`zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers${THREADS ? ', with threads' : ''}`);
+console.log(`zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers${THREADS ? `, with threads${PCT ? ' (PCT)' : ''}` : ''}`);
 const started = performance.now();
 const findings: string[] = [];
 const commands = new Map<number, number>();
