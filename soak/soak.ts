@@ -52,12 +52,20 @@ for (let s = 0; s < SEEDS; s++) {
       stem: `${b.name}.seed-${seed}`,
       reportDir: DIR,
       generated,
-      options: { invariants: holdingChecks(b), runs: Math.ceil(RUNS / SEEDS), maxCommands: MAX_COMMANDS, seed, ...(THREADS ? { focus: { threads: true, ...(PCT ? { schedule: 'pct' as const } : {}) } } : {}) },
+      options: {
+        invariants: holdingChecks(b),
+        runs: Math.ceil(RUNS / SEEDS),
+        maxCommands: MAX_COMMANDS,
+        seed,
+        ...(THREADS ? { focus: { threads: true, ...(PCT ? { schedule: 'pct' as const } : {}) } } : {}),
+      },
     });
   }
 }
 
-console.log(`zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers${THREADS ? `, with threads${PCT ? ' (PCT)' : ''}` : ''}`);
+console.log(
+  `zdspec soak: ${builtins.length} built-ins × ${SEEDS} seeds, ${Math.ceil(RUNS / SEEDS)} runs each, max ${MAX_COMMANDS} commands, ${WORKERS} workers${THREADS ? `, with threads${PCT ? ' (PCT)' : ''}` : ''}`,
+);
 const started = performance.now();
 const findings: string[] = [];
 const commands = new Map<number, number>();

@@ -171,7 +171,14 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
     try {
       // Once a run hung, shrink attempts get one retry, not two: a hook that blocks costs each 3× the limit, not 7×.
       // A thread still paused when the commands end is resumed: every stretch is judged.
-      runWithTimeLimit(hangLimitMs(base, countCommands(cmds)), () => (fc.modelRun(setup, cmds), session?.finish()), { restart: () => restart(), ...(failingHang ? { attempts: 2 } : {}) });
+      runWithTimeLimit(
+        hangLimitMs(base, countCommands(cmds)),
+        () => {
+          fc.modelRun(setup, cmds);
+          session?.finish();
+        },
+        { restart: () => restart(), ...(failingHang ? { attempts: 2 } : {}) },
+      );
     } catch (e) {
       if (e instanceof CheckFailure) throw failed(e);
       if (!(e instanceof RunTimeout)) throw e;
