@@ -8,6 +8,7 @@ import type { Scaling } from './scaling.ts';
 import type { ShrinkBench } from './shrink-quality.ts';
 import type { StartTime } from './start.ts';
 import type { Target } from './targets.ts';
+import type { ThreadsBench } from './threads.ts';
 import type { Searches } from './time-to-counterexample.ts';
 
 export interface BenchResult {
@@ -47,6 +48,8 @@ export interface BenchResult {
   readonly exploreWorkers?: ExploreWorkersBench;
   /** Shrink quality (bench/shrink-quality.ts); absent when BENCH_SHRINK=0, and from older baselines. */
   readonly shrink?: ShrinkBench;
+  /** check and explore with threads, the race mutant per schedule (bench/threads.ts); absent when BENCH_THREADS=0, and from older baselines. */
+  readonly threads?: ThreadsBench;
   readonly targets: readonly Target[];
   readonly regressions: readonly Regression[];
 }

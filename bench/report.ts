@@ -3,6 +3,7 @@
 import type { BenchResult } from './bench-result.ts';
 import { exploreMarkdown } from './explore.ts';
 import { exploreWorkersMarkdown } from './explore-workers.ts';
+import { threadsMarkdown } from './threads.ts';
 import type { Measured } from './measure.ts';
 import { shrinkMarkdown } from './shrink-quality.ts';
 
@@ -57,6 +58,7 @@ export function benchMarkdown(r: BenchResult): string {
   }
   if (r.explore) lines.push(...exploreMarkdown(r.explore));
   if (r.exploreWorkers) lines.push(...exploreWorkersMarkdown(r.exploreWorkers));
+  if (r.threads) lines.push(...threadsMarkdown(r.threads));
   if (r.shrink) lines.push(...shrinkMarkdown(r.shrink));
   lines.push('## Targets', '', '| target | value | wanted | met |', '| --- | ---: | ---: | :---: |');
   for (const t of r.targets) lines.push(`| ${t.statement} | ${ratio(t.value)} | ${t.kind === 'min' ? '≥' : '≤'} ${ratio(t.target)} | ${t.met ? 'yes' : '**no**'} |`);

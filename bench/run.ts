@@ -5,7 +5,7 @@
 // counterexample for coherent-v1 and every mutant, and check --all at 1 and
 // 2 workers, `zdspec --help`'s start, zdspec explore (bench/explore.ts),
 // explore at 1 thread and 2 workers (bench/explore-workers.ts), and shrink
-// quality against explore (bench/shrink-quality.ts). Prints the tables and
+// quality against explore (bench/shrink-quality.ts), and threads (bench/threads.ts; BENCH_THREADS=0 skips it). Prints the tables and
 // issues 10's and 11's targets, writes reports/bench.{json,md}, and compares
 // with bench/baseline.json (exit 1 on a regression over 20% when
 // BENCH_STRICT=1). Never part of `npm test`.
@@ -31,6 +31,7 @@ import type { BenchResult } from './bench-result.ts';
 import { measure, type Measured } from './measure.ts';
 import { exploreBench } from './explore.ts';
 import { exploreWorkersBench } from './explore-workers.ts';
+import { threadsBench } from './threads.ts';
 import { benchMarkdown } from './report.ts';
 import { scaling } from './scaling.ts';
 import { shrinkBench, shrinkSummary } from './shrink-quality.ts';
@@ -53,6 +54,7 @@ const EXPLORE = process.env.BENCH_EXPLORE !== '0';
 const EXPLORE_SETTINGS = { states: env('BENCH_EXPLORE_STATES', 15_000), samples: env('BENCH_EXPLORE_SAMPLES', 2) };
 const EXPLORE_WORKERS = env('BENCH_EXPLORE_WORKERS', 2);
 const SHRINK = process.env.BENCH_SHRINK !== '0';
+const THREADS = process.env.BENCH_THREADS !== '0';
 const SHRINK_SETTINGS = { maxStates: env('BENCH_SHRINK_STATES', 2000), runs: env('BENCH_SHRINK_RUNS', 1000), mutants: process.env.BENCH_SHRINK_MUTANTS?.trim() || 'all' };
 const SEED = 1;
 const BASELINE = new URL('./baseline.json', import.meta.url);
@@ -115,6 +117,12 @@ if (EXPLORE_WORKERS > 0) {
   exploreWorkers = await exploreWorkersBench(EXPLORE_WORKERS);
 }
 
+let threaded: BenchResult['threads'];
+if (THREADS) {
+  console.log('');
+  threaded = threadsBench(MUTANT_SEEDS);
+}
+
 let shrink: BenchResult['shrink'];
 if (SHRINK) {
   console.log('');
@@ -149,6 +157,7 @@ const partial = {
   ...(explored ? { explore: explored } : {}),
   ...(exploreWorkers ? { exploreWorkers } : {}),
   ...(shrink ? { shrink } : {}),
+  ...(threaded ? { threads: threaded } : {}),
 };
 const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResult) : undefined;
 const result: BenchResult = { ...partial, targets: targets(partial), regressions: baseline ? regressions(metricsOf(partial), metricsOf(baseline)) : [] };

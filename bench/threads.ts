@@ -1,0 +1,106 @@
+// The bench's threads section (issue 12), in the bench's process:
+//   - check upstream with and without the thread commands (check --threads):
+//     commands/s of each, same seed and runs; the threads cost what their
+//     stretches' linearizations and the interleaving points' judging cost;
+//   - explore upstream --threads from two device-private pages (the race's
+//     ground: properties/threads/explore-threads.test.ts's start), depth 3,
+//     pages 2, every operation: states, transitions, states/s and verdict —
+//     upstream must be complete with no violation, the same search with
+//     threads off for the state count it adds;
+//   - time to hook-do-swap-page's counterexample under each schedule
+//     (uniform resume commands, PCT plans), medians over the seeds: the
+//     mutant section above runs it uniform only.
+// Knob: BENCH_THREADS=0 skips it (bench/run.ts).
+import hookDoSwapPage from '../models/mutants/hook-do-swap-page.ts';
+import type { Step } from '../models/ops.ts';
+import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
+import { checkProposal } from '../src/check/check-proposal.ts';
+import { explore } from '../src/explore/explore.ts';
+import { asInWorker } from './as-in-worker.ts';
+import { median } from './measure.ts';
+import { mutantTarget } from './time-to-counterexample.ts';
+
+const CHECK_RUNS = 2000;
+const EXPLORE_DEPTH = 3;
+const FROM: Step[] = [
+  { op: 'memremap_pages', args: { type: 'PRIVATE', owner: 'dmirror0', npages: 2 } },
+  { op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' } },
+  { op: 'cpu_write', args: { proc: 'p0', vpn: 0, value: 1 } },
+  { op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 2, pgmap: 'pgmap0' } },
+];
+
+export interface ThreadsBench {
+  readonly check: { readonly atomic: number; readonly threads: number; readonly ratio: number; readonly runs: number };
+  readonly explore: {
+    readonly depth: number;
+    readonly states: number;
+    readonly statesWithoutThreads: number;
+    readonly transitions: number;
+    readonly statesPerSecond: number;
+    readonly verdict: string;
+  };
+  readonly race: readonly { readonly schedule: 'uniform' | 'pct'; readonly found: number; readonly seeds: number; readonly medianMs: number; readonly medianSteps: number }[];
+}
+
+function checkRate(threads: boolean, seed: number): number {
+  const r = asInWorker(() => checkProposal(resolveBuiltin('upstream'), { seed, runs: CHECK_RUNS, ...(threads ? { focus: { threads: true } } : {}) }));
+  return r.commands / (r.elapsedMs / 1000);
+}
+
+function race(schedule: 'uniform' | 'pct', seeds: readonly number[]): ThreadsBench['race'][number] {
+  const t = mutantTarget(hookDoSwapPage);
+  const runs = seeds.map((seed) =>
+    asInWorker(() =>
+      checkProposal(t.proposal, {
+        invariants: t.checks,
+        seed,
+        runs: t.runs * 5,
+        maxCommands: t.maxCommands,
+        focus: { ...(t.focus ?? {}), threads: true, ...(schedule === 'pct' ? { schedule } : {}) },
+      }),
+    ),
+  );
+  const found = runs.filter((r) => r.counterexample !== undefined);
+  const ms = runs.map((r) => (r.counterexample === undefined ? r.elapsedMs : r.counterexample.timing.msToFirst + r.counterexample.timing.shrinkMs));
+  return { schedule, found: found.length, seeds: seeds.length, medianMs: median(ms), medianSteps: median(found.map((r) => r.counterexample?.steps.length ?? 0)) };
+}
+
+export function threadsBench(seeds: readonly number[], print: (line: string) => void = console.log): ThreadsBench {
+  print('threads (issue 12)');
+  const atomic = checkRate(false, 1);
+  const threads = checkRate(true, 1);
+  print(
+    `  check upstream, ${CHECK_RUNS} runs: ${Math.round(atomic).toLocaleString('en-US')} commands/s atomic, ${Math.round(threads).toLocaleString('en-US')} with --threads (${(threads / atomic).toFixed(2)}×)`,
+  );
+  const options = { depth: EXPLORE_DEPTH, bounds: { pages: 2, procs: 2, devices: 1, values: 1, symmetry: true }, from: FROM, threads: true };
+  const started = performance.now();
+  const e = explore(resolveBuiltin('upstream'), options);
+  const ms = performance.now() - started;
+  const without = explore(resolveBuiltin('upstream'), { ...options, threads: false });
+  const verdict = e.stop === 'complete' ? `complete to depth ${e.completeDepth}: no violation` : `${e.stop}${e.violation ? ` (${e.violation.finding.check})` : ''}`;
+  print(
+    `  explore upstream --threads from two device-private pages, depth ${EXPLORE_DEPTH}, pages 2: ${e.states.toLocaleString('en-US')} states (${without.states.toLocaleString('en-US')} without threads), ${Math.round(e.states / (ms / 1000)).toLocaleString('en-US')} states/s; ${verdict}`,
+  );
+  const races = (['uniform', 'pct'] as const).map((s) => race(s, seeds));
+  for (const r of races) print(`  hook-do-swap-page, ${r.schedule}: found ${r.found}/${r.seeds}, median ${Math.round(r.medianMs)} ms to a shrunk counterexample, median ${r.medianSteps} steps`);
+  return {
+    check: { atomic, threads, ratio: threads / atomic, runs: CHECK_RUNS },
+    explore: { depth: EXPLORE_DEPTH, states: e.states, statesWithoutThreads: without.states, transitions: e.transitions, statesPerSecond: e.states / (ms / 1000), verdict },
+    race: races,
+  };
+}
+
+export function threadsMarkdown(t: ThreadsBench): string[] {
+  return [
+    '## Threads (issue 12)',
+    '',
+    `check upstream, ${t.check.runs} runs: ${Math.round(t.check.atomic)} commands/s atomic, ${Math.round(t.check.threads)} with \`--threads\` (${t.check.ratio.toFixed(2)}×).`,
+    '',
+    `explore upstream \`--threads\` from two device-private pages, depth ${t.explore.depth}, pages 2: ${t.explore.states} states (${t.explore.statesWithoutThreads} without threads), ${Math.round(t.explore.statesPerSecond)} states/s; ${t.explore.verdict}.`,
+    '',
+    '| hook-do-swap-page | found | median ms to a shrunk counterexample | median steps |',
+    '|---|---|---|---|',
+    ...t.race.map((r) => `| ${r.schedule} | ${r.found}/${r.seeds} | ${Math.round(r.medianMs)} | ${r.medianSteps} |`),
+    '',
+  ];
+}
