@@ -1,0 +1,24 @@
+// The interleaving-point table (models/kernel/interleaving-points.ts) keeps
+// its promises: each point names a catalogue mutant that is searched with
+// threads (its focus), operations that can run as a thread, and a guard in
+// words; and the mutant's witness is a two-thread trace that pauses at that
+// very point (properties/mutants/killed.test.ts replays it).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { INTERLEAVING_POINTS } from '../../models/kernel/interleaving-points.ts';
+import { THREAD_OPS } from '../../models/kernel/threads.ts';
+import { MUTANTS } from '../../models/mutants/catalogue.ts';
+
+describe('the interleaving-point table', () => {
+  it.each(Object.entries(INTERLEAVING_POINTS))('%s: its mutant is in the catalogue, searched with threads, its witness pauses there', (label, point) => {
+    const mutant = MUTANTS.find((m) => m.id === point.mutant);
+    expect(mutant, `${point.mutant} is not in models/mutants/catalogue.ts`).toBeDefined();
+    expect(mutant?.focus?.threads).toBe(true);
+    for (const op of point.ops) expect(THREAD_OPS).toContain(op);
+    expect(point.guards.length).toBeGreaterThan(20);
+    const witness = JSON.parse(readFileSync(new URL(`../mutants/witnesses/${point.mutant}.json`, import.meta.url), 'utf8')) as { steps: { thread?: { kind: string }; note?: string }[] };
+    const threaded = witness.steps.filter((s) => s.thread !== undefined);
+    expect(threaded.map((s) => s.thread?.kind)).toEqual(['start', 'resume']);
+    expect(threaded[0]?.note).toBe(`recorded: paused after ${label}`);
+  });
+});
