@@ -2,6 +2,7 @@
 // (continuing from its first allowed outcome, as a deterministic
 // implementation would) and the kernel model with the proposal's hooks —
 // so the bench shows what each costs without the checker around them.
+import { sequentialSession } from '../src/check/sequential-session.ts';
 import { createKernel } from '../models/kernel/create-kernel.ts';
 import type { ResolvedProposal } from '../models/proposals/proposal.ts';
 import { reference } from '../models/reference/reference.ts';
@@ -10,20 +11,15 @@ import type { Session } from '../src/check/session.ts';
 
 export function referenceSession(p: ResolvedProposal): Session {
   let state: AbsState = reference.init(p.era);
-  return {
-    steps: [],
-    paused: () => [],
-    blocked: () => false,
-    schedule: () => undefined,
-    finish: () => undefined,
-    state: () => state,
-    apply(step) {
+  return sequentialSession(
+    () => state,
+    (step) => {
       const outcome = reference.step(p.era, state, step)[0];
       if (outcome === undefined) throw new Error('the reference allowed nothing');
       state = outcome.state;
       return outcome.result;
     },
-  };
+  );
 }
 
 /**
@@ -35,17 +31,12 @@ export function referenceSession(p: ResolvedProposal): Session {
 export function kernelSession(p: ResolvedProposal): Session {
   const kernel = createKernel(p.era, p.hooks);
   let state = kernel.abstract();
-  return {
-    steps: [],
-    paused: () => [],
-    blocked: () => false,
-    schedule: () => undefined,
-    finish: () => undefined,
-    state: () => state,
-    apply(step) {
+  return sequentialSession(
+    () => state,
+    (step) => {
       const { result } = kernel.apply(step);
       state = kernel.abstract();
       return result;
     },
-  };
+  );
 }

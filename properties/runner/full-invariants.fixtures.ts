@@ -4,6 +4,7 @@
 // findings, refinement verdicts and outcomes at every step. A run is driven
 // through fast-check's modelRun, as the checker drives it, and never stops
 // at a finding: every step of every sequence is compared.
+import { sequentialSession } from '../../src/check/sequential-session.ts';
 import fc from 'fast-check';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { checkRun } from '../../src/check/check-run.ts';
@@ -17,14 +18,9 @@ type Judged = Pick<PairStep, 'invariants' | 'refinement' | 'matched' | 'crash'>;
 function recordingSession(proposal: ResolvedProposal, fullInvariants: boolean, into: Judged[]): Session {
   const pair = createPair(proposal, { fullInvariants });
   into.push({ invariants: pair.start.invariants, ...(pair.start.refinement ? { refinement: pair.start.refinement } : {}) });
-  return {
-    steps: [],
-    paused: () => [],
-    blocked: () => false,
-    schedule: () => undefined,
-    finish: () => undefined,
-    state: () => pair.kernelView().state,
-    apply(step) {
+  return sequentialSession(
+    () => pair.kernelView().state,
+    (step) => {
       const rec = pair.step(step);
       const { invariants, refinement, matched, crash } = rec;
       into.push({ invariants, ...(refinement ? { refinement } : {}), ...(matched === undefined ? {} : { matched }), ...(crash ? { crash } : {}) });
@@ -32,7 +28,7 @@ function recordingSession(proposal: ResolvedProposal, fullInvariants: boolean, i
       if (rec.kernel === undefined || pair.crashed) throw new Error('crashed');
       return rec.kernel.result;
     },
-  };
+  );
 }
 
 /** Every step's judgement in both modes, over `sequences` command sequences of the proposal's own check. */

@@ -5,6 +5,7 @@
 // be exactly what deriving and comparing everything gives, at every step
 // of the built-ins' and mutants' own check sequences — the mutants'
 // counter bugs make the views disagree, so both answers are exercised.
+import { sequentialSession } from '../../src/check/sequential-session.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveView } from '../../models/derive/derive-view.ts';
@@ -52,14 +53,9 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
   for (const cmds of fc.sample(run.commands, { numRuns: sequences, seed })) {
     const pair = createPairWith({ ...REAL_MODELS, reference: checkedReference(tally) }, proposal);
     let before: { kernel: View; reference: View } = { kernel: pair.kernelView(), reference: pair.referenceView() };
-    const session: Session = {
-      steps: [],
-      paused: () => [],
-      blocked: () => false,
-      schedule: () => undefined,
-      finish: () => undefined,
-      state: () => pair.kernelView().state,
-      apply(step) {
+    const session: Session = sequentialSession(
+      () => pair.kernelView().state,
+      (step) => {
         const rec = pair.step(step);
         if (rec.kernel === undefined || pair.crashed) throw new Error('crashed');
         const kernel = pair.kernelView();
@@ -75,7 +71,7 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
         before = { kernel, reference };
         return rec.kernel.result;
       },
-    };
+    );
     try {
       fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
     } catch (e) {

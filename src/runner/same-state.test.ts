@@ -2,6 +2,7 @@
 // differences in the frame tables (a changed, added or missing frame, a
 // frame under another pfn's key, a key holding undefined) and elsewhere,
 // and every state pair of real check sequences.
+import { sequentialSession } from '../check/sequential-session.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AbsFrame, AbsState } from '../../models/state.ts';
@@ -52,14 +53,9 @@ describe('sameState', () => {
     let differ = 0;
     for (const cmds of fc.sample(checkRun(proposal).commands, { numRuns: 20, seed: 3 })) {
       const pair = createPair(proposal);
-      const session: Session = {
-        steps: [],
-        paused: () => [],
-        blocked: () => false,
-        schedule: () => undefined,
-        finish: () => undefined,
-        state: () => pair.kernelView().state,
-        apply(step) {
+      const session: Session = sequentialSession(
+        () => pair.kernelView().state,
+        (step) => {
           const rec = pair.step(step);
           for (const o of rec.allowed) {
             const a = pair.kernelView().state;
@@ -70,7 +66,7 @@ describe('sameState', () => {
           if (rec.kernel === undefined) throw new Error('crashed');
           return rec.kernel.result;
         },
-      };
+      );
       fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
     }
     expect(compared).toBeGreaterThan(200);
