@@ -22,7 +22,7 @@ export const deviceNotOnLru: Invariant = {
     // The reference derives LRU membership from being in use; it has no
     // isolation of its own to judge (a migrated-from folio held by GUP is off
     // the LRU in the kernel).
-    { id: 'uncharged', statement: 'every folio on an LRU list is charged to a memcg (BUG-15)', sides: 'kernel' },
+    { id: 'uncharged', statement: 'every folio on an LRU list is charged to a memcg (BUG-15)', sides: 'kernel', when: 'always' },
     // folio_add_lru for every new anon and page-cache folio; without it
     // reclaim never sees the page (a poisoned one is taken off).
     { id: 'system-on-lru', statement: 'a charged, unpoisoned system folio in use is on an LRU list' },

@@ -38,7 +38,8 @@ export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
  * One chunk through migrate_vma_setup → destination allocation in vpn order
  * (dmirror_migrate_alloc_and_copy / dmirror_devmem_fault_alloc_and_copy) →
  * migrate_vma_pages → migrate_vma_finalize. `racer`: a CPU access landing
- * on the migration entries (migrate-racing-fault.ts).
+ * on the migration entries (migrate-racing-fault.ts); `finalize`: a thread's
+ * finalize that pauses inside (threads.ts).
  */
 export function dmirror_migrate_chunk(
   k: KernelState,
@@ -49,6 +50,7 @@ export function dmirror_migrate_chunk(
   faultSlot: number,
   allocDst: (e: MigrateEntry) => number,
   racer?: MigrationRacer,
+  finalize: (k: KernelState, entries: MigrateEntry[]) => void = migrate_vma_finalize,
 ): MigrateEntry[] {
   const entries = migrate_vma_setup(k, p, vpn, npages, sel, faultSlot, racer);
   for (const e of entries) {
@@ -59,7 +61,8 @@ export function dmirror_migrate_chunk(
     else k.mem.data[e.dst] = e.src < 0 ? 0 : (k.mem.data[e.src] ?? 0);
   }
   migrate_vma_pages(k, entries, faultSlot);
-  migrate_vma_finalize(k, entries);
+  // A thread stops inside it (threads.ts: migrate_device_finalize's point).
+  finalize(k, entries);
   return entries;
 }
 

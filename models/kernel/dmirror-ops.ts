@@ -37,31 +37,38 @@ export function dmirror_migrate_args(k: KernelState, a: Range, toDevice: boolean
  * device-private entry before owner checks existed), destination pages
  * from this pgmap.
  */
-export function dmirror_migrate_to_device(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer): MigrateEntry[] {
+export function dmirror_migrate_to_device(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer, finalize?: Finalize): MigrateEntry[] {
   const sel: MigrateSelect = { system: true, devicePrivate: !k.era.ownerChecks, deviceCoherent: false, owner: null };
-  return dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg), racer);
+  return dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg), racer, finalize);
 }
+
+/** migrate_vma_finalize, or a thread's that pauses inside it (threads.ts). */
+export type Finalize = (k: KernelState, entries: MigrateEntry[]) => void;
 
 /**
  * dmirror_migrate_to_system's migration: SELECT_DEVICE_PRIVATE or
  * SELECT_DEVICE_COHERENT with this pgmap's owner, destinations from system
  * RAM.
  */
-export function dmirror_migrate_to_system(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer): MigrateEntry[] {
+export function dmirror_migrate_to_system(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer, finalize?: Finalize): MigrateEntry[] {
   const sel = match(pg.type)
     .with('PRIVATE', (): MigrateSelect => ({ system: false, devicePrivate: true, deviceCoherent: false, owner: k.era.ownerChecks ? pg.owner : null }))
     .with('COHERENT', 'PUBLIC', (): MigrateSelect => ({ system: false, devicePrivate: false, deviceCoherent: true, owner: pg.owner }))
     .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused by the checks
     .exhaustive();
-  return sel ? dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => alloc_page(k), racer) : [];
+  return sel ? dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => alloc_page(k), racer, finalize) : [];
 }
 
 /** HMM_DMIRROR_MIGRATE_TO_DEV, then the driver's check that the whole range now lives in its memory (ENOENT). */
 export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']): OpResult<'migrate_to_device'> {
   const ok = dmirror_migrate_args(k, a, true);
   if ('errno' in ok) return ok;
-  const { p, pg } = ok;
-  dmirror_migrate_to_device(k, p, pg, a.vpn, a.npages);
+  dmirror_migrate_to_device(k, ok.p, ok.pg, a.vpn, a.npages);
+  return migrate_to_device_result(k, a, ok.p, ok.pg);
+}
+
+/** The driver's check after MIGRATE_TO_DEV that the whole range now lives in its memory (ENOENT), and the data it reads. */
+export function migrate_to_device_result(k: KernelState, a: OpArgs['migrate_to_device'], p: Proc, pg: KPgmap): OpResult<'migrate_to_device'> {
   const data: number[] = [];
   for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
     const pte = p.ptes.get(vpn);

@@ -39,6 +39,13 @@ export interface Hooks {
   migrate_longterm_unpinnable_folios(folio: FolioView, ctx: NoCtx): D.LongtermPinTarget;
   /** The fast-GUP path's decision (mm/gup.c try_grab_folio_fast). */
   try_grab_folio_fast(folio: FolioView, flags: D.GupFlags): D.FastGupDecision;
+  /**
+   * Does __migrate_device_finalize (mm/migrate_device.c) put the source folio
+   * that just moved, and is about to be freed, back on an LRU list first
+   * (folio_putback_lru; BUG-15, fixed in v6.14 "don't add folio to be freed
+   * to LRU"). Asked for system folios only: a ZONE_DEVICE source is put.
+   */
+  migrate_device_finalize(folio: FolioView, ctx: NoCtx): boolean;
   /** Is do_swap_page's page reference taken before or after it drops the PTE lock (mm/memory.c; an interleaving point, threads.ts). */
   do_swap_page(folio: FolioView, ctx: NoCtx): D.DoSwapPageOrder;
   /** Does a path that took an extra folio reference drop it at this exit (put_ref_page, put_page). */
@@ -106,6 +113,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'gup_longterm_unpinnable',
   'migrate_longterm_unpinnable_folios',
   'try_grab_folio_fast',
+  'migrate_device_finalize',
   'do_swap_page',
   'put_ref_page',
   'get_mctgt_type',

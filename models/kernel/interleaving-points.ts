@@ -26,6 +26,12 @@ export const INTERLEAVING_POINTS = {
     guards: 'the page reference taken under the PTE lock (16ce101db85d) makes a concurrent migrate_vma_check_page refuse the page, so it is not migrated and freed before migrate_to_ram runs',
     mutant: 'hook-do-swap-page',
   },
+  'migrate_device_finalize: folio_putback_lru': {
+    kernel: 'mm/migrate_device.c __migrate_device_finalize (an entry that moved, between its LRU additions and its folio_puts)',
+    ops: ['migrate_to_device', 'migrate_to_ram'],
+    guards: 'only the folio that survives goes on the LRU (v6.14); the source that moved, uncharged since mem_cgroup_migrate, must not be seen there before the put that frees it (BUG-15)',
+    mutant: 'bug-15-finalize-putback-dying',
+  },
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

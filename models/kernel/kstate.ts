@@ -93,16 +93,25 @@ export interface KPin extends KRef {
 /**
  * A kernel thread paused at an interleaving point (threads.ts): plain data,
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
- * the point it is paused after (INTERLEAVING_POINTS); `fault`: do_swap_page's
- * locals at that point.
+ * the point it is paused after (INTERLEAVING_POINTS); then that point's
+ * locals: do_swap_page's (`fault`), or the one migrate entry whose
+ * finalize is half done and the pages the migration moved (`migrate`).
  */
-export interface KThread {
-  readonly id: string;
-  readonly op: 'cpu_read' | 'cpu_write';
-  readonly args: OpArgs['cpu_read'] | OpArgs['cpu_write'];
-  readonly label: InterleavingLabel;
-  readonly fault: SwapFault;
-}
+export type KThread =
+  | {
+      readonly id: string;
+      readonly op: 'cpu_read' | 'cpu_write';
+      readonly args: OpArgs['cpu_read'] | OpArgs['cpu_write'];
+      readonly label: Extract<InterleavingLabel, 'do_swap_page: pte_unmap_unlock'>;
+      readonly fault: SwapFault;
+    }
+  | {
+      readonly id: string;
+      readonly op: 'migrate_to_device' | 'migrate_to_ram';
+      readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
+      readonly label: Extract<InterleavingLabel, 'migrate_device_finalize: folio_putback_lru'>;
+      readonly migrate: { readonly src: number; readonly dst: number; readonly cpages: number };
+    };
 
 export interface KernelState {
   readonly era: Era;

@@ -5,7 +5,7 @@
 import { ZERO_PFN } from '../vocabulary.ts';
 import { folioView, pgmapView } from './folio-view.ts';
 import { NO_CTX } from './hook-views.ts';
-import type { KernelState } from './kstate.ts';
+import { type KernelState, page_pgmap } from './kstate.ts';
 import { mem_cgroup_charge, mem_cgroup_migrate } from './memcontrol.ts';
 import { PG_anon, PG_lru } from './memmap.ts';
 import type { MigrateEntry } from './migrate-entry.ts';
@@ -95,24 +95,42 @@ export function migrate_vma_insert_page(k: KernelState, e: MigrateEntry): void {
  * failed entries drop the destination and restore the source; moved ones map
  * the destination where the source was, drop the source's collect reference
  * (freeing it when unused) and the destination's allocation reference. Only
- * the surviving non-device folio goes on the LRU (BUG-15).
+ * the surviving non-device folio goes on the LRU (BUG-15; the proposal's
+ * migrate_device_finalize).
  */
 export function migrate_vma_finalize(k: KernelState, entries: MigrateEntry[]): void {
-  for (const e of entries) {
-    if (e.src < 0) {
-      if (e.dst >= 0) folio_put(k, e.dst);
-      continue;
-    }
-    if (e.restored) continue;
-    if (!e.migrate) {
-      if (e.dst >= 0) folio_put(k, e.dst);
-      migrate_vma_restore(k, e);
-      continue;
-    }
-    if (k.hooks.folio_add_lru(folioView(k, e.dst), NO_CTX)) k.mem.set(e.dst, PG_lru, true);
-    remove_migration_ptes(k, e, e.dst);
-    k.events.push({ ev: 'migrate', from: k.mem.pfn[e.src] ?? -1, to: k.mem.pfn[e.dst] ?? -1 });
-    folio_put(k, e.src);
-    folio_put(k, e.dst);
+  for (const e of entries) if (finalize_publish(k, e)) finalize_release(k, e);
+}
+
+/**
+ * One entry of __migrate_device_finalize up to its puts. True for an entry
+ * that moved: its destination is mapped where the source was (on the LRU
+ * when it is a system folio), and, where the proposal's
+ * migrate_device_finalize says so, the dying source too (folio_putback_lru's
+ * folio_add_lru); its folio_puts are finalize_release's. The other entries
+ * are done here. The interleaving point 'migrate_device_finalize:
+ * folio_putback_lru' (threads.ts) lies between the two.
+ */
+export function finalize_publish(k: KernelState, e: MigrateEntry): boolean {
+  if (e.src < 0) {
+    if (e.dst >= 0) folio_put(k, e.dst);
+    return false;
   }
+  if (e.restored) return false;
+  if (!e.migrate) {
+    if (e.dst >= 0) folio_put(k, e.dst);
+    migrate_vma_restore(k, e);
+    return false;
+  }
+  if (k.hooks.folio_add_lru(folioView(k, e.dst), NO_CTX)) k.mem.set(e.dst, PG_lru, true);
+  if (page_pgmap(k, e.src) === undefined && k.hooks.migrate_device_finalize(folioView(k, e.src), NO_CTX)) k.mem.set(e.src, PG_lru, true);
+  remove_migration_ptes(k, e, e.dst);
+  k.events.push({ ev: 'migrate', from: k.mem.pfn[e.src] ?? -1, to: k.mem.pfn[e.dst] ?? -1 });
+  return true;
+}
+
+/** The puts of an entry that moved: the source's collect reference (its free when unused) and the destination's allocation reference. */
+export function finalize_release(k: KernelState, e: Pick<MigrateEntry, 'src' | 'dst'>): void {
+  folio_put(k, e.src);
+  folio_put(k, e.dst);
 }

@@ -3,8 +3,6 @@
 export const BUGS_NOT_EXPRESSIBLE: Readonly<Record<string, string>> = {
   'BUG-04':
     "the stale anon mapping of a freed device-private page made folio_add_new_anon_rmap skip the new mapping; the model's rmap does not depend on folio->mapping (the anon tag), so a stale tag cannot hide a mapping, and the free path's reset of the tag is not a decision",
-  'BUG-15':
-    "the dying folio (the source after a successful migration, the destination after a failed one) was on the LRU without a memcg only inside migrate_device_finalize, between folio_putback_lru and the folio_put that frees it (__page_cache_release takes it off the LRU again); the harm was memcg's VM_WARN meanwhile. zdspec judges the states between operations, where the folio is free and off the LRU either way; device-not-on-lru's `uncharged` clause catches the variant where the folio survives",
   'BUG-23':
     "the generic free path uncharging every type is harmless in the model as in today's kernels (mem_cgroup_uncharge of an uncharged folio is a no-op); the harm Dan Williams feared needs DAX pages to be charged on map, which no kernel did",
 };

@@ -38,6 +38,8 @@ import hookPageIsDevmapManaged from './hook-page-is-devmap-managed.ts';
 import hookPgmapPfnValid from './hook-pgmap-pfn-valid.ts';
 import hookPutRefPage from './hook-put-ref-page.ts';
 import hookDoSwapPage from './hook-do-swap-page.ts';
+import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
+import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
 import hookTryGrabFolioFast from './hook-try-grab-folio-fast.ts';
 import hookUnmapAndKill from './hook-unmap-and-kill.ts';
@@ -62,6 +64,7 @@ export const MUTANTS: readonly Mutant[] = [
   bug25MfNoFallback,
   bug28MfCountIncreasedLeak,
   bug09CollectDropsDirty,
+  bug15FinalizePutbackDying,
   hookAddPageForMigration,
   hookCopyNonpresentPte,
   hookCopyPresentPtes,
@@ -89,6 +92,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookPageIsDevmapManaged,
   hookPgmapPfnValid,
   hookDoSwapPage,
+  hookMigrateDeviceFinalize,
   hookPutRefPage,
   hookPutDevPagemap,
   hookRemoveMigrationPte,

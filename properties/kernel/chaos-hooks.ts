@@ -31,6 +31,7 @@ export function chaosHooks(seed: number): Hooks {
     migrate_device_pages: () => rnd(2) === 0,
     remove_migration_pte: () => rnd(2) === 0,
     migrate_longterm_unpinnable_folios: () => pick(['copy', 'original'] as const),
+    migrate_device_finalize: () => rnd(2) === 0,
     do_swap_page: () => pick(['get-then-unlock', 'unlock-then-get'] as const),
     put_ref_page: () => rnd(2) === 0,
     get_dev_pagemap: () => rnd(2) === 0,

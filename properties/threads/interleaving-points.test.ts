@@ -1,8 +1,8 @@
 // The interleaving-point table (models/kernel/interleaving-points.ts) keeps
 // its promises: each point names a catalogue mutant that is searched with
 // threads (its focus), operations that can run as a thread, and a guard in
-// words; and the mutant's witness is a two-thread trace that pauses at that
-// very point (properties/mutants/killed.test.ts replays it).
+// words; and the mutant's witness starts a thread that pauses at that very
+// point (properties/mutants/killed.test.ts replays it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INTERLEAVING_POINTS } from '../../models/kernel/interleaving-points.ts';
@@ -17,8 +17,10 @@ describe('the interleaving-point table', () => {
     for (const op of point.ops) expect(THREAD_OPS).toContain(op);
     expect(point.guards.length).toBeGreaterThan(20);
     const witness = JSON.parse(readFileSync(new URL(`../mutants/witnesses/${point.mutant}.json`, import.meta.url), 'utf8')) as { steps: { thread?: { kind: string }; note?: string }[] };
+    // A start that paused there; the fault shows at the point itself or after a resume.
     const threaded = witness.steps.filter((s) => s.thread !== undefined);
-    expect(threaded.map((s) => s.thread?.kind)).toEqual(['start', 'resume']);
+    expect(threaded[0]?.thread?.kind).toBe('start');
     expect(threaded[0]?.note).toBe(`recorded: paused after ${label}`);
+    expect(threaded.slice(1).map((s) => s.thread?.kind)).toEqual(threaded.length > 1 ? ['resume'] : []);
   });
 });

@@ -96,6 +96,7 @@ describe('a paused thread', () => {
     expect(always).toEqual([
       'private-not-cpu-mapped/present',
       'private-not-cpu-mapped/entry-for-private',
+      'device-not-on-lru/uncharged',
       'no-use-after-free/freed-used',
       'free-once/count',
       'refcount-expected/mapcount',

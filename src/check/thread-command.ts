@@ -10,7 +10,8 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start } from './commands/threads.ts';
+import { thread_start, thread_start_migration } from './commands/threads.ts';
+import type { CommandSpec } from './command-spec.ts';
 import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
 import type { CheckModel } from './op-command.ts';
@@ -107,7 +108,9 @@ const PCT_DEPTH = 2;
  * command (the plan resumes; Session.finish resumes what is left).
  */
 export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform' | 'pct', maxCommands: number): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
-  const bound = thread_start.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => thread_start.resolve(choices, s, e) }));
+  const bind = <C>(spec: CommandSpec<C>): fc.Arbitrary<BoundChoices> => spec.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => spec.resolve(choices, s, e) }));
+  // A CPU access (do_swap_page's point) or a one-page migration (finalize's).
+  const bound = fc.oneof({ arbitrary: bind(thread_start), weight: 2 }, { arbitrary: bind(thread_start_migration), weight: 1 });
   if (schedule === 'pct') {
     const start = fc.tuple(bound, pctPlan(PCT_THREADS, PCT_DEPTH, maxCommands)).map(([b, plan]): fc.Command<CheckModel, Session> => new StartThread({ bound: b, plan }, stats));
     return [{ arbitrary: start, weight: START_WEIGHT }];

@@ -22,8 +22,9 @@ export function threadSteps(pair: Pair, state: AbsState, atomic: readonly Step[]
   return [...enabled, ...paused.map((t): Step => ({ ...t.step, thread: { id: t.id, kind: 'resume' } }))];
 }
 
-/** Does the access fault a device-private entry (the do_swap_page point). */
+/** Does the step reach an interleaving point: an access faulting a device-private entry (do_swap_page), a one-page migration (finalize). */
 function pausesAt(state: AbsState, s: Step): boolean {
+  if (s.op === 'migrate_to_device' || s.op === 'migrate_to_ram') return s.args.npages === 1;
   const a = s.args as { readonly proc?: string; readonly vpn?: number };
   if (a.proc === undefined || a.vpn === undefined) return false;
   return state.procs[a.proc as keyof AbsState['procs']]?.ptes[a.vpn]?.kind === 'device-private';

@@ -76,7 +76,8 @@ export function buildDoc(explained: Explained, proposal: ResolvedProposal, repla
     const step = failing.step;
     const allowed = failing.allowed.map((o) => `= ${formatResult(step, o.result)}`);
     if (allowed.length > 0) expected.push(`the reference allows: ${formatCall(asStep(step))} ${allowed.join(' or ')}`);
-    actual.push(failing.kernel ? `the kernel model did: ${formatCall(step, failing.kernel.result)}` : `the kernel model: ${failing.crash?.message ?? 'no result'}`);
+    const unfinished = failing.paused !== undefined ? `${step.thread?.id ?? 'the thread'} paused after ${failing.paused}, no result yet` : (failing.crash?.message ?? 'no result');
+    actual.push(failing.kernel ? `the kernel model did: ${formatCall(step, failing.kernel.result)}` : `the kernel model: ${unfinished}`);
   }
   if (isInvariant(cx.check)) expected.push(`${cx.check} holds after the step`);
   actual.push(finding.kind === 'invariant' ? `${cx.check} (${finding.side ?? 'kernel'}): ${finding.message}` : finding.message);

@@ -190,8 +190,8 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     else inFlight.set(thread, { op, step });
     kernelClean = false;
     viewsAgree = false;
-    const context = { ...step, result: progress.done ? progress.result : {}, events };
-    const judged = judgeView(invariants, kernelView, before, context);
+    // A thread that paused has no result yet: the clauses about a step's result wait for the step that returns.
+    const judged = progress.done ? judgeView(invariants, kernelView, before, { ...step, result: progress.result, events }) : judgeView(invariants, kernelView, before);
     const common = { thread, kind, step, progress, events, before, after: kernelView };
     if (inFlight.size > 0) return { ...common, invariants: findingsOf('kernel', atInterleavingPoint(judged)) };
     // The stretch is over: linearize it, then judge every clause. The

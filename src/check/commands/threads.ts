@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
+import type { Step } from '../../../models/ops.ts';
+import { migrate_to_device, migrate_to_ram } from './driver.ts';
 import { liveProcs, pick, pickProcVpn } from '../handles.ts';
 import type { ProcId, Vpn } from '../../../models/vocabulary.ts';
 
@@ -18,5 +20,20 @@ export const thread_start = command({
     const at = pick(entries, c.vpn) ?? pickProcVpn(s, c.proc, 'device', c.vpn);
     if (at === undefined) return undefined;
     return c.write ? step('cpu_write', { proc: at.proc, vpn: at.vpn, value: c.value }) : step('cpu_read', { proc: at.proc, vpn: at.vpn });
+  },
+});
+
+/**
+ * A one-page driver migration started as a thread: the only kind that
+ * pauses in __migrate_device_finalize (threads.ts). The atomic commands'
+ * choices and resolution, with the range cut to its first page.
+ */
+export const thread_start_migration = command({
+  op: 'migrate_to_device',
+  choices: (era) => fc.record({ toDevice: biased(2, 1), device: migrate_to_device.choices(era), ram: migrate_to_ram.choices(era) }),
+  resolve: (c, s, era) => {
+    const step = c.toDevice ? migrate_to_device.resolve(c.device, s, era) : migrate_to_ram.resolve(c.ram, s, era);
+    if (step === undefined || (step.op !== 'migrate_to_device' && step.op !== 'migrate_to_ram')) return undefined;
+    return { ...step, args: { ...step.args, npages: 1 } } as Step;
   },
 });

@@ -176,10 +176,11 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
     hooks: HOOK_NAMES.filter((h) => hookInEra(h, era, types)),
     invariants: invariants.filter((id) => invariantInEra(id, era, types)),
     'pte-transitions': kindsOf(era, types).flatMap((k) => [enterCell(k), leaveCell(k)]),
-    // do_swap_page's point is on a device-private entry: eras with MEMORY_DEVICE_PRIVATE.
+    // do_swap_page's point is on a device-private entry: eras with MEMORY_DEVICE_PRIVATE; finalize's needs memory the driver migrates into.
     interleavings: (Object.keys(INTERLEAVING_POINTS) as InterleavingLabel[]).filter((label) =>
       match(label)
         .with('do_swap_page: pte_unmap_unlock', () => types.includes('PRIVATE'))
+        .with('migrate_device_finalize: folio_putback_lru', () => migrated(types).length > 0)
         .exhaustive(),
     ),
   };

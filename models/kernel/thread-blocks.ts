@@ -1,0 +1,58 @@
+// The steps that wait for a fault paused in do_swap_page after
+// pte_unmap_unlock (threads.ts): not enabled while it is paused.
+import type { Step } from '../ops.ts';
+import type { SwapFault } from './do-swap-page.ts';
+import { folioView } from './folio-view.ts';
+import { getProc } from './handles.ts';
+import { type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
+
+/**
+ * Operations that take the mm's mmap_lock for writing (mmap_write_lock:
+ * mmap, munmap, mprotect, the parent's in dup_mmap, exit_mmap once the
+ * last thread is gone). do_swap_page migrates a device-private page under
+ * the fault's mmap_read_lock (a VMA-locked fault backs off to it:
+ * "migrate_to_ram is not VMA-lock-safe"), so these wait for the fault.
+ */
+const MMAP_WRITERS: ReadonlySet<string> = new Set(['mmap', 'munmap', 'mprotect', 'fork', 'exit']);
+
+/**
+ * Accesses that fault a device-private page through do_swap_page:
+ * handle_mm_fault, GUP's faultin_page (get/pin_user_pages,
+ * make_device_exclusive, madvise(MADV_HWPOISON)'s get_user_pages_fast for a
+ * memory_failure by address), and hmm_range_fault for a device that may not
+ * use the entry in place (device_read / device_write: the proposal's
+ * hmm_is_device_private_entry).
+ */
+const FAULTS: ReadonlySet<string> = new Set(['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages', 'make_device_exclusive', 'memory_failure']);
+const DEVICE_FAULTS: ReadonlySet<string> = new Set(['device_read', 'device_write']);
+
+/**
+ * Does `step` wait for the paused fault `f`: it takes the faulting mm's
+ * mmap_lock for writing, or faults the page the fault works on — which
+ * retries (the page's lock since 1afaeb8293c9's trylock_page; before,
+ * migrate_vma_check_page refuses the page the paused fault holds a
+ * reference on, migrate_to_ram returns 0 and the CPU retries) until that
+ * fault is done.
+ */
+export function swap_fault_blocks(k: KernelState, step: Step, f: SwapFault): boolean {
+  const a = step.args as { readonly proc?: unknown; readonly vpn?: number; readonly npages?: number };
+  const p = getProc(k, a.proc);
+  if (p?.num === f.proc && MMAP_WRITERS.has(step.op)) return true;
+  // migrate_racing_fault's CPU access faults faultVpn of faultProc.
+  if (step.op === 'migrate_racing_fault') return maps(k, getProc(k, step.args.faultProc), step.args.faultVpn, 1, f, false);
+  if (a.vpn === undefined) return false;
+  if (FAULTS.has(step.op)) return maps(k, p, a.vpn, a.npages ?? 1, f, false);
+  if (!DEVICE_FAULTS.has(step.op) || !maps(k, p, a.vpn, a.npages ?? 1, f, false)) return false;
+  // hmm_range_fault faults an entry the device may not use in place, and one it would write through read-only.
+  const owner = (step.args as { readonly owner: string }).owner;
+  return !k.hooks.hmm_is_device_private_entry(folioView(k, f.slot), { owner }) || (step.op === 'device_write' && maps(k, p, a.vpn, a.npages ?? 1, f, true));
+}
+
+/** Does a vpn of [vpn, vpn + npages) of p map the fault's device-private page (`readOnly`: through a read-only entry). */
+function maps(k: KernelState, p: Proc | undefined, vpn: number, npages: number, f: SwapFault, readOnly: boolean): boolean {
+  for (let v = vpn; v < vpn + npages; v++) {
+    const pte = p?.ptes.get(v);
+    if (pte?.kind === 'device-private' && pfn_to_slot(k, pte.pfn) === f.slot && (!readOnly || !pte.write)) return true;
+  }
+  return false;
+}
