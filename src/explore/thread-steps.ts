@@ -1,10 +1,11 @@
 // The thread steps explore tries beside the atomic ones (issue 12, explore
-// --threads): with no thread paused, each CPU access whose fault reaches an
-// interleaving point (a device-private entry: do_swap_page) started as
-// thread t1 — an access anywhere else runs to its end when started, the
-// same transition as the atomic step; with t1 paused, the atomic steps that
-// do not wait for it (Pair.blockedBy) and its resume. One thread besides the
-// main one, as in check --threads.
+// --threads): with no thread paused, each step that reaches an interleaving
+// point also started as thread t1 — a CPU access on a device-private entry
+// (do_swap_page), a one-page driver migration (__migrate_device_finalize);
+// a step anywhere else runs to its end when started, the same transition as
+// the atomic one; with t1 paused, the atomic steps that do not wait for it
+// (Pair.blockedBy) and its resume. One thread besides the main one, as in
+// check --threads.
 import type { Step } from '../../models/ops.ts';
 import type { AbsState } from '../../models/state.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
