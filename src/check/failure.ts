@@ -38,6 +38,10 @@ export interface RanStep {
   readonly paused?: string;
 }
 
+/** What a pair step ran, as a counterexample records it: with its result, where its thread paused, or neither (it crashed). */
+export const ranStep = (step: Step, rec: { readonly kernel?: { readonly result: OpResult }; readonly paused?: string }): RanStep =>
+  rec.kernel !== undefined ? { step, result: rec.kernel.result } : rec.paused !== undefined ? { step, paused: rec.paused } : { step };
+
 export interface Finding {
   readonly kind: FindingKind;
   readonly check: CheckId;

@@ -4,7 +4,7 @@
 import type { OpResult, Step } from '../../models/ops.ts';
 import type { AbsState } from '../../models/state.ts';
 import type { Pair } from '../runner/pair-types.ts';
-import { CheckFailure, type CheckId, type RanStep } from './failure.ts';
+import { CheckFailure, type CheckId, type RanStep, ranStep } from './failure.ts';
 import { judgeStart, judgeStep } from './judge.ts';
 import { type PctPlan, pctScheduler } from '../schedule/pct.ts';
 
@@ -71,8 +71,7 @@ export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session
     // as the step that hung.
     const index = steps.push({ step }) - 1;
     const rec = pair.step(step);
-    if (rec.kernel !== undefined) steps[index] = { step, result: rec.kernel.result };
-    else if (rec.paused !== undefined) steps[index] = { step, paused: rec.paused };
+    steps[index] = ranStep(step, rec);
     const finding = judgeStep(rec, checks, index);
     if (finding !== undefined) throw new CheckFailure(finding, steps.slice());
     if (rec.kernel === undefined && rec.paused === undefined) throw new Error('pair step without a kernel result');

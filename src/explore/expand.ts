@@ -8,7 +8,7 @@ import type { OpName, Step } from '../../models/ops.ts';
 import { RunTimeout, runWithTimeLimit } from '../check/guard.ts';
 import { DEFAULT_HANG_BASE_MS, hangLimitMs } from '../check/hang-limit.ts';
 import { formatCallOnly } from '../trace/format-call.ts';
-import type { CheckId, Finding, RanStep } from '../check/failure.ts';
+import { type CheckId, type Finding, type RanStep, ranStep } from '../check/failure.ts';
 import { judgeStep } from '../check/judge.ts';
 import type { Pair, PairSnapshot } from '../runner/pair-types.ts';
 import type { ExploreBounds } from './bounds.ts';
@@ -92,7 +92,7 @@ function tryAll(
     at(i);
     pair.restore(here);
     const rec = pair.step(step);
-    const ran: RanStep = rec.kernel !== undefined ? { step, result: rec.kernel.result } : rec.paused !== undefined ? { step, paused: rec.paused } : { step };
+    const ran = ranStep(step, rec);
     const finding = judgeStep(rec, ctx.checks, path.length);
     if (finding !== undefined) return { transitions: i + 1, violation: { finding, steps: [...path, ran] } };
     // Refinement not among the checks and this step failed it: the two sides

@@ -11,7 +11,7 @@
 // to the key (the two sides have parted).
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { ALL_CHECKS, checkSet, invariantsOf } from '../check/checks.ts';
-import type { RanStep } from '../check/failure.ts';
+import { type RanStep, ranStep } from '../check/failure.ts';
 import { judgeStart, judgeStep } from '../check/judge.ts';
 import { stableJson } from './stable-json.ts';
 import { createPair } from '../runner/create-pair.ts';
@@ -87,7 +87,7 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
   if (atStart !== undefined) return result('violation', 0, { finding: atStart, steps: [] });
   for (const step of options.from ?? []) {
     const rec = pair.step(step);
-    prefix.push(rec.kernel !== undefined ? { step, result: rec.kernel.result } : rec.paused !== undefined ? { step, paused: rec.paused } : { step });
+    prefix.push(ranStep(step, rec));
     const finding = judgeStep(rec, selected, prefix.length - 1);
     if (finding !== undefined) return result('violation', 0, { finding, steps: [...prefix] });
   }
