@@ -39,7 +39,7 @@ export interface HeldRef {
 type Input = { readonly step: Step; readonly held: readonly HeldRef[] } | null;
 type Output = OpResult | AbsState;
 
-export type StretchVerdict = { readonly ok: true; readonly state: AbsState; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
+export type StretchVerdict = { readonly ok: true; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
 
 interface StretchOp {
   readonly id: number;
@@ -123,8 +123,7 @@ export class ConcurrentStretch {
     const verdict = linearize(history, spec);
     if (verdict.ok) {
       const order = verdict.order.filter((id) => id !== end).map((id) => (this.ops[id] as { step: Step }).step);
-      // The state the order reaches is the kernel's (the end observation matched it).
-      return { ok: true, state: kernelState, order };
+      return { ok: true, order };
     }
     const named = (id: number): string => {
       const o = this.ops[id];

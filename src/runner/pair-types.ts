@@ -112,17 +112,14 @@ export interface Pair {
   stateWords(): number[];
   /** The concurrent stretch in progress as data equal for stretches judged alike (explore keys states by it too); undefined outside one. */
   stretchKey(): unknown;
-  /** Runs one step on both sides. After a crash, further steps are refused (they throw). */
-  step(step: Step): PairStep;
   /**
-   * Threads (issue 12), where the kernel model has them: start `step` as
-   * thread `id` (it runs to its first interleaving point or its end), resume
-   * a paused one, and the ones paused now. Refused (they throw) after a
-   * crash, for a model without threads, and for an id that is running
-   * (start) or not (resume).
+   * Runs one step on both sides. After a crash, further steps are refused
+   * (they throw). A step marked with a thread (Step.thread, issue 12)
+   * starts or resumes that thread instead: refused (it throws) for a model
+   * without threads, and for an id that is running (start) or not (resume).
    */
-  startThread(id: string, step: Step): PairThreadStep;
-  resumeThread(id: string): PairThreadStep;
+  step(step: Step): PairStep;
+  /** The threads paused now, each with the step it runs. */
   pausedThreads(): readonly { readonly id: string; readonly label: string; readonly step: Step }[];
   /** The paused thread `step` would wait for (KernelInstance.blockedBy); step() refuses such a step. */
   blockedBy(step: Step): string | undefined;

@@ -221,10 +221,10 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     return threadStep('resume', id, running.step, () => threadModel().resumeThread(id));
   }
 
-  function threadModel(): Required<Pick<KernelInstance, 'startThread' | 'resumeThread' | 'pausedThreads'>> {
-    const { startThread, resumeThread, pausedThreads } = kernel;
-    if (!startThread || !resumeThread || !pausedThreads) throw new Error('createPair: this kernel model has no threads');
-    return { startThread: startThread.bind(kernel), resumeThread: resumeThread.bind(kernel), pausedThreads: pausedThreads.bind(kernel) };
+  function threadModel(): Required<Pick<KernelInstance, 'startThread' | 'resumeThread'>> {
+    const { startThread, resumeThread } = kernel;
+    if (!startThread || !resumeThread) throw new Error('createPair: this kernel model has no threads');
+    return { startThread: startThread.bind(kernel), resumeThread: resumeThread.bind(kernel) };
   }
 
   // A snapshot keeps the views only when asked (`withViews`): they are the
@@ -276,8 +276,6 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     },
     kernelView: () => kernelView,
     referenceView: () => (checkReference ? refView : reference.view(era, refState)),
-    startThread,
-    resumeThread,
     pausedThreads: () =>
       (kernel.pausedThreads?.() ?? []).flatMap((t) => {
         const running = inFlight.get(t.id);

@@ -18,8 +18,6 @@ export function wrapPair(pair: Pair, step: (step: Step) => PairStep): Pair {
     restore: (snapshot) => pair.restore(snapshot),
     stateWords: () => pair.stateWords(),
     stretchKey: () => pair.stretchKey(),
-    startThread: (id, s) => pair.startThread(id, s),
-    resumeThread: (id) => pair.resumeThread(id),
     pausedThreads: () => pair.pausedThreads(),
     blockedBy: (s) => pair.blockedBy(s),
   };
