@@ -87,7 +87,7 @@ export function systemOnly(p: ResolvedProposal, makeSession: (p: ResolvedProposa
     fc.property(arb, (cmds) => {
       const session = makeSession(p);
       try {
-        fc.modelRun(() => ({ model: { state: session.state(), era: p.era, threads: {} } satisfies CheckModel, real: session }), cmds);
+        fc.modelRun(() => ({ model: { state: session.state(), era: p.era } satisfies CheckModel, real: session }), cmds);
       } catch {
         // A finding ends this run; throughput counts what ran.
       }

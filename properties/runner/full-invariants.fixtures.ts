@@ -44,7 +44,7 @@ export function bothModes(proposal: ResolvedProposal, sequences: number, seed: n
       // fullInvariants = !mode: `fast` is the default pair.
       const session = recordingSession(proposal, !mode, into);
       try {
-        fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
+        fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session }), cmds);
       } catch (e) {
         if (!(e instanceof Error && e.message === 'crashed')) throw e;
       }

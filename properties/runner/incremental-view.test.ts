@@ -73,7 +73,7 @@ function walk(proposal: ResolvedProposal, sequences: number, seed: number, maxCo
       },
     );
     try {
-      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
+      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session }), cmds);
     } catch (e) {
       if (!(e instanceof Error && e.message === 'crashed')) throw e;
     }

@@ -165,7 +165,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
       }
       session = createSession(pair, selected);
       const real = session;
-      const model: CheckModel = { state: real.state(), era: proposal.era, threads: {}, blocked: (s: Step) => real.blocked(s), paused: () => real.paused(), scheduled: threads?.schedule === 'pct' };
+      const model: CheckModel = { state: real.state(), era: proposal.era, blocked: (s: Step) => real.blocked(s), paused: () => real.paused(), scheduled: threads?.schedule === 'pct' };
       return { model, real };
     };
     try {

@@ -16,12 +16,10 @@ import type { CommandStats } from './stats.ts';
 export interface CheckModel {
   state: AbsState;
   readonly era: Era;
-  /** Threads paused now (thread-command.ts), with the step each started. */
-  threads: Readonly<Record<string, Step>>;
   /** Would a step wait for a paused thread (Session.blocked); absent: none can. */
   readonly blocked?: (step: Step) => boolean;
-  /** The threads paused now (Session.paused): a PCT plan resumes them behind the commands' backs. */
-  readonly paused?: () => readonly string[];
+  /** The threads paused now, each with the step it runs (Session.paused; absent: none ever is). */
+  readonly paused?: () => readonly { readonly id: string; readonly step: Step }[];
   /** Under a PCT plan a step that would wait runs after the paused thread goes on: it stays enabled. */
   readonly scheduled?: boolean;
 }
@@ -40,7 +38,7 @@ export class OpCommand implements fc.Command<CheckModel, Session> {
   check(m: Readonly<CheckModel>): boolean {
     const step = this.bound.resolve(m.state, m.era);
     // A step that would wait for a paused thread is not enabled until it goes on.
-    this.resolved = step !== undefined && m.scheduled !== true && m.blocked !== undefined && Object.keys(m.threads).length > 0 && m.blocked(step) ? undefined : step;
+    this.resolved = step !== undefined && m.scheduled !== true && m.blocked?.(step) === true ? undefined : step;
     this.result = undefined;
     const counts = this.stats[this.op];
     counts.checked++;

@@ -13,8 +13,8 @@ export interface Session {
   state(): AbsState;
   /** Runs one step on both sides; throws CheckFailure when a selected check fails. Undefined: a thread's step left it paused. */
   apply(step: Step): OpResult | undefined;
-  /** The threads paused now (issue 12). */
-  paused(): readonly string[];
+  /** The threads paused now (issue 12), each with the step it runs. */
+  paused(): readonly { readonly id: string; readonly step: Step }[];
   /** Would `step` wait for a paused thread (it is then not enabled). */
   blocked(step: Step): boolean;
   /**
@@ -57,7 +57,7 @@ export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session
       if (scheduler !== undefined && step.thread?.kind !== 'resume') runScheduled();
       return result;
     },
-    paused: () => pair.pausedThreads().map((t) => t.id),
+    paused: () => pair.pausedThreads(),
     blocked: (step) => pair.blockedBy(step) !== undefined,
     schedule(plan) {
       scheduler ??= pctScheduler(plan);

@@ -37,7 +37,7 @@ class StartThread implements fc.Command<CheckModel, Session> {
   ) {}
 
   check(m: Readonly<CheckModel>): boolean {
-    const running = m.paused?.().includes(THREAD_ID) ?? m.threads[THREAD_ID] !== undefined;
+    const running = m.paused?.().some((t) => t.id === THREAD_ID) === true;
     const step = running ? undefined : this.choices.bound.resolve(m.state, m.era);
     this.resolved = step && (THREAD_OPS as readonly string[]).includes(step.op) ? { ...step, thread: { id: THREAD_ID, kind: 'start' } } : undefined;
     this.result = undefined;
@@ -53,8 +53,6 @@ class StartThread implements fc.Command<CheckModel, Session> {
     this.result = r.apply(step);
     this.paused = r.steps[r.steps.length - 1]?.paused;
     m.state = r.state();
-    // Under a plan the thread may have gone on already (Session.schedule).
-    m.threads = r.paused().includes(THREAD_ID) ? { [THREAD_ID]: step } : {};
   }
 
   toString(): string {
@@ -71,7 +69,7 @@ class ResumeThread implements fc.Command<CheckModel, Session> {
   private result: OpResult | undefined;
 
   check(m: Readonly<CheckModel>): boolean {
-    const started = m.threads[THREAD_ID];
+    const started = m.paused?.().find((t) => t.id === THREAD_ID)?.step;
     this.resolved = started === undefined ? undefined : { ...started, thread: { id: THREAD_ID, kind: 'resume' } };
     this.result = undefined;
     return this.resolved !== undefined;
@@ -82,7 +80,6 @@ class ResumeThread implements fc.Command<CheckModel, Session> {
     if (step === undefined) throw new Error('resume: run() without a successful check()');
     this.result = r.apply(step);
     m.state = r.state();
-    m.threads = {};
   }
 
   toString(): string {

@@ -10,13 +10,12 @@ import type { Step } from '../../models/ops.ts';
 import type { AbsState } from '../../models/state.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import type { Pair } from '../runner/pair-types.ts';
-
-const THREAD = 't1';
+import { THREAD_ID } from '../check/thread-command.ts';
 
 export function threadSteps(pair: Pair, state: AbsState, atomic: readonly Step[]): Step[] {
   const paused = pair.pausedThreads();
   if (paused.length === 0) {
-    const starts = atomic.filter((s) => (THREAD_OPS as readonly string[]).includes(s.op) && pausesAt(state, s)).map((s): Step => ({ ...s, thread: { id: THREAD, kind: 'start' } }));
+    const starts = atomic.filter((s) => (THREAD_OPS as readonly string[]).includes(s.op) && pausesAt(state, s)).map((s): Step => ({ ...s, thread: { id: THREAD_ID, kind: 'start' } }));
     return [...atomic, ...starts];
   }
   const enabled = atomic.filter((s) => pair.blockedBy(s) === undefined);

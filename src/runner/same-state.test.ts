@@ -67,7 +67,7 @@ describe('sameState', () => {
           return rec.kernel.result;
         },
       );
-      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era, threads: {} } satisfies CheckModel, real: session }), cmds);
+      fc.modelRun(() => ({ model: { state: session.state(), era: proposal.era } satisfies CheckModel, real: session }), cmds);
     }
     expect(compared).toBeGreaterThan(200);
     expect(differ).toBeGreaterThan(0);
