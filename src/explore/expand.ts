@@ -58,7 +58,7 @@ export function expandState(
     ctx.ops,
     paused.map((t) => t.step),
   );
-  const steps = ctx.threads ? threadSteps(pair, state, atomic) : atomic;
+  const steps = ctx.threads ? threadSteps(pair, atomic) : atomic;
   const save = () => pair.save();
   // A hook that never returns is a finding, as in check: the steps of one
   // state run under the hang limit of that many steps. A restarted attempt
