@@ -37,20 +37,22 @@ export function refuseUncreatedHandles(pair: Pair, file: string): Pair {
       throw new TraceError({ file, step: index, field: `args.${field}` }, `${file}: step ${index + 1} (${step.op}): args.${field}: ${handle} was never created (no earlier step created it)`);
     }
     // A thread step the threads' state does not allow, or a step that would wait for a paused thread.
-    const paused = pair.pausedThreads().some((t) => t.id === step.thread?.id);
-    const thread = step.thread;
-    const wrong =
-      thread === undefined
-        ? pair.blockedBy(step) === undefined
-          ? undefined
-          : `it waits for thread ${pair.blockedBy(step)}, paused in the kernel (resume it first)`
-        : thread.kind === 'start' && paused
-          ? `thread ${thread.id} is already running`
-          : thread.kind === 'resume' && !paused
-            ? `thread ${thread.id} is not paused`
-            : undefined;
+    const wrong = threadRefusal(pair, step);
     if (wrong !== undefined) throw new TraceError({ file, step: index, field: 'thread' }, `${file}: step ${index + 1} (${step.op}): ${wrong}`);
     index++;
     return pair.step(step);
   });
+}
+
+/** Why a trace step cannot run as the threads stand, or undefined. */
+function threadRefusal(pair: Pair, step: Parameters<Pair['step']>[0]): string | undefined {
+  const thread = step.thread;
+  if (thread === undefined) {
+    const waitsFor = pair.blockedBy(step);
+    return waitsFor === undefined ? undefined : `it waits for thread ${waitsFor}, paused in the kernel (resume it first)`;
+  }
+  const paused = pair.pausedThreads().some((t) => t.id === thread.id);
+  if (thread.kind === 'start' && paused) return `thread ${thread.id} is already running`;
+  if (thread.kind === 'resume' && !paused) return `thread ${thread.id} is not paused`;
+  return undefined;
 }
