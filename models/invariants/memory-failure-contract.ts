@@ -44,35 +44,46 @@ function neverReallocated(after: View, before: View, step: StepContext): Violati
 /**
  * When memory_failure may leave RAM-like memory unpoisoned: the zero page (a
  * reserved page: MF_IGNORED), a page already poisoned, a ZONE_DEVICE page
- * whose dev_pagemap is going away (get_dev_pagemap fails: -ENXIO) or that is
- * one of its reserved pfns (-ENXIO), and a DAX page nobody maps
- * (dax_lock_folio finds no mapping: -EBUSY).
+ * that is one of its pgmap's reserved pfns (-ENXIO), and a DAX page nobody
+ * maps (dax_lock_folio finds no mapping: -EBUSY). (A pgmap going away is
+ * refused outright: pgmapDying.)
  */
 function mayStayUnpoisoned(state: AbsState, frame: AbsFrame): boolean {
   if (frame.pfn === ZERO_PFN || frame.hwpoison) return true;
   if (frame.pgmap === null) return false;
   const pgmap = state.pgmaps[frame.pgmap];
   // A reserved (altmap) pfn holds struct pages, not data: !pgmap_pfn_valid → -ENXIO.
-  if (!pgmap || pgmap.killed || pgmap.removed || (frame.index ?? 0) < (pgmap.reserved ?? 0)) return true;
+  if (!pgmap || (frame.index ?? 0) < (pgmap.reserved ?? 0)) return true;
   return users(state, frame.pfn).maps === 0;
 }
 
 /**
- * Device memory: refused, nothing changes. The errno is the era's declared
- * one (era.memoryFailureDeviceErrno: -EBUSY since dax_lock_folio finds no DAX
- * mapping for anonymous device memory), or -ENXIO before that for a pfn
- * get_dev_pagemap refuses or pgmap_pfn_valid rejects.
+ * Is the frame's dev_pagemap going away: memunmap_pages ran percpu_ref_kill
+ * (killed, or removed), so get_dev_pagemap's percpu_ref_tryget_live fails
+ * and memory_failure stops at "memory outside kernel control" (-ENXIO).
  */
-function deviceRefused(after: View, before: View, step: StepContext, frame: AbsFrame, clause: string, errno: string): Violation[] {
+function pgmapDying(state: AbsState, frame: AbsFrame): boolean {
+  const pgmap = frame.pgmap === null ? undefined : state.pgmaps[frame.pgmap];
+  return pgmap !== undefined && (pgmap.killed || pgmap.removed);
+}
+
+/**
+ * Refused, nothing changes (`what`: the memory it is refused for). Device
+ * memory's errno is the era's declared one (era.memoryFailureDeviceErrno:
+ * -EBUSY since dax_lock_folio finds no DAX mapping for anonymous device
+ * memory), or -ENXIO before that for a pfn get_dev_pagemap refuses or
+ * pgmap_pfn_valid rejects.
+ */
+function refused(after: View, before: View, step: StepContext, frame: AbsFrame, clause: string, errno: string, what: string): Violation[] {
   const out: Violation[] = [];
   const label = frameLabel(frame);
   const pgmap = frame.pgmap === null ? undefined : before.state.pgmaps[frame.pgmap];
-  const early = pgmap !== undefined && (pgmap.killed || pgmap.removed || (frame.index ?? 0) < (pgmap.reserved ?? 0));
+  const early = pgmap !== undefined && (pgmapDying(before.state, frame) || (frame.index ?? 0) < (pgmap.reserved ?? 0));
   const want = early ? 'ENXIO' : errno;
-  if (!('errno' in step.result)) out.push(violation(clause, `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected -${want} for device memory`));
-  else if (step.result.errno !== want) out.push(violation(clause, `${label}: memory_failure returned -${step.result.errno}, expected -${want} for device memory`));
+  if (!('errno' in step.result)) out.push(violation(clause, `${label}: memory_failure returned ${JSON.stringify(step.result)}, expected -${want} for ${what}`));
+  else if (step.result.errno !== want) out.push(violation(clause, `${label}: memory_failure returned -${step.result.errno}, expected -${want} for ${what}`));
   const changed = isDeepStrictEqual(before.state, after.state) ? [] : stateDiff(before.state, after.state);
-  if (changed.length > 0) out.push(violation(clause, `${label}: memory_failure of device memory changed ${changed.join(', ')}`));
+  if (changed.length > 0) out.push(violation(clause, `${label}: memory_failure of ${what} changed ${changed.join(', ')}`));
   return out;
 }
 
@@ -146,11 +157,16 @@ export const memoryFailureContract: Invariant = {
     {
       id: 'ram-poisoned',
       statement:
-        'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, of a dev_pagemap going away, or a DAX page nobody maps',
+        'memory_failure of a RAM-like page (system, FS_DAX, GENERIC, HOST) leaves it HWPoison, unless it is the zero page, already poisoned, a reserved pfn of its dev_pagemap, or a DAX page nobody maps',
     },
     {
       id: 'p2pdma-refused',
       statement: 'memory_failure of a PCI_P2PDMA page (a PCI BAR: mf_generic_kill_procs finds no DAX mapping) returns -EBUSY (-ENXIO for a pgmap going away or a reserved pfn) and changes nothing',
+    },
+    {
+      id: 'pgmap-dying-refused',
+      statement:
+        'memory_failure of a RAM-like ZONE_DEVICE page (FS_DAX, GENERIC) whose dev_pagemap memunmap_pages has killed returns -ENXIO and changes nothing: get_dev_pagemap hands out no dying pgmap',
     },
     { id: 'mappers-killed', statement: 'a page poisoned by the step is mapped only by hwpoison entries, and each process that mapped it got one SIGBUS' },
     { id: 'references-dropped', statement: "the target's refcount moves only by the users memory_failure removed, and pgmap->ref does not move" },
@@ -165,10 +181,11 @@ export const memoryFailureContract: Invariant = {
     const frame = pfn === undefined ? undefined : before.state.frames[pfn];
     if (!frame) return out;
     const cls = typeClass(frame.type);
-    if (cls === 'device-private' || cls === 'device-coherent') out.push(...deviceRefused(after, before, step, frame, 'device-refused', before.era.memoryFailureDeviceErrno));
+    if (cls === 'device-private' || cls === 'device-coherent') out.push(...refused(after, before, step, frame, 'device-refused', before.era.memoryFailureDeviceErrno, 'device memory'));
     // PCI_P2PDMA is a PCI BAR, not RAM: nothing to poison, and
     // mf_generic_kill_procs's dax_lock_folio finds no DAX mapping: -EBUSY.
-    else if (frame.type === 'PCI_P2PDMA') out.push(...deviceRefused(after, before, step, frame, 'p2pdma-refused', 'EBUSY'));
+    else if (frame.type === 'PCI_P2PDMA') out.push(...refused(after, before, step, frame, 'p2pdma-refused', 'EBUSY', 'device memory'));
+    else if (pgmapDying(before.state, frame)) out.push(...refused(after, before, step, frame, 'pgmap-dying-refused', 'ENXIO', `a ${frame.type} page of a dying ${frame.pgmap}`));
     else out.push(...ramPoisoned(after, before, frame));
     out.push(...referencesDropped(after, before, frame));
     return out;

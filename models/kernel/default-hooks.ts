@@ -26,6 +26,7 @@ import { migrate_vma_insert_page } from './default-hooks/migrate-vma-insert-page
 import { page_is_devmap_managed } from './default-hooks/page-is-devmap-managed.ts';
 import { pgmap_pfn_valid } from './default-hooks/pgmap-pfn-valid.ts';
 import { do_swap_page } from './default-hooks/do-swap-page.ts';
+import { get_dev_pagemap_ref } from './default-hooks/get-dev-pagemap-ref.ts';
 import { migrate_device_finalize } from './default-hooks/migrate-device-finalize.ts';
 import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
@@ -57,6 +58,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   put_ref_page,
   get_mctgt_type,
   get_dev_pagemap,
+  get_dev_pagemap_ref,
   put_dev_pagemap,
   pgmap_pfn_valid,
   memunmap_pages,

@@ -112,6 +112,17 @@ export type PgmapPutSite = 'free_zone_device_folio' | 'memory_failure';
  */
 export type DoSwapPageOrder = 'get-then-unlock' | 'unlock-then-get';
 
+/**
+ * Where memory_failure's get_dev_pagemap (mm/memremap.c) takes the pgmap
+ * reference: 'tryget-under-rcu' is the kernel's percpu_ref_tryget_live_rcu
+ * inside rcu_read_lock, so the pgmap found in pgmap_array is held before
+ * the lock that kept it from being freed is dropped; 'get-after-rcu-unlock'
+ * checks it live under RCU and takes the reference (percpu_ref_get) only
+ * after rcu_read_unlock, when memunmap_pages may have killed and torn it
+ * down in between.
+ */
+export type PgmapRefOrder = 'tryget-under-rcu' | 'get-after-rcu-unlock';
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)

@@ -6,7 +6,19 @@
 // error too.
 import { ERRNOS, MC_TARGETS } from '../vocabulary.ts';
 import { decision, type DecisionType } from './decision-type.ts';
-import type { CopyNonpresentDecision, DoSwapPageOrder, FastGupDecision, ForkWriteBits, FreeDecision, HookName, Hooks, LongtermPinTarget, PteOnInsert, UnmapAndKillDecision } from './hooks.ts';
+import type {
+  CopyNonpresentDecision,
+  DoSwapPageOrder,
+  FastGupDecision,
+  ForkWriteBits,
+  FreeDecision,
+  HookName,
+  Hooks,
+  LongtermPinTarget,
+  PgmapRefOrder,
+  PteOnInsert,
+  UnmapAndKillDecision,
+} from './hooks.ts';
 
 const { boolean, count, every, oneOf, record, union } = decision;
 
@@ -33,6 +45,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   put_ref_page: boolean,
   get_mctgt_type: oneOf(MC_TARGETS),
   get_dev_pagemap: boolean,
+  get_dev_pagemap_ref: oneOf(every<PgmapRefOrder>()(['tryget-under-rcu', 'get-after-rcu-unlock'])),
   put_dev_pagemap: boolean,
   pgmap_pfn_valid: boolean,
   memunmap_pages: boolean,

@@ -54,6 +54,8 @@ export interface Hooks {
   get_mctgt_type(folio: FolioView, ctx: D.MctgtContext): McTarget;
   /** Does get_dev_pagemap (mm/memremap.c) hand out this pgmap (percpu_ref_tryget_live). */
   get_dev_pagemap(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
+  /** Is memory_failure's pgmap reference taken under get_dev_pagemap's rcu_read_lock or after its unlock (an interleaving point, threads.ts). */
+  get_dev_pagemap_ref(pgmap: PgmapView, ctx: NoCtx): D.PgmapRefOrder;
   /** Does a path holding a pgmap reference drop it here (put_dev_pagemap / percpu_ref_put; BUG-28's sibling). */
   put_dev_pagemap(pgmap: PgmapView, ctx: { readonly site: D.PgmapPutSite }): boolean;
   /** Is this pfn of the pgmap backed by a usable page (mm/memremap.c pgmap_pfn_valid). */
@@ -118,6 +120,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'put_ref_page',
   'get_mctgt_type',
   'get_dev_pagemap',
+  'get_dev_pagemap_ref',
   'put_dev_pagemap',
   'pgmap_pfn_valid',
   'memunmap_pages',

@@ -32,6 +32,14 @@ export const INTERLEAVING_POINTS = {
     guards: 'only the folio that survives goes on the LRU (v6.14); the source that moved, uncharged since mem_cgroup_migrate, must not be seen there before the put that frees it (BUG-15)',
     mutant: 'bug-15-finalize-putback-dying',
   },
+  'memory_failure: get_dev_pagemap': {
+    kernel:
+      "mm/memory-failure.c memory_failure (a ZONE_DEVICE pfn named by pgmap and index, under mf_mutex): past get_dev_pagemap's rcu_read_unlock and put_ref_page, before memory_failure_dev_pagemap",
+    ops: ['memory_failure'],
+    guards:
+      'the pgmap reference taken under rcu_read_lock (percpu_ref_tryget_live_rcu) keeps memunmap_pages waiting for it, so the pgmap memory_failure works on is not killed and torn down before put_dev_pagemap',
+    mutant: 'hook-get-dev-pagemap-ref',
+  },
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

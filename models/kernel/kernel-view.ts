@@ -28,6 +28,10 @@ export function kernelView(k: KernelState, state: AbsState, prev?: View): View {
   }
   const pgmapRefs: Record<PgmapId, number> = {};
   for (const pg of k.pgmaps) pgmapRefs[`pgmap${pg.num}`] = pg.ref;
+  // A memory_failure paused past get_dev_pagemap holds its pgmap reference
+  // for the rest of the operation: the operation's own, which it drops
+  // before it returns, and not yet anyone's in the accounting (threads.ts).
+  for (const t of k.threads.values()) if ('mf' in t && t.mf.ref) pgmapRefs[`pgmap${t.mf.pgmap}`] = (pgmapRefs[`pgmap${t.mf.pgmap}`] ?? 0) - 1;
   const memcgUsage: Record<MemcgId, number> = {};
   k.memcgUsage.forEach((u, i) => {
     memcgUsage[`m${i}`] = u;

@@ -10,6 +10,7 @@ import type { Ghost } from './ghost.ts';
 import type { PunchHole } from './punch-hole.ts';
 import type { OpArgs } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
+import type { PgmapFailure } from './memory-failure.ts';
 import type { InterleavingLabel } from './interleaving-points.ts';
 import { Memmap, PG_inuse } from './memmap.ts';
 import { SYSTEM_FRAMES, pgmapBase } from '../limits.ts';
@@ -95,7 +96,8 @@ export interface KPin extends KRef {
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
  * locals: do_swap_page's (`fault`), or the one migrate entry whose
- * finalize is half done and the pages the migration moved (`migrate`).
+ * finalize is half done and the pages the migration moved (`migrate`), or
+ * memory_failure's frame and pgmap past get_dev_pagemap (`mf`).
  */
 export type KThread =
   | {
@@ -111,6 +113,13 @@ export type KThread =
       readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
       readonly label: Extract<InterleavingLabel, 'migrate_device_finalize: folio_putback_lru'>;
       readonly migrate: { readonly src: number; readonly dst: number; readonly cpages: number };
+    }
+  | {
+      readonly id: string;
+      readonly op: 'memory_failure';
+      readonly args: OpArgs['memory_failure'];
+      readonly label: Extract<InterleavingLabel, 'memory_failure: get_dev_pagemap'>;
+      readonly mf: PgmapFailure;
     };
 
 export interface KernelState {

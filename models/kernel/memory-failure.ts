@@ -21,6 +21,7 @@ import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
 import { rmap_walk } from './rmap.ts';
 import { UNMAP_PAGE_KILL_MAPPERS, unmap_and_kill } from './unmap-and-kill.ts';
 import { MAP_BY } from '../map-by.ts';
+import { NO_CTX } from './hook-views.ts';
 
 type Result = OpResult<'memory_failure'>;
 
@@ -44,14 +45,50 @@ function target_slot(k: KernelState, a: OpArgs['memory_failure']): number | Resu
  * memory_failure(pfn, flags). With MF_COUNT_INCREASED (`countIncreased`,
  * madvise(MADV_HWPOISON)) the caller's page reference is real: taken here on
  * entry when the page has users, and dropped on every path through
- * put_ref_page (BUG-28).
+ * put_ref_page (BUG-28). Atomic: a ZONE_DEVICE pfn runs both halves of
+ * its path back to back (threads.ts pauses between them).
  */
 export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): Result {
+  const r = memory_failure_get_dev_pagemap(k, a);
+  return isPgmapFailure(r) ? memory_failure_pgmap_held(k, r) : r;
+}
+
+/** Did memory_failure_get_dev_pagemap stop at the interleaving point (a ZONE_DEVICE pfn, its pgmap found live). */
+export const isPgmapFailure = (r: Result | PgmapFailure): r is PgmapFailure => 'slot' in r;
+
+/**
+ * memory_failure's locals at 'memory_failure: get_dev_pagemap' (a ZONE_DEVICE
+ * pfn whose pgmap get_dev_pagemap found live): the frame, its pgmap, and
+ * whether the pgmap reference is already held (the proposal's
+ * get_dev_pagemap_ref: taken under rcu_read_lock, or not yet).
+ */
+export interface PgmapFailure {
+  readonly slot: number;
+  readonly pgmap: number;
+  readonly ref: boolean;
+}
+
+/**
+ * memory_failure up to the interleaving point: under mf_mutex, the system
+ * RAM path runs to its end; a ZONE_DEVICE pfn (!pfn_to_online_page) goes
+ * through get_dev_pagemap — rcu_read_lock, xa_load(&pgmap_array),
+ * percpu_ref_tryget_live_rcu, rcu_read_unlock — and put_ref_page right after
+ * it on both outcomes ("memory outside kernel control": -ENXIO when the
+ * pgmap is going away).
+ */
+export function memory_failure_get_dev_pagemap(k: KernelState, a: OpArgs['memory_failure']): Result | PgmapFailure {
   const t = target_slot(k, a);
   if (typeof t !== 'number') return t;
   const held = a.countIncreased && take_extra_ref(k, t);
   const pg = page_pgmap(k, t);
-  if (pg) return memory_failure_zone_device(k, t, pg, held);
+  if (pg) {
+    const view = pgmapView(k, pg.num);
+    const live = k.hooks.get_dev_pagemap(view, { index: t - pg.slot });
+    const ref = live && k.hooks.get_dev_pagemap_ref(view, NO_CTX) === 'tryget-under-rcu';
+    if (ref) pg.ref++; // percpu_ref_tryget_live_rcu, before rcu_read_unlock
+    if (held) put_ref_page(k, t, 'memory_failure');
+    return live ? { slot: t, pgmap: pg.num, ref } : { errno: 'ENXIO' };
+  }
   if (k.mem.has(t, PG_hwpoison)) {
     // TestSetPageHWPoison: "already hardware poisoned"; MF_COUNT_INCREASED → put_page.
     if (held) put_ref_page(k, t, 'memory_failure');
@@ -66,18 +103,18 @@ export function memory_failure(k: KernelState, a: OpArgs['memory_failure']): Res
 const MF_SITE = Object.freeze({ site: 'memory_failure' as const });
 
 /**
- * The !pfn_to_online_page branch: get_dev_pagemap (the proposal's hook: by
- * default not once memunmap_pages killed the pgmap), put_ref_page right
- * after it on both outcomes, then memory_failure_dev_pagemap holding the
- * pgmap reference until put_dev_pagemap.
+ * The rest of the ZONE_DEVICE path: memory_failure_dev_pagemap holding the
+ * pgmap reference until put_dev_pagemap ("drop pgmap ref acquired in
+ * caller"). A reference not taken under RCU is taken now with
+ * percpu_ref_get, which does not fail on a ref memunmap_pages killed
+ * meanwhile.
  */
-function memory_failure_zone_device(k: KernelState, slot: number, pg: KPgmap, held: boolean): Result {
-  const live = k.hooks.get_dev_pagemap(pgmapView(k, pg.num), { index: slot - pg.slot });
-  if (held) put_ref_page(k, slot, 'memory_failure');
-  if (!live) return { errno: 'ENXIO' }; // "memory outside kernel control"
-  pg.ref++;
-  const r = memory_failure_dev_pagemap(k, slot, pg);
-  if (k.hooks.put_dev_pagemap(pgmapView(k, pg.num), MF_SITE)) pg.ref--; // put_dev_pagemap: "drop pgmap ref acquired in caller"
+export function memory_failure_pgmap_held(k: KernelState, f: PgmapFailure): Result {
+  const pg = k.pgmaps[f.pgmap];
+  if (!pg) throw new Error(`memory_failure: no pgmap ${f.pgmap}`);
+  if (!f.ref) pg.ref++;
+  const r = memory_failure_dev_pagemap(k, f.slot, pg);
+  if (k.hooks.put_dev_pagemap(pgmapView(k, pg.num), MF_SITE)) pg.ref--;
   return r;
 }
 

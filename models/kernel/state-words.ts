@@ -102,9 +102,10 @@ export function stateWords(k: KernelState): number[] {
   for (const id of [...k.threads.keys()].sort()) {
     const t = k.threads.get(id);
     if (t === undefined) continue;
-    const value = 'value' in t.args ? t.args.value : 'pgmap' in t.args ? str(t.args.pgmap) : -1;
-    out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn, value, str(t.label));
+    const value = 'value' in t.args ? t.args.value : 'pgmap' in t.args && t.args.pgmap !== undefined ? str(t.args.pgmap) : -1;
+    out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn ?? -1, value, str(t.label));
     if ('fault' in t) out.push(t.fault.slot, t.fault.held ? 1 : 0);
+    else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
     else out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0);
   }
   return out;

@@ -1,9 +1,11 @@
-// The steps that wait for a fault paused in do_swap_page after
-// pte_unmap_unlock (threads.ts): not enabled while it is paused.
+// The steps that wait for a paused thread (threads.ts): not enabled while
+// it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
+// and for a memory_failure paused past get_dev_pagemap.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
-import { getProc } from './handles.ts';
+import { getPgmap, getProc } from './handles.ts';
+import type { PgmapFailure } from './memory-failure.ts';
 import { type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
 
 /**
@@ -55,4 +57,17 @@ function maps(k: KernelState, p: Proc | undefined, vpn: number, npages: number, 
     if (pte?.kind === 'device-private' && pfn_to_slot(k, pte.pfn) === f.slot && (!readOnly || !pte.write)) return true;
   }
   return false;
+}
+
+/**
+ * Does `step` wait for the paused memory_failure `f`: another
+ * memory_failure waits for mf_mutex, and memunmap_pages of the pgmap it
+ * holds a reference on waits for that reference (percpu_ref_kill, then
+ * wait_for_completion(&pgmap->done) until put_dev_pagemap). The kill that
+ * comes before the wait is modelled as coming after the paused thread
+ * goes on: a get_dev_pagemap meanwhile still succeeds.
+ */
+export function memory_failure_blocks(k: KernelState, step: Step, f: PgmapFailure): boolean {
+  if (step.op === 'memory_failure') return true;
+  return step.op === 'memunmap_pages' && f.ref && getPgmap(k, step.args.pgmap)?.num === f.pgmap;
 }

@@ -13,6 +13,10 @@
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
 //   (One page, so no other entry of the migration is still a migration
 //   entry there, which the abstraction has no kind for.)
+// - memory_failure of a ZONE_DEVICE pfn (the pgmap+index form: a pfn, as
+//   the kernel's memory_failure(pfn) takes) pauses past get_dev_pagemap
+//   (the pgmap reference taken, put_ref_page done), before
+//   memory_failure_dev_pagemap; it holds mf_mutex throughout.
 import type { ThreadProgress } from '../model.ts';
 import type { OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
@@ -22,10 +26,11 @@ import { movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
 import { getPgmap, getProc } from './handles.ts';
-import { swap_fault_blocks } from './thread-blocks.ts';
+import { memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
-export const THREAD_OPS = ['cpu_read', 'cpu_write', 'migrate_to_device', 'migrate_to_ram'] as const;
+export const THREAD_OPS = ['cpu_read', 'cpu_write', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
 export const isThreadStep = (step: Step): step is Extract<Step, { op: ThreadOp }> => (THREAD_OPS as readonly string[]).includes(step.op);
@@ -39,7 +44,20 @@ const access = (k: KernelState, s: Pick<Access, 'op' | 'args'>): OpResult => (s.
 /** Start `step` as thread `id` (not running). */
 export function thread_start(k: KernelState, id: string, step: Extract<Step, { op: ThreadOp }>): ThreadProgress {
   if (k.threads.has(id)) throw new Error(`thread ${id} is already running`);
+  if (step.op === 'memory_failure') return memory_failure_start(k, id, step);
   return step.op === 'cpu_read' || step.op === 'cpu_write' ? access_start(k, id, step as Access) : migration_start(k, id, step as Migration);
+}
+
+function memory_failure_start(k: KernelState, id: string, step: Extract<Step, { op: 'memory_failure' }>): ThreadProgress {
+  // By address (madvise(MADV_HWPOISON)) the pfn comes from the PTE at the
+  // start, and the contract names the target by that address, which a step
+  // meanwhile may remap: only memory_failure(pfn) itself pauses.
+  if (step.args.pgmap === undefined) return { done: true, result: memory_failure(k, step.args) };
+  const r = memory_failure_get_dev_pagemap(k, step.args);
+  if (!isPgmapFailure(r)) return { done: true, result: r };
+  const label = 'memory_failure: get_dev_pagemap';
+  k.threads.set(id, { id, op: step.op, args: step.args, label, mf: r });
+  return { done: false, label };
 }
 
 function access_start(k: KernelState, id: string, step: Access): ThreadProgress {
@@ -82,6 +100,7 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   const t = k.threads.get(id);
   if (!t) throw new Error(`thread ${id} is not running`);
   k.threads.delete(id);
+  if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
   if ('migrate' in t) {
     finalize_release(k, { src: t.migrate.src, dst: t.migrate.dst });
     const p = getProc(k, t.args.proc);
@@ -98,16 +117,16 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
- * enabled while the thread is paused): thread-blocks.ts for a paused fault;
- * every step for a paused migration — its pages are still locked and its mm
- * read-locked, and the model has no page locks to let the steps that would
- * skip a locked page (the collect of another migration) run past it, so
- * none runs until it goes on.
+ * enabled while the thread is paused): thread-blocks.ts for a paused fault
+ * and a paused memory_failure; every step for a paused migration — its
+ * pages are still locked and its mm read-locked, and the model has no page
+ * locks to let the steps that would skip a locked page (the collect of
+ * another migration) run past it, so none runs until it goes on.
  */
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
-    if (swap_fault_blocks(k, step, t.fault)) return t.id;
+    if ('mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault)) return t.id;
   }
   return undefined;
 }

@@ -38,6 +38,7 @@ import hookPageIsDevmapManaged from './hook-page-is-devmap-managed.ts';
 import hookPgmapPfnValid from './hook-pgmap-pfn-valid.ts';
 import hookPutRefPage from './hook-put-ref-page.ts';
 import hookDoSwapPage from './hook-do-swap-page.ts';
+import hookGetDevPagemapRef from './hook-get-dev-pagemap-ref.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
@@ -92,6 +93,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookPageIsDevmapManaged,
   hookPgmapPfnValid,
   hookDoSwapPage,
+  hookGetDevPagemapRef,
   hookMigrateDeviceFinalize,
   hookPutRefPage,
   hookPutDevPagemap,

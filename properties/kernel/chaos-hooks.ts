@@ -35,6 +35,7 @@ export function chaosHooks(seed: number): Hooks {
     do_swap_page: () => pick(['get-then-unlock', 'unlock-then-get'] as const),
     put_ref_page: () => rnd(2) === 0,
     get_dev_pagemap: () => rnd(2) === 0,
+    get_dev_pagemap_ref: () => pick(['tryget-under-rcu', 'get-after-rcu-unlock'] as const),
     put_dev_pagemap: () => rnd(2) === 0,
     pgmap_pfn_valid: () => rnd(2) === 0,
     memunmap_pages: () => rnd(2) === 0,

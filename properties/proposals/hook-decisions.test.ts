@@ -33,6 +33,7 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
   put_ref_page: (h, f) => h.put_ref_page(f, { site: 'memory_failure' }),
   get_mctgt_type: (h, f) => h.get_mctgt_type(f, { from: 'm0', via: 'present' }),
   get_dev_pagemap: (h, _f, pg) => h.get_dev_pagemap(pg, { index: 0 }),
+  get_dev_pagemap_ref: (h, _f, pg) => h.get_dev_pagemap_ref(pg, NO_CTX),
   put_dev_pagemap: (h, _f, pg) => h.put_dev_pagemap(pg, { site: 'memory_failure' }),
   pgmap_pfn_valid: (h, _f, pg) => h.pgmap_pfn_valid(pg, { index: 0 }),
   memunmap_pages: (h, _f, pg) => h.memunmap_pages(pg, { inUse: 1, mapped: 0, ref: 1 }),

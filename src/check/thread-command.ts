@@ -10,7 +10,7 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_migration } from './commands/threads.ts';
+import { thread_start, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
 import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
@@ -106,8 +106,9 @@ const PCT_DEPTH = 2;
  */
 export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform' | 'pct', maxCommands: number): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
   const bind = <C>(spec: CommandSpec<C>): fc.Arbitrary<BoundChoices> => spec.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => spec.resolve(choices, s, e) }));
-  // A CPU access (do_swap_page's point) or a one-page migration (finalize's).
-  const bound = fc.oneof({ arbitrary: bind(thread_start), weight: 2 }, { arbitrary: bind(thread_start_migration), weight: 1 });
+  // A CPU access (do_swap_page's point), a one-page migration (finalize's)
+  // or a memory_failure by pgmap and index (get_dev_pagemap's).
+  const bound = fc.oneof({ arbitrary: bind(thread_start), weight: 2 }, { arbitrary: bind(thread_start_migration), weight: 1 }, { arbitrary: bind(thread_start_memory_failure), weight: 1 });
   if (schedule === 'pct') {
     const start = fc.tuple(bound, pctPlan(PCT_THREADS, PCT_DEPTH, maxCommands)).map(([b, plan]): fc.Command<CheckModel, Session> => new StartThread({ bound: b, plan }, stats));
     return [{ arbitrary: start, weight: START_WEIGHT }];

@@ -1,12 +1,14 @@
-// The thread start command's choices (thread-command.ts): a CPU load or
-// store, aimed at a device-private entry when any process has one — the
-// only kind whose fault reaches an interleaving point (do_swap_page); an
-// access elsewhere runs to its end when started.
+// The thread start commands' choices (thread-command.ts): a CPU load or
+// store aimed at a device-private entry when any process has one (the only
+// kind whose fault reaches do_swap_page's point; an access elsewhere runs
+// to its end when started), a one-page driver migration, and a
+// memory_failure by pgmap and index.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
 import type { Step } from '../../../models/ops.ts';
 import { migrate_to_device, migrate_to_ram } from './driver.ts';
+import { memory_failure } from './faults.ts';
 import { liveProcs, pick, pickProcVpn } from '../handles.ts';
 import type { ProcId, Vpn } from '../../../models/vocabulary.ts';
 
@@ -36,4 +38,15 @@ export const thread_start_migration = command({
     if (step === undefined || (step.op !== 'migrate_to_device' && step.op !== 'migrate_to_ram')) return undefined;
     return { ...step, args: { ...step.args, npages: 1 } } as Step;
   },
+});
+
+/**
+ * memory_failure started as a thread, by pgmap and index: the form that
+ * pauses past get_dev_pagemap (threads.ts; by address it runs to its end).
+ * The atomic command's choices and resolution.
+ */
+export const thread_start_memory_failure = command({
+  op: 'memory_failure',
+  choices: (era) => memory_failure.choices(era),
+  resolve: (c, s, era) => memory_failure.resolve({ ...c, byVpn: false }, s, era),
 });

@@ -85,10 +85,7 @@ export function exploreCommand(): Command {
       .option('--hook-time-limit <duration>', HOOK_TIME_LIMIT_HELP)
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
       .option('--ops <ops>', 'only these operations (comma-separated; default: all)', collect)
-      .option(
-        '--threads',
-        'also start CPU accesses as thread t1 where they reach an interleaving point (do_swap_page: pte_unmap_unlock), and resume it: every interleaving of its steps with the others',
-      )
+      .option('--threads', 'also start every operation that can reach an interleaving point as thread t1, and resume it: every interleaving of its steps with the others')
       .option('--from <trace>', 'search from the state a trace (a scenario, a saved counterexample) reaches; depths count from there, and the search runs in one thread')
       .option('--types <types>', "memremap_pages only of these memory types (comma-separated; default: the era's)", collect)
       .option('-o, --report-dir <dir>', 'where a counterexample and explore.json are written', 'reports/explore')

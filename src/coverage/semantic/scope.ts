@@ -181,6 +181,8 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
       match(label)
         .with('do_swap_page: pte_unmap_unlock', () => types.includes('PRIVATE'))
         .with('migrate_device_finalize: folio_putback_lru', () => migrated(types).length > 0)
+        // memory_failure's is on any ZONE_DEVICE pfn.
+        .with('memory_failure: get_dev_pagemap', () => types.length > 0)
         .exhaustive(),
     ),
   };
