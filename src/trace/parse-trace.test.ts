@@ -38,7 +38,9 @@ describe('parseTrace', () => {
       expect(e.message).toMatch(/^trace\.json: step 2 \(cpu_read\): thread: expected \{"id": "t1"…"t9", "kind": "start" or "resume"\}, got /);
     }
     const e = errorOf(step({ op: 'fork', args: { proc: 'p0' }, thread: { id: 't1', kind: 'start' } }));
-    expect(e.message).toBe('trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)');
+    expect(e.message).toBe(
+      'trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
+    );
   });
 
   it('fills in empty args for an op without arguments', () => {
