@@ -5,6 +5,7 @@
 // counterexample; upstream is complete to the same depth with no violation.
 import { describe, expect, it } from 'vitest';
 import hookDoSwapPage from '../../models/mutants/hook-do-swap-page.ts';
+import hookGetDevPagemapRef from '../../models/mutants/hook-get-dev-pagemap-ref.ts';
 import type { OpName, Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { explore } from '../../src/explore/explore.ts';
@@ -39,5 +40,24 @@ describe('explore --threads from a state with device-private pages', () => {
     const atomic = explore(resolveBuiltin('upstream'), { ...options, threads: false });
     expect([atomic.stop, atomic.completeDepth]).toEqual(['complete', 3]);
     expect(threaded.states).toBeGreaterThan(atomic.states);
+  });
+});
+
+describe('explore --threads from the initial state: memory_failure past get_dev_pagemap', () => {
+  const mf = { depth: 4, bounds: { pages: 1, procs: 2, devices: 1, values: 1, symmetry: true }, ops: ['memremap_pages', 'memory_failure', 'memunmap_pages'] as OpName[], threads: true };
+
+  it('finds hook-get-dev-pagemap-ref at its shortest: map the pgmap, start memory_failure, tear the pgmap down, resume', () => {
+    const r = explore(resolveProposal(hookGetDevPagemapRef.proposal), mf);
+    expect(r.stop).toBe('violation');
+    expect(r.violation?.finding.check).toBe('memory-failure-contract');
+    const steps = r.violation?.steps ?? [];
+    expect(steps.map((x) => `${x.step.thread?.kind ?? 't0'} ${x.step.op}`)).toEqual(['t0 memremap_pages', 'start memory_failure', 't0 memunmap_pages', 'resume memory_failure']);
+    expect(steps[1]?.paused).toBe('memory_failure: get_dev_pagemap');
+  });
+
+  it('upstream: every reachable state within these bounds explored, no violation', () => {
+    const r = explore(resolveBuiltin('upstream'), mf);
+    expect(r.stop).toBe('no-more-states');
+    expect(r.violation).toBeUndefined();
   });
 });
