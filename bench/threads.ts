@@ -6,7 +6,9 @@
 //     ground: properties/threads/explore-threads.test.ts's start), depth 3,
 //     pages 2, every operation: states, transitions, states/s and verdict —
 //     upstream must be complete with no violation, the same search with
-//     threads off for the state count it adds;
+//     threads off for the state count it adds, and with the partial-order
+//     reduction (explore's default with --threads: commutes-with-start.ts)
+//     for the states it saves — the same verdict required;
 //   - time to hook-do-swap-page's counterexample under each schedule
 //     (uniform resume commands, PCT plans), medians over the seeds: the
 //     mutant section above runs it uniform only.
@@ -38,6 +40,9 @@ export interface ThreadsBench {
     readonly transitions: number;
     readonly statesPerSecond: number;
     readonly verdict: string;
+    /** The same search partial-order reduced. */
+    readonly reduced: { readonly states: number; readonly statesPerSecond: number; readonly seconds: number; readonly verdict: string };
+    readonly seconds: number;
   };
   readonly race: readonly { readonly schedule: 'uniform' | 'pct'; readonly found: number; readonly seeds: number; readonly medianMs: number; readonly medianSteps: number }[];
 }
@@ -77,15 +82,32 @@ export function threadsBench(seeds: readonly number[], print: (line: string) => 
   const e = explore(resolveBuiltin('upstream'), options);
   const ms = performance.now() - started;
   const without = explore(resolveBuiltin('upstream'), { ...options, threads: false });
-  const verdict = e.stop === 'complete' ? `complete to depth ${e.completeDepth}: no violation` : `${e.stop}${e.violation ? ` (${e.violation.finding.check})` : ''}`;
+  const verdictOf = (r: typeof e) => (r.stop === 'complete' ? `complete to depth ${r.completeDepth}: no violation` : `${r.stop}${r.violation ? ` (${r.violation.finding.check})` : ''}`);
+  const verdict = verdictOf(e);
   print(
-    `  explore upstream --threads from two device-private pages, depth ${EXPLORE_DEPTH}, pages 2: ${e.states.toLocaleString('en-US')} states (${without.states.toLocaleString('en-US')} without threads), ${Math.round(e.states / (ms / 1000)).toLocaleString('en-US')} states/s; ${verdict}`,
+    `  explore upstream --threads --no-por from two device-private pages, depth ${EXPLORE_DEPTH}, pages 2: ${e.states.toLocaleString('en-US')} states (${without.states.toLocaleString('en-US')} without threads), ${Math.round(e.states / (ms / 1000)).toLocaleString('en-US')} states/s, ${(ms / 1000).toFixed(1)} s; ${verdict}`,
+  );
+  const reducedAt = performance.now();
+  const p = explore(resolveBuiltin('upstream'), { ...options, por: true });
+  const reducedMs = performance.now() - reducedAt;
+  const reduced = { states: p.states, statesPerSecond: p.states / (reducedMs / 1000), seconds: reducedMs / 1000, verdict: verdictOf(p) };
+  print(
+    `  the same search partial-order reduced: ${p.states.toLocaleString('en-US')} states (${(e.states / p.states).toFixed(2)}× fewer), ${reduced.seconds.toFixed(1)} s (${(ms / reducedMs).toFixed(2)}× faster); ${reduced.verdict}${reduced.verdict === verdict ? '' : ' — NOT the unreduced verdict'}`,
   );
   const races = (['uniform', 'pct'] as const).map((s) => race(s, seeds));
   for (const r of races) print(`  hook-do-swap-page, ${r.schedule}: found ${r.found}/${r.seeds}, median ${Math.round(r.medianMs)} ms to a shrunk counterexample, median ${r.medianSteps} steps`);
   return {
     check: { atomic, threads, ratio: threads / atomic, runs: CHECK_RUNS },
-    explore: { depth: EXPLORE_DEPTH, states: e.states, statesWithoutThreads: without.states, transitions: e.transitions, statesPerSecond: e.states / (ms / 1000), verdict },
+    explore: {
+      depth: EXPLORE_DEPTH,
+      states: e.states,
+      statesWithoutThreads: without.states,
+      transitions: e.transitions,
+      statesPerSecond: e.states / (ms / 1000),
+      verdict,
+      reduced,
+      seconds: ms / 1000,
+    },
     race: races,
   };
 }
@@ -96,7 +118,9 @@ export function threadsMarkdown(t: ThreadsBench): string[] {
     '',
     `check upstream, ${t.check.runs} runs: ${Math.round(t.check.atomic)} commands/s atomic, ${Math.round(t.check.threads)} with \`--threads\` (${t.check.ratio.toFixed(2)}×).`,
     '',
-    `explore upstream \`--threads\` from two device-private pages, depth ${t.explore.depth}, pages 2: ${t.explore.states} states (${t.explore.statesWithoutThreads} without threads), ${Math.round(t.explore.statesPerSecond)} states/s; ${t.explore.verdict}.`,
+    `explore upstream \`--threads --no-por\` from two device-private pages, depth ${t.explore.depth}, pages 2: ${t.explore.states} states (${t.explore.statesWithoutThreads} without threads), ${Math.round(t.explore.statesPerSecond)} states/s, ${t.explore.seconds.toFixed(1)} s; ${t.explore.verdict}.`,
+    '',
+    `Partial-order reduced (the default): ${t.explore.reduced.states} states (${(t.explore.states / t.explore.reduced.states).toFixed(2)}× fewer), ${t.explore.reduced.seconds.toFixed(1)} s; ${t.explore.reduced.verdict}.`,
     '',
     '| hook-do-swap-page | found | median ms to a shrunk counterexample | median steps |',
     '|---|---|---|---|',

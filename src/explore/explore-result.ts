@@ -21,8 +21,10 @@ export interface ExploreOptions {
    * depths count from there, and a counterexample starts with them.
    */
   readonly from?: readonly Step[];
-  /** Also start CPU accesses as thread t1 where they reach an interleaving point, and resume it (issue 12; thread-steps.ts). */
+  /** Also start every operation that can reach an interleaving point as thread t1, and resume it (issue 12; thread-steps.ts). */
   readonly threads?: boolean;
+  /** With threads: the partial-order reduction (commutes-with-start.ts) — the first main step after a start that commutes with it is not searched there. */
+  readonly por?: boolean;
   /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */
   readonly hookTimeLimitMs?: number;
   /** Stop cleanly after this many distinct states. */
@@ -74,6 +76,8 @@ export interface ExploreResult extends ExploreProgress {
   /** Steps of the trace the search started from (ExploreOptions.from); depths count after them. */
   readonly fromSteps?: number;
   readonly threads?: boolean;
+  /** With threads, partial-order reduced (ExploreOptions.por). */
+  readonly por?: boolean;
 }
 
 /** What a search measured itself; the rest of a result comes from the proposal and the options. */
@@ -93,5 +97,6 @@ export function exploreResult(r: SearchOutcome & { readonly proposal: ResolvedPr
     exact: options.exact === true,
     ...(options.from === undefined ? {} : { fromSteps: options.from.length }),
     ...(options.threads ? { threads: true } : {}),
+    ...(options.threads && options.por ? { por: true } : {}),
   };
 }

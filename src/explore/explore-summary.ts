@@ -33,7 +33,7 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
   // 80 columns, as every text zdspec prints for an email (wrap.ts).
   const lines = [
     ...wrap(
-      `explore ${r.proposal} (${r.era}), depth ${r.maxDepth}, ${describeBounds(r.bounds)}${r.threads ? ', with threads' : ''}${r.fromSteps === undefined ? '' : `, from a ${r.fromSteps}-step trace`}`,
+      `explore ${r.proposal} (${r.era}), depth ${r.maxDepth}, ${describeBounds(r.bounds)}${r.threads ? `, with threads${r.por ? ' (partial-order reduced)' : ''}` : ''}${r.fromSteps === undefined ? '' : `, from a ${r.fromSteps}-step trace`}`,
       '',
     ),
     ...wrap(verdictLine(r), ''),
@@ -64,6 +64,7 @@ export function exploreSummary(r: ExploreResult, counterexample?: string): { lin
     seenBytes: r.seenBytes,
     exact: r.exact,
     ...(r.threads ? { threads: true } : {}),
+    ...(r.por ? { por: true } : {}),
     ...(r.fromSteps === undefined ? {} : { fromSteps: r.fromSteps }),
     ...(r.violation === undefined
       ? {}

@@ -23,6 +23,8 @@ import { exactSeenStates, hashedSeenStates } from './seen-states.ts';
 interface Node {
   readonly id: number;
   readonly snapshot: PairSnapshot;
+  /** Reached by a start that paused: the state it started from (the reduction, commutes-with-start.ts). */
+  readonly preStart?: PairSnapshot;
 }
 
 export function explore(proposal: ResolvedProposal, options: ExploreOptions): ExploreResult {
@@ -80,6 +82,7 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     bounds: options.bounds,
     ...(options.ops === undefined ? {} : { ops: options.ops }),
     ...(options.threads ? { threads: true } : {}),
+    ...(options.threads && options.por ? { por: true } : {}),
     checks: selected,
     ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),
   };
@@ -106,25 +109,32 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     for (const node of frontier) {
       let stop: ExploreStop | undefined;
       const counted = transitions;
-      const expanded = expandState(ctx, node.snapshot, pathTo(node.id), (words, ran, i, save) => {
-        // Counted from the state's first step: an attempt started again (expand.ts) counts once.
-        transitions = counted + i + 1;
-        if (stop !== undefined) return;
-        if (seen.add(words)) {
-          reaching = (reaching ?? 0) + 1;
-          if (!last) {
-            const id = parent.push(node.id) - 1;
-            via.push(ran);
-            next.push({ id, snapshot: save() });
+      const from = { ...(node.preStart === undefined ? {} : { preStart: node.preStart }), leaf: last };
+      const expanded = expandState(
+        ctx,
+        node.snapshot,
+        pathTo(node.id),
+        (words, ran, i, save, preStart) => {
+          // Counted from the state's first step: an attempt started again (expand.ts) counts once.
+          transitions = counted + i + 1;
+          if (stop !== undefined) return;
+          if (seen.add(words)) {
+            reaching = (reaching ?? 0) + 1;
+            if (!last) {
+              const id = parent.push(node.id) - 1;
+              via.push(ran);
+              next.push({ id, snapshot: save(), ...(preStart === undefined || !ctx.por ? {} : { preStart }) });
+            }
           }
-        }
-        if (transitions % progressEvery === 0) {
-          heapBytes = Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart);
-          options.onProgress?.(progress());
-          if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) stop = 'max-memory';
-        }
-        if (options.maxStates !== undefined && seen.size >= options.maxStates) stop = 'max-states';
-      });
+          if (transitions % progressEvery === 0) {
+            heapBytes = Math.max(heapBytes, process.memoryUsage().heapUsed - heapAtStart);
+            options.onProgress?.(progress());
+            if (options.maxMemoryBytes !== undefined && heapBytes > options.maxMemoryBytes) stop = 'max-memory';
+          }
+          if (options.maxStates !== undefined && seen.size >= options.maxStates) stop = 'max-states';
+        },
+        from,
+      );
       transitions = counted + expanded.transitions;
       if (expanded.violation !== undefined) return result('violation', depth, expanded.violation);
       if (stop !== undefined) return result(stop, depth);

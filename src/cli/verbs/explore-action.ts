@@ -109,6 +109,7 @@ function commandLine(spec: string, depth: number, bounds: ExploreBounds, flags: 
   for (const o of flags.ops ?? []) words.push('--ops', o);
   for (const t of flags.types ?? []) words.push('--types', t);
   if (flags.threads) words.push('--threads');
+  if (flags.threads && !flags.por) words.push('--no-por');
   if (flags.from !== undefined) words.push('--from', flags.from);
   return words.map(shellQuote).join(' ');
 }
@@ -197,7 +198,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
     bounds,
     checks,
     ...(ops === undefined ? {} : { ops }),
-    ...(flags.threads ? { threads: true } : {}),
+    ...(flags.threads ? { threads: true, por: flags.por } : {}),
     ...(from === undefined ? {} : { from }),
     ...(maxStates === undefined ? {} : { maxStates }),
     maxMemoryBytes,

@@ -67,6 +67,7 @@ async function init(s: WorkerSetup, ports: readonly (MessagePort | null)[], stop
     bounds: s.bounds,
     ...(s.ops === undefined ? {} : { ops: s.ops }),
     ...(s.threads ? { threads: true } : {}),
+    ...(s.por ? { por: true } : {}),
     checks,
     ...(s.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: s.hookTimeLimitMs }),
   };
@@ -92,13 +93,20 @@ function expand(keep: boolean): void {
       full = true;
       break;
     }
-    const expanded = expandState(ctx, node.snapshot, node.path, (w, ran, step, save) => {
-      if (!local.add(w)) return;
-      const { hi, lo } = hashWords(w);
-      keys.push(node.g, step, hi, lo, pending.length);
-      if (setup?.exact) words.push(w.join(','));
-      if (keep) pending.push({ g: -1, path: [...node.path, ran], snapshot: save() });
-    });
+    const from = { ...(node.preStart === undefined ? {} : { preStart: node.preStart }), leaf: !keep };
+    const expanded = expandState(
+      ctx,
+      node.snapshot,
+      node.path,
+      (w, ran, step, save, preStart) => {
+        if (!local.add(w)) return;
+        const { hi, lo } = hashWords(w);
+        keys.push(node.g, step, hi, lo, pending.length);
+        if (setup?.exact) words.push(w.join(','));
+        if (keep) pending.push({ g: -1, path: [...node.path, ran], snapshot: save(), ...(preStart === undefined || !ctx?.por ? {} : { preStart }) });
+      },
+      from,
+    );
     counts.push(node.g, expanded.transitions);
     if (expanded.violation !== undefined) {
       found = { g: node.g, step: expanded.transitions - 1, violation: expanded.violation };

@@ -18,6 +18,7 @@ export interface WorkerSetup {
   readonly bounds: ExploreBounds;
   readonly ops?: readonly OpName[];
   readonly threads?: boolean;
+  readonly por?: boolean;
   readonly checks: readonly SelectableCheck[];
   readonly exact: boolean;
   readonly hookTimeLimitMs?: number;
@@ -30,6 +31,8 @@ export interface HeldState {
   readonly g: number;
   readonly path: readonly RanStep[];
   readonly snapshot: PairSnapshot;
+  /** Reached by a start that paused: the state it started from (the reduction, commutes-with-start.ts). */
+  readonly preStart?: PairSnapshot;
 }
 
 export type ToWorker =
