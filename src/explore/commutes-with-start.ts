@@ -9,17 +9,20 @@
 // a step may depend on a frame it only reads (a migration refuses a page
 // the paused fault holds a reference on), which no write set shows.
 //
-// Why nothing is lost. Every run through start; a; rest has the run
-// a; start; rest beside it: the same kernel states from the second step on
-// (the 'always' clauses judge states, so they judge them alike), the same
-// results (the kernel model is deterministic), and, at the stretch's end, a
-// linearization of the second is one of the first (`a` first: `a` and t1
-// overlap in the first, and every later step comes after both). A run that
-// fails in the first fails in the second, at the same length; `a` alone at
-// the state before the start is a transition of that state and judged
-// there. The first step after the start is the only one pruned:
-// properties/explore/por.test.ts compares the reduced search with the
-// unreduced one on every thread mutant and the built-ins.
+// Why nothing is lost. Every run start; a; rest has the run a; start; rest
+// beside it: the same kernel states from the second step on (the 'always'
+// clauses judge states, so they judge them alike), the same results (the
+// kernel model is deterministic), and, at the stretch's end, a
+// linearization of the second is one of the first with `a` put first,
+// which real time allows: in the first run `a` overlaps t1 and returns
+// before every later step is invoked. A run that fails in the first fails
+// in the second, at the same length; `a` alone at the state before the
+// start is a transition of that state and judged there. Only the first
+// step after the start is pruned: a later one is invoked after main-thread
+// steps of the stretch returned, which a linearization must keep before
+// it, so it cannot be moved before the start. properties/threads/por.test.ts
+// compares the reduced search with the unreduced one on the thread
+// mutants and the built-ins.
 import type { Step } from '../../models/ops.ts';
 import type { Pair, PairSnapshot, PairStep } from '../runner/pair-types.ts';
 import { isDeepStrictEqual } from 'node:util';
