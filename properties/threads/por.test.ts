@@ -10,51 +10,11 @@
 // pool it keeps exactly what one thread keeps.
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../../models/mutants/catalogue.ts';
-import type { OpName, Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { explore, type ExploreOptions, type ExploreResult } from '../../src/explore/explore.ts';
 import { explorePool } from '../../src/explore/pool/explore-pool.ts';
-
-const s = (op: string, args: object): Step => ({ op, args }) as Step;
-const bounds = (pages: number) => ({ pages, procs: 2, devices: 1, values: 1, symmetry: true });
-
-/** The searches: one per interleaving point, each reaching its mutants' race. */
-const SEARCHES: Record<string, ExploreOptions & { readonly mutants: readonly string[] }> = {
-  // Two device-private pages: a fault paused on one while the other moves.
-  'do_swap_page, from two device-private pages': {
-    mutants: ['hook-do-swap-page'],
-    depth: 3,
-    bounds: bounds(2),
-    threads: true,
-    ops: ['cpu_read', 'migrate_to_ram', 'migrate_device_range', 'device_read', 'munmap'],
-    from: [
-      s('memremap_pages', { type: 'PRIVATE', owner: 'dmirror0', npages: 2 }),
-      s('mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' }),
-      s('cpu_write', { proc: 'p0', vpn: 0, value: 1 }),
-      s('migrate_to_device', { proc: 'p0', vpn: 0, npages: 2, pgmap: 'pgmap0' }),
-    ],
-  },
-  'migrate_device_finalize, from a written system page': {
-    mutants: ['bug-15-finalize-putback-dying', 'hook-migrate-device-finalize'],
-    depth: 3,
-    bounds: bounds(1),
-    threads: true,
-    ops: ['migrate_to_device', 'migrate_to_ram', 'cpu_read', 'munmap'],
-    from: [
-      s('memremap_pages', { type: 'PRIVATE', owner: 'dmirror0', npages: 1 }),
-      s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' }),
-      s('cpu_write', { proc: 'p0', vpn: 0, value: 1 }),
-    ],
-  },
-  'memory_failure, from the initial state': {
-    mutants: ['hook-get-dev-pagemap-ref'],
-    depth: 4,
-    bounds: bounds(1),
-    threads: true,
-    ops: ['memremap_pages', 'memory_failure', 'memunmap_pages'] as OpName[],
-  },
-};
+import { POINT_SEARCHES } from './fixtures/point-searches.ts';
 
 const verdict = (r: ExploreResult) => ({ stop: r.stop, completeDepth: r.completeDepth, check: r.violation?.finding.check, length: r.violation?.steps.length });
 
@@ -73,7 +33,7 @@ describe('explore --threads: the partial-order reduction against the unreduced s
   const searched = new Map<string, { full: ExploreResult; reduced: ExploreResult }>();
 
   it('every thread mutant of the catalogue is in one of the searches', () => {
-    const searched = Object.values(SEARCHES).flatMap((o) => o.mutants);
+    const searched = Object.values(POINT_SEARCHES).flatMap((o) => o.mutants);
     expect(MUTANTS.filter((m) => m.focus?.threads === true).map((m) => m.id)).toEqual(expect.arrayContaining(searched));
     expect(searched.sort()).toEqual(
       MUTANTS.filter((m) => m.focus?.threads === true)
@@ -82,7 +42,7 @@ describe('explore --threads: the partial-order reduction against the unreduced s
     );
   });
 
-  for (const [search, options] of Object.entries(SEARCHES)) {
+  for (const [search, options] of Object.entries(POINT_SEARCHES)) {
     it.each(proposalsFor(options.mutants))(`${search}: %s gives the same verdict with fewer or as many states`, (name, proposal) => {
       const full = explore(proposal, options);
       const reduced = explore(proposal, { ...options, por: true });
@@ -93,13 +53,13 @@ describe('explore --threads: the partial-order reduction against the unreduced s
   }
 
   it('prunes where the main thread has steps that commute with the paused fault', () => {
-    const r = searched.get('do_swap_page, from two device-private pages: upstream');
+    const r = searched.get('do_swap_page: pte_unmap_unlock: upstream');
     expect(r?.reduced.states).toBeLessThan(r?.full.states ?? 0);
     expect(r?.reduced.por).toBe(true);
   });
 
   it('the worker pool keeps exactly the states one thread keeps', async () => {
-    const options = { ...(SEARCHES['memory_failure, from the initial state'] as ExploreOptions), por: true, depth: 3 };
+    const options = { ...(POINT_SEARCHES['memory_failure: get_dev_pagemap'] as ExploreOptions), por: true, depth: 3 };
     const proposal = resolveBuiltin('upstream');
     const one = explore(proposal, options);
     const two = await explorePool('upstream', proposal, options, 2);
