@@ -4,13 +4,20 @@ import type { OpArgs, OpResult } from '../ops.ts';
 import { EINVAL, ESRCH, getProc, handleNum } from './handles.ts';
 import { __get_user_pages } from './gup.ts';
 import { gup_put_folio } from './gup-refs.ts';
+import type { GupFlags } from './hooks.ts';
 import { type KernelState, slotOf } from './kstate.ts';
+
+/** The flags a driver's call passes: FOLL_GET, or FOLL_PIN with FOLL_LONGTERM where the era has it. */
+export function gup_flags(k: KernelState, op: 'get_user_pages' | 'pin_user_pages', a: OpArgs['get_user_pages'] | OpArgs['pin_user_pages']): GupFlags {
+  if (op === 'get_user_pages') return { write: a.write, pin: false, longterm: false };
+  return { write: a.write, pin: true, longterm: 'longterm' in a && a.longterm && k.era.follLongterm };
+}
 
 /** get_user_pages / get_user_pages_fast (FOLL_GET). */
 export function get_user_pages(k: KernelState, a: OpArgs['get_user_pages']): OpResult<'get_user_pages'> {
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
-  const r = __get_user_pages(k, p, a.vpn, { write: a.write, pin: false, longterm: false }, a.fast);
+  const r = __get_user_pages(k, p, a.vpn, gup_flags(k, 'get_user_pages', a), a.fast);
   if ('errno' in r) return r;
   const n = k.next.ref++;
   k.refs.set(n, { pfn: k.mem.pfn[r.slot] ?? -1, proc: p.num });
@@ -21,8 +28,7 @@ export function get_user_pages(k: KernelState, a: OpArgs['get_user_pages']): OpR
 export function pin_user_pages(k: KernelState, a: OpArgs['pin_user_pages']): OpResult<'pin_user_pages'> {
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
-  const longterm = a.longterm && k.era.follLongterm;
-  const r = __get_user_pages(k, p, a.vpn, { write: a.write, pin: true, longterm }, a.fast);
+  const r = __get_user_pages(k, p, a.vpn, gup_flags(k, 'pin_user_pages', a), a.fast);
   if ('errno' in r) return r;
   const n = k.next.pin++;
   k.pins.set(n, { pfn: k.mem.pfn[r.slot] ?? -1, proc: p.num, longterm: a.longterm, write: a.write });

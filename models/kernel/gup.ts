@@ -29,15 +29,8 @@ const MAX_LONGTERM_RETRIES = 4;
  * FOLL_LONGTERM, check_and_migrate_movable_pages (__gup_longterm_locked).
  */
 export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: GupFlags, fast: boolean): GupResult {
-  const vma = vma_lookup(p, vpn);
-  if (!vma) return { errno: 'EFAULT' };
-  // check_vma_flags: "(gup_flags & FOLL_LONGTERM) && vma_is_fsdax(vma)" →
-  // -EOPNOTSUPP comes before the read/write permission checks.
-  if (flags.longterm && vma.kind === 'dax' && k.era.fsdaxVmaLongtermEopnotsupp && vma.pgmap !== null && k.pgmaps[vma.pgmap]?.type === 'FS_DAX') {
-    return { errno: 'EOPNOTSUPP' };
-  }
-  if (vma.prot === 'none') return { errno: 'EFAULT' };
-  if (flags.write && vma.prot !== 'write') return { errno: 'EFAULT' };
+  const refused = check_vma_flags(k, p, vpn, flags);
+  if (refused !== null) return refused;
   if (fast) {
     const pte = p.ptes.get(vpn);
     if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap') && (!flags.write || pte.write)) {
@@ -60,6 +53,23 @@ export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: Gu
     if (c !== 'again') return c === 'ok' ? g : { errno: c };
   }
   return { errno: 'EBUSY' };
+}
+
+/**
+ * find_vma and check_vma_flags (mm/gup.c): no VMA, or one the flags may not
+ * use. null when GUP goes on to follow the page.
+ */
+export function check_vma_flags(k: KernelState, p: Proc, vpn: number, flags: GupFlags): { readonly errno: Errno } | null {
+  const vma = vma_lookup(p, vpn);
+  if (!vma) return { errno: 'EFAULT' };
+  // check_vma_flags: "(gup_flags & FOLL_LONGTERM) && vma_is_fsdax(vma)" →
+  // -EOPNOTSUPP comes before the read/write permission checks.
+  if (flags.longterm && vma.kind === 'dax' && k.era.fsdaxVmaLongtermEopnotsupp && vma.pgmap !== null && k.pgmaps[vma.pgmap]?.type === 'FS_DAX') {
+    return { errno: 'EOPNOTSUPP' };
+  }
+  if (vma.prot === 'none') return { errno: 'EFAULT' };
+  if (flags.write && vma.prot !== 'write') return { errno: 'EFAULT' };
+  return null;
 }
 
 /**

@@ -102,8 +102,8 @@ export interface KPin extends KRef {
 export type KThread =
   | {
       readonly id: string;
-      readonly op: 'cpu_read' | 'cpu_write';
-      readonly args: OpArgs['cpu_read'] | OpArgs['cpu_write'];
+      readonly op: 'cpu_read' | 'cpu_write' | 'get_user_pages' | 'pin_user_pages';
+      readonly args: OpArgs['cpu_read'] | OpArgs['cpu_write'] | OpArgs['get_user_pages'] | OpArgs['pin_user_pages'];
       readonly label: Extract<InterleavingLabel, 'do_swap_page: pte_unmap_unlock'>;
       readonly fault: SwapFault;
     }

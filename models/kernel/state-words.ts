@@ -104,8 +104,12 @@ export function stateWords(k: KernelState): number[] {
     if (t === undefined) continue;
     const value = 'value' in t.args ? t.args.value : 'pgmap' in t.args && t.args.pgmap !== undefined ? str(t.args.pgmap) : -1;
     out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn ?? -1, value, str(t.label));
-    if ('fault' in t) out.push(t.fault.slot, t.fault.held ? 1 : 0);
-    else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
+    if ('fault' in t) {
+      // GUP's flags (a CPU access's kind is its op).
+      const bit = (b: boolean | undefined) => (b === undefined ? -1 : b ? 1 : 0);
+      const a = t.args as { readonly write?: boolean; readonly fast?: boolean; readonly longterm?: boolean };
+      out.push(t.fault.slot, t.fault.held ? 1 : 0, bit(a.write), bit(a.fast), bit(a.longterm));
+    } else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
     else out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0);
   }
   return out;

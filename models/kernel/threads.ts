@@ -4,10 +4,12 @@
 // operations run; resuming it runs it to its next point or its end. An
 // operation that reaches no point on its way runs to its end when started.
 //
-// - CPU accesses pause in do_swap_page where it drops the PTE lock before
-//   migrate_to_ram. Resumed, the fault finishes and the access is retried,
-//   as the CPU re-executes the instruction once the fault handler returns:
-//   handle_mm_fault then finds whatever the PTE became in the meantime.
+// - CPU accesses and GUP (one page, as a driver calls it) pause in
+//   do_swap_page where it drops the PTE lock before migrate_to_ram.
+//   Resumed, the fault finishes and the access is retried, as the CPU
+//   re-executes the instruction once the fault handler returns and GUP's
+//   loop goes back to follow_page_pte after faultin_page: they find
+//   whatever the PTE became in the meantime.
 // - The driver's one-page migrations (migrate_to_device, migrate_to_ram
 //   with npages 1) pause in __migrate_device_finalize once the page moved:
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
@@ -18,34 +20,61 @@
 //   (the pgmap reference taken, put_ref_page done), before
 //   memory_failure_dev_pagemap; it holds mf_mutex throughout.
 import type { ThreadProgress } from '../model.ts';
-import type { OpResult, Step } from '../ops.ts';
+import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
 import { dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, migrate_to_device_result } from './dmirror-ops.ts';
 import type { KernelState } from './kstate.ts';
 import { movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
+import { check_vma_flags, vm_fault_to_errno } from './gup.ts';
+import { get_user_pages, gup_flags, pin_user_pages } from './gup-ops.ts';
+import type { FaultError } from './memory.ts';
+import type { Proc } from './kstate.ts';
 import { getPgmap, getProc } from './handles.ts';
 import { memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
-export const THREAD_OPS = ['cpu_read', 'cpu_write', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
+export const THREAD_OPS = ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
 export const isThreadStep = (step: Step): step is Extract<Step, { op: ThreadOp }> => (THREAD_OPS as readonly string[]).includes(step.op);
 
-type Access = Extract<Step, { op: 'cpu_read' | 'cpu_write' }>;
+/** The operations that fault a device-private page through do_swap_page when started as a thread. */
+type Access = Extract<Step, { op: 'cpu_read' | 'cpu_write' | 'get_user_pages' | 'pin_user_pages' }>;
+const isGup = (s: Pick<Access, 'op'>): s is Pick<Extract<Access, { op: 'get_user_pages' | 'pin_user_pages' }>, 'op'> => s.op === 'get_user_pages' || s.op === 'pin_user_pages';
 type Migration = Extract<Step, { op: 'migrate_to_device' | 'migrate_to_ram' }>;
 
 /** The access run to its end from where it stands: the retried instruction. */
-const access = (k: KernelState, s: Pick<Access, 'op' | 'args'>): OpResult => (s.op === 'cpu_write' ? cpu_write(k, s.args as Access['args'] & { value: number }) : cpu_read(k, s.args));
+/**
+ * The access run to its end from where it stands: the retried instruction,
+ * or GUP's loop going back to follow_page_pte after faultin_page.
+ */
+function access(k: KernelState, s: Pick<Access, 'op' | 'args'>): OpResult {
+  if (s.op === 'get_user_pages') return get_user_pages(k, s.args as OpArgs['get_user_pages']);
+  if (s.op === 'pin_user_pages') return pin_user_pages(k, s.args as OpArgs['pin_user_pages']);
+  return s.op === 'cpu_write' ? cpu_write(k, s.args as OpArgs['cpu_write']) : cpu_read(k, s.args);
+}
+
+/** A failed fault: SIGBUS for a CPU access, vm_fault_to_errno for GUP's faultin_page. */
+const faultFailed = (s: Pick<Access, 'op'>, why: FaultError): OpResult => (isGup(s) ? { errno: vm_fault_to_errno(why) } : { signal: 'SIGBUS' });
+
+/** The process whose vpn the access faults, when it gets that far: a CPU access's VMA checks (bad_area), GUP's check_vma_flags. */
+function faulting(k: KernelState, s: Access): Proc | undefined {
+  if (!isGup(s)) {
+    const at = access_vma(k, s.args, s.op === 'cpu_write');
+    return 'p' in at ? at.p : undefined;
+  }
+  const p = getProc(k, s.args.proc);
+  return p && check_vma_flags(k, p, s.args.vpn, gup_flags(k, s.op, s.args)) === null ? p : undefined;
+}
 
 /** Start `step` as thread `id` (not running). */
 export function thread_start(k: KernelState, id: string, step: Extract<Step, { op: ThreadOp }>): ThreadProgress {
   if (k.threads.has(id)) throw new Error(`thread ${id} is already running`);
   if (step.op === 'memory_failure') return memory_failure_start(k, id, step);
-  return step.op === 'cpu_read' || step.op === 'cpu_write' ? access_start(k, id, step as Access) : migration_start(k, id, step as Migration);
+  return step.op === 'migrate_to_device' || step.op === 'migrate_to_ram' ? migration_start(k, id, step as Migration) : access_start(k, id, step as Access);
 }
 
 function memory_failure_start(k: KernelState, id: string, step: Extract<Step, { op: 'memory_failure' }>): ThreadProgress {
@@ -61,12 +90,13 @@ function memory_failure_start(k: KernelState, id: string, step: Extract<Step, { 
 }
 
 function access_start(k: KernelState, id: string, step: Access): ThreadProgress {
-  const at = access_vma(k, step.args, step.op === 'cpu_write');
-  const pte = 'p' in at ? at.p.ptes.get(step.args.vpn) : undefined;
-  // handle_mm_fault → do_swap_page: only a device-private entry gets as far as the PTE unlock.
-  if (!('p' in at) || pte?.kind !== 'device-private') return { done: true, result: access(k, step) };
-  const fault = do_swap_page_lock(k, at.p, step.args.vpn, pte);
-  if ('ok' in fault) return { done: true, result: { signal: 'SIGBUS' } };
+  const p = faulting(k, step);
+  const pte = p?.ptes.get(step.args.vpn);
+  // handle_mm_fault → do_swap_page (GUP: follow_page_pte finds no page, faultin_page):
+  // only a device-private entry gets as far as the PTE unlock.
+  if (p === undefined || pte?.kind !== 'device-private') return { done: true, result: access(k, step) };
+  const fault = do_swap_page_lock(k, p, step.args.vpn, pte);
+  if ('ok' in fault) return { done: true, result: fault.ok ? access(k, step) : faultFailed(step, fault.why) };
   const label = 'do_swap_page: pte_unmap_unlock';
   k.threads.set(id, { id, op: step.op, args: step.args, label, fault });
   return { done: false, label };
@@ -110,8 +140,8 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
     return { done: true, result: p && pg ? migrate_to_device_result(k, t.args, p, pg) : { errno: 'EINVAL' } };
   }
   const r = do_swap_page_migrate(k, t.fault);
-  // The fault failed: the CPU access gets SIGBUS (cpu_read / cpu_write).
-  if (!r.ok) return { done: true, result: { signal: 'SIGBUS' } };
+  // The fault failed: the CPU access gets SIGBUS, GUP the fault's errno.
+  if (!r.ok) return { done: true, result: faultFailed(t, r.why) };
   return { done: true, result: access(k, t) };
 }
 

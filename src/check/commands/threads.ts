@@ -1,7 +1,7 @@
 // The thread start commands' choices (thread-command.ts): a CPU load or
-// store aimed at a device-private entry when any process has one (the only
-// kind whose fault reaches do_swap_page's point; an access elsewhere runs
-// to its end when started), a one-page driver migration, and a
+// store, or a get/pin_user_pages, aimed at a device-private entry when any
+// process has one (the only kind whose fault reaches do_swap_page's point;
+// an access elsewhere runs to its end when started), a one-page driver migration, and a
 // memory_failure by pgmap and index.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
@@ -14,13 +14,25 @@ import type { ProcId, Vpn } from '../../../models/vocabulary.ts';
 
 export const thread_start = command({
   op: 'cpu_read',
-  choices: () => fc.record({ proc: index(), vpn: index(), write: biased(1, 2), value: value() }),
+  choices: () =>
+    fc.record({
+      proc: index(),
+      vpn: index(),
+      write: biased(1, 2),
+      value: value(),
+      // Half the time a CPU access, else GUP's faultin_page (get or pin, one page).
+      via: fc.constantFrom('cpu', 'cpu', 'get', 'pin'),
+      fast: fc.boolean(),
+      longterm: fc.boolean(),
+    }),
   resolve: (c, s) => {
     // Every device-private entry of every process first, then a device page of the chosen one.
     const entries: { proc: ProcId; vpn: Vpn }[] = [];
     for (const proc of liveProcs(s)) for (const [vpn, pte] of Object.entries(s.procs[proc]?.ptes ?? {})) if (pte.kind === 'device-private') entries.push({ proc, vpn: Number(vpn) });
     const at = pick(entries, c.vpn) ?? pickProcVpn(s, c.proc, 'device', c.vpn);
     if (at === undefined) return undefined;
+    if (c.via === 'get') return step('get_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, fast: c.fast });
+    if (c.via === 'pin') return step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: c.fast });
     return c.write ? step('cpu_write', { proc: at.proc, vpn: at.vpn, value: c.value }) : step('cpu_read', { proc: at.proc, vpn: at.vpn });
   },
 });
