@@ -21,8 +21,8 @@ export interface InterleavingPoint {
 
 export const INTERLEAVING_POINTS = {
   'do_swap_page: pte_unmap_unlock': {
-    kernel: 'mm/memory.c do_swap_page (device-private entry)',
-    ops: ['cpu_read', 'cpu_write'],
+    kernel: "mm/memory.c do_swap_page (device-private entry; from a CPU fault or GUP's faultin_page)",
+    ops: ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages'],
     guards: 'the page reference taken under the PTE lock (16ce101db85d) makes a concurrent migrate_vma_check_page refuse the page, so it is not migrated and freed before migrate_to_ram runs',
     mutant: 'hook-do-swap-page',
   },
