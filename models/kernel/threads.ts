@@ -46,7 +46,6 @@ type Access = Extract<Step, { op: 'cpu_read' | 'cpu_write' | 'get_user_pages' | 
 const isGup = (s: Pick<Access, 'op'>): s is Pick<Extract<Access, { op: 'get_user_pages' | 'pin_user_pages' }>, 'op'> => s.op === 'get_user_pages' || s.op === 'pin_user_pages';
 type Migration = Extract<Step, { op: 'migrate_to_device' | 'migrate_to_ram' }>;
 
-/** The access run to its end from where it stands: the retried instruction. */
 /**
  * The access run to its end from where it stands: the retried instruction,
  * or GUP's loop going back to follow_page_pte after faultin_page.
