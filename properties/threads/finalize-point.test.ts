@@ -10,6 +10,7 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
+import { noteFindings } from './fixtures/step-findings.ts';
 
 const s = (op: string, args: object, thread?: Step['thread']): Step => ({ op, args, ...(thread ? { thread } : {}) }) as Step;
 const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
@@ -35,10 +36,7 @@ const CASES: Record<string, { before: Step[]; thread: Step; pauses: boolean }> =
 function run(proposal: ResolvedProposal, before: readonly Step[], thread: Step): { paused?: string; findings: string[] } {
   const pair = createPair(proposal);
   const findings: string[] = [];
-  const note = (r: ReturnType<typeof pair.step>) => {
-    if (r.refinement) findings.push(`refinement: ${r.refinement}`);
-    for (const f of r.invariants) findings.push(`${f.id}: ${f.messages.join('; ')}`);
-  };
+  const note = (r: ReturnType<typeof pair.step>) => noteFindings(findings, r);
   for (const step of before) note(pair.step(step));
   const started = pair.step(start(thread));
   note(started);

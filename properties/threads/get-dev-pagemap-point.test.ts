@@ -12,6 +12,7 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
+import { noteFindings } from './fixtures/step-findings.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
 const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
@@ -39,10 +40,7 @@ function run(proposal: ResolvedProposal, before: readonly Step[], thread: Step, 
   const pair = createPair(proposal);
   const findings: string[] = [];
   const waited: string[] = [];
-  const note = (r: ReturnType<typeof pair.step>) => {
-    if (r.refinement) findings.push(`refinement: ${r.refinement}`);
-    for (const f of r.invariants) for (const m of f.messages) findings.push(`${f.id}: ${m}`);
-  };
+  const note = (r: ReturnType<typeof pair.step>) => noteFindings(findings, r);
   for (const step of before) note(pair.step(step));
   const started = pair.step(start(thread));
   note(started);

@@ -11,6 +11,7 @@ import type { Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
+import { noteFindings } from './fixtures/step-findings.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
 const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
@@ -32,10 +33,7 @@ const GUPS: Record<string, Step> = {
 function run(proposal: ResolvedProposal, thread: Step, meanwhile: readonly Step[]) {
   const pair = createPair(proposal);
   const findings: string[] = [];
-  const note = (r: ReturnType<typeof pair.step>) => {
-    if (r.refinement) findings.push(`refinement: ${r.refinement}`);
-    for (const f of r.invariants) for (const m of f.messages) findings.push(`${f.id}: ${m}`);
-  };
+  const note = (r: ReturnType<typeof pair.step>) => noteFindings(findings, r);
   for (const step of BEFORE) note(pair.step(step));
   const started = pair.step(start(thread));
   note(started);
