@@ -48,7 +48,7 @@ export interface BenchResult {
   readonly exploreWorkers?: ExploreWorkersBench;
   /** Shrink quality (bench/shrink-quality.ts); absent when BENCH_SHRINK=0, and from older baselines. */
   readonly shrink?: ShrinkBench;
-  /** check and explore with threads, the race mutant per schedule (bench/threads.ts); absent when BENCH_THREADS=0, and from older baselines. */
+  /** check and explore with threads, each thread mutant per schedule (bench/threads.ts); absent when BENCH_THREADS=0, and from older baselines. */
   readonly threads?: ThreadsBench;
   readonly targets: readonly Target[];
   readonly regressions: readonly Regression[];

@@ -3,18 +3,21 @@
 //     commands/s of each, same seed and runs; the threads cost what their
 //     stretches' linearizations and the interleaving points' judging cost;
 //   - explore upstream --threads from two device-private pages (the race's
-//     ground: properties/threads/explore-threads.test.ts's start), depth 3,
-//     pages 2, every operation: states, transitions, states/s and verdict —
-//     upstream must be complete with no violation, the same search with
-//     threads off for the state count it adds, and with the partial-order
-//     reduction (explore's default with --threads: commutes-with-start.ts)
-//     for the states it saves — the same verdict required;
-//   - time to hook-do-swap-page's counterexample under each schedule
-//     (uniform resume commands, PCT plans), medians over the seeds: the
-//     mutant section above runs it uniform only.
+//     ground: properties/threads/explore-threads.test.ts's start and its
+//     racing operations), depth 4, pages 2: states, transitions, states/s
+//     and verdict — upstream must be complete with no violation — unreduced
+//     (--no-por), with threads off for the state count they add, and with
+//     the partial-order reduction (explore's default with --threads:
+//     commutes-with-start.ts) for the states and time it saves, the same
+//     verdict required;
+//   - time to each thread mutant's counterexample (every catalogue mutant
+//     whose focus has threads: one per interleaving point at least) under
+//     each schedule (uniform resume commands, PCT plans), medians over the
+//     seeds: the mutant section above runs them uniform only.
 // Knob: BENCH_THREADS=0 skips it (bench/run.ts).
-import hookDoSwapPage from '../models/mutants/hook-do-swap-page.ts';
-import type { Step } from '../models/ops.ts';
+import { MUTANTS } from '../models/mutants/catalogue.ts';
+import type { Mutant } from '../models/mutants/mutant.ts';
+import type { OpName, Step } from '../models/ops.ts';
 import { resolveBuiltin } from '../models/proposals/resolve-proposal.ts';
 import { checkProposal } from '../src/check/check-proposal.ts';
 import { explore } from '../src/explore/explore.ts';
@@ -23,7 +26,9 @@ import { median } from './measure.ts';
 import { mutantTarget } from './time-to-counterexample.ts';
 
 const CHECK_RUNS = 2000;
-const EXPLORE_DEPTH = 3;
+const EXPLORE_DEPTH = 4;
+/** The racing operations of properties/threads/explore-threads.test.ts: every op at depth 4 would take the better part of an hour. */
+const EXPLORE_OPS: OpName[] = ['cpu_read', 'cpu_write', 'migrate_to_ram', 'migrate_device_range', 'device_read', 'memunmap_pages', 'fork', 'munmap'];
 const FROM: Step[] = [
   { op: 'memremap_pages', args: { type: 'PRIVATE', owner: 'dmirror0', npages: 2 } },
   { op: 'mmap', args: { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' } },
@@ -44,7 +49,7 @@ export interface ThreadsBench {
     readonly reduced: { readonly states: number; readonly statesPerSecond: number; readonly seconds: number; readonly verdict: string };
     readonly seconds: number;
   };
-  readonly race: readonly { readonly schedule: 'uniform' | 'pct'; readonly found: number; readonly seeds: number; readonly medianMs: number; readonly medianSteps: number }[];
+  readonly race: readonly { readonly mutant: string; readonly schedule: 'uniform' | 'pct'; readonly found: number; readonly seeds: number; readonly medianMs: number; readonly medianSteps: number }[];
 }
 
 function checkRate(threads: boolean, seed: number): number {
@@ -52,8 +57,8 @@ function checkRate(threads: boolean, seed: number): number {
   return r.commands / (r.elapsedMs / 1000);
 }
 
-function race(schedule: 'uniform' | 'pct', seeds: readonly number[]): ThreadsBench['race'][number] {
-  const t = mutantTarget(hookDoSwapPage);
+function race(m: Mutant, schedule: 'uniform' | 'pct', seeds: readonly number[]): ThreadsBench['race'][number] {
+  const t = mutantTarget(m);
   const runs = seeds.map((seed) =>
     asInWorker(() =>
       checkProposal(t.proposal, {
@@ -67,7 +72,7 @@ function race(schedule: 'uniform' | 'pct', seeds: readonly number[]): ThreadsBen
   );
   const found = runs.filter((r) => r.counterexample !== undefined);
   const ms = runs.map((r) => (r.counterexample === undefined ? r.elapsedMs : r.counterexample.timing.msToFirst + r.counterexample.timing.shrinkMs));
-  return { schedule, found: found.length, seeds: seeds.length, medianMs: median(ms), medianSteps: median(found.map((r) => r.counterexample?.steps.length ?? 0)) };
+  return { mutant: m.id, schedule, found: found.length, seeds: seeds.length, medianMs: median(ms), medianSteps: median(found.map((r) => r.counterexample?.steps.length ?? 0)) };
 }
 
 export function threadsBench(seeds: readonly number[], print: (line: string) => void = console.log): ThreadsBench {
@@ -77,7 +82,7 @@ export function threadsBench(seeds: readonly number[], print: (line: string) => 
   print(
     `  check upstream, ${CHECK_RUNS} runs: ${Math.round(atomic).toLocaleString('en-US')} commands/s atomic, ${Math.round(threads).toLocaleString('en-US')} with --threads (${(threads / atomic).toFixed(2)}×)`,
   );
-  const options = { depth: EXPLORE_DEPTH, bounds: { pages: 2, procs: 2, devices: 1, values: 1, symmetry: true }, from: FROM, threads: true };
+  const options = { depth: EXPLORE_DEPTH, bounds: { pages: 2, procs: 2, devices: 1, values: 1, symmetry: true }, ops: EXPLORE_OPS, from: FROM, threads: true };
   const started = performance.now();
   const e = explore(resolveBuiltin('upstream'), options);
   const ms = performance.now() - started;
@@ -85,7 +90,7 @@ export function threadsBench(seeds: readonly number[], print: (line: string) => 
   const verdictOf = (r: typeof e) => (r.stop === 'complete' ? `complete to depth ${r.completeDepth}: no violation` : `${r.stop}${r.violation ? ` (${r.violation.finding.check})` : ''}`);
   const verdict = verdictOf(e);
   print(
-    `  explore upstream --threads --no-por from two device-private pages, depth ${EXPLORE_DEPTH}, pages 2: ${e.states.toLocaleString('en-US')} states (${without.states.toLocaleString('en-US')} without threads), ${Math.round(e.states / (ms / 1000)).toLocaleString('en-US')} states/s, ${(ms / 1000).toFixed(1)} s; ${verdict}`,
+    `  explore upstream --threads --no-por from two device-private pages, racing ops, depth ${EXPLORE_DEPTH}, pages 2: ${e.states.toLocaleString('en-US')} states (${without.states.toLocaleString('en-US')} without threads), ${Math.round(e.states / (ms / 1000)).toLocaleString('en-US')} states/s, ${(ms / 1000).toFixed(1)} s; ${verdict}`,
   );
   const reducedAt = performance.now();
   const p = explore(resolveBuiltin('upstream'), { ...options, por: true });
@@ -94,8 +99,8 @@ export function threadsBench(seeds: readonly number[], print: (line: string) => 
   print(
     `  the same search partial-order reduced: ${p.states.toLocaleString('en-US')} states (${(e.states / p.states).toFixed(2)}× fewer), ${reduced.seconds.toFixed(1)} s (${(ms / reducedMs).toFixed(2)}× faster); ${reduced.verdict}${reduced.verdict === verdict ? '' : ' — NOT the unreduced verdict'}`,
   );
-  const races = (['uniform', 'pct'] as const).map((s) => race(s, seeds));
-  for (const r of races) print(`  hook-do-swap-page, ${r.schedule}: found ${r.found}/${r.seeds}, median ${Math.round(r.medianMs)} ms to a shrunk counterexample, median ${r.medianSteps} steps`);
+  const races = MUTANTS.filter((m) => m.focus?.threads === true).flatMap((m) => (['uniform', 'pct'] as const).map((s) => race(m, s, seeds)));
+  for (const r of races) print(`  ${r.mutant}, ${r.schedule}: found ${r.found}/${r.seeds}, median ${Math.round(r.medianMs)} ms to a shrunk counterexample, median ${r.medianSteps} steps`);
   return {
     check: { atomic, threads, ratio: threads / atomic, runs: CHECK_RUNS },
     explore: {
@@ -118,13 +123,13 @@ export function threadsMarkdown(t: ThreadsBench): string[] {
     '',
     `check upstream, ${t.check.runs} runs: ${Math.round(t.check.atomic)} commands/s atomic, ${Math.round(t.check.threads)} with \`--threads\` (${t.check.ratio.toFixed(2)}×).`,
     '',
-    `explore upstream \`--threads --no-por\` from two device-private pages, depth ${t.explore.depth}, pages 2: ${t.explore.states} states (${t.explore.statesWithoutThreads} without threads), ${Math.round(t.explore.statesPerSecond)} states/s, ${t.explore.seconds.toFixed(1)} s; ${t.explore.verdict}.`,
+    `explore upstream \`--threads --no-por\` from two device-private pages, racing ops, depth ${t.explore.depth}, pages 2: ${t.explore.states} states (${t.explore.statesWithoutThreads} without threads), ${Math.round(t.explore.statesPerSecond)} states/s, ${t.explore.seconds.toFixed(1)} s; ${t.explore.verdict}.`,
     '',
     `Partial-order reduced (the default): ${t.explore.reduced.states} states (${(t.explore.states / t.explore.reduced.states).toFixed(2)}× fewer), ${t.explore.reduced.seconds.toFixed(1)} s; ${t.explore.reduced.verdict}.`,
     '',
-    '| hook-do-swap-page | found | median ms to a shrunk counterexample | median steps |',
-    '|---|---|---|---|',
-    ...t.race.map((r) => `| ${r.schedule} | ${r.found}/${r.seeds} | ${Math.round(r.medianMs)} | ${r.medianSteps} |`),
+    '| thread mutant | schedule | found | median ms to a shrunk counterexample | median steps |',
+    '|---|---|---|---|---|',
+    ...t.race.map((r) => `| ${r.mutant} | ${r.schedule} | ${r.found}/${r.seeds} | ${Math.round(r.medianMs)} | ${r.medianSteps} |`),
     '',
   ];
 }
