@@ -34,7 +34,6 @@ describe('explore --threads: the partial-order reduction against the unreduced s
 
   it('every thread mutant of the catalogue is in one of the searches', () => {
     const searched = Object.values(POINT_SEARCHES).flatMap((o) => o.mutants);
-    expect(MUTANTS.filter((m) => m.focus?.threads === true).map((m) => m.id)).toEqual(expect.arrayContaining(searched));
     expect(searched.sort()).toEqual(
       MUTANTS.filter((m) => m.focus?.threads === true)
         .map((m) => m.id)
