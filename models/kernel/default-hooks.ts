@@ -31,6 +31,7 @@ import { migrate_device_finalize } from './default-hooks/migrate-device-finalize
 import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
 import { try_grab_folio_fast } from './default-hooks/try-grab-folio-fast.ts';
+import { gup_fast_pte_range } from './default-hooks/gup-fast-pte-range.ts';
 import { unmap_and_kill } from './default-hooks/unmap-and-kill.ts';
 import { wp_can_reuse_anon_folio } from './default-hooks/wp-can-reuse-anon-folio.ts';
 import { add_page_for_migration } from './default-hooks/add-page-for-migration.ts';
@@ -53,6 +54,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   gup_longterm_unpinnable,
   migrate_longterm_unpinnable_folios,
   try_grab_folio_fast,
+  gup_fast_pte_range,
   migrate_device_finalize,
   do_swap_page,
   put_ref_page,

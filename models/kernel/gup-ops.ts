@@ -2,10 +2,10 @@
 // for the reference or pin it holds.
 import type { OpArgs, OpResult } from '../ops.ts';
 import { EINVAL, ESRCH, getProc, handleNum } from './handles.ts';
-import { __get_user_pages } from './gup.ts';
+import { type GupResult, __get_user_pages } from './gup.ts';
 import { gup_put_folio } from './gup-refs.ts';
 import type { GupFlags } from './hooks.ts';
-import { type KernelState, slotOf } from './kstate.ts';
+import { type KernelState, type Proc, slotOf } from './kstate.ts';
 
 /** The flags a driver's call passes: FOLL_GET, or FOLL_PIN with FOLL_LONGTERM where the era has it. */
 export function gup_flags(k: KernelState, op: 'get_user_pages' | 'pin_user_pages', a: OpArgs['get_user_pages'] | OpArgs['pin_user_pages']): GupFlags {
@@ -17,18 +17,26 @@ export function gup_flags(k: KernelState, op: 'get_user_pages' | 'pin_user_pages
 export function get_user_pages(k: KernelState, a: OpArgs['get_user_pages']): OpResult<'get_user_pages'> {
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
-  const r = __get_user_pages(k, p, a.vpn, gup_flags(k, 'get_user_pages', a), a.fast);
-  if ('errno' in r) return r;
-  const n = k.next.ref++;
-  k.refs.set(n, { pfn: k.mem.pfn[r.slot] ?? -1, proc: p.num });
-  return { ref: `ref${n}` };
+  return gup_reference(k, p, __get_user_pages(k, p, a.vpn, gup_flags(k, 'get_user_pages', a), a.fast));
 }
 
 /** pin_user_pages / pin_user_pages_fast (FOLL_PIN, FOLL_LONGTERM where the era has it). */
 export function pin_user_pages(k: KernelState, a: OpArgs['pin_user_pages']): OpResult<'pin_user_pages'> {
   const p = getProc(k, a.proc);
   if (!p) return ESRCH;
-  const r = __get_user_pages(k, p, a.vpn, gup_flags(k, 'pin_user_pages', a), a.fast);
+  return gup_pin(k, p, a, __get_user_pages(k, p, a.vpn, gup_flags(k, 'pin_user_pages', a), a.fast));
+}
+
+/** The driver's handle for the FOLL_GET reference GUP took (the page it put in pages[]), or GUP's errno. */
+export function gup_reference(k: KernelState, p: Proc, r: GupResult): OpResult<'get_user_pages'> {
+  if ('errno' in r) return r;
+  const n = k.next.ref++;
+  k.refs.set(n, { pfn: k.mem.pfn[r.slot] ?? -1, proc: p.num });
+  return { ref: `ref${n}` };
+}
+
+/** The driver's handle for the pin GUP took, or GUP's errno. */
+export function gup_pin(k: KernelState, p: Proc, a: OpArgs['pin_user_pages'], r: GupResult): OpResult<'pin_user_pages'> {
   if ('errno' in r) return r;
   const n = k.next.pin++;
   k.pins.set(n, { pfn: k.mem.pfn[r.slot] ?? -1, proc: p.num, longterm: a.longterm, write: a.write });

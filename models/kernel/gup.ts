@@ -9,8 +9,8 @@ import { TYPE_RULES } from '../type-rules.ts';
 import { dax_folio_init } from './dax.ts';
 import { folioView, frameType } from './folio-view.ts';
 import { check_and_migrate_movable_pages } from './gup-longterm.ts';
-import type { GupFlags } from './hooks.ts';
-import { type KernelState, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
+import type { GupFlags, PteValueView } from './hooks.ts';
+import { type KernelState, type Proc, type Pte, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { type FaultError, handle_mm_fault } from './memory.ts';
 import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
@@ -24,26 +24,25 @@ const MAX_LONGTERM_RETRIES = 4;
 
 /**
  * __get_user_pages for one page (mm/gup.c): check_vma_flags, then the fast
- * path if asked (gup_fast → try_grab_folio_fast, falling back to the slow
- * path), then follow_page_pte / faultin_page / try_grab_folio and, for
- * FOLL_LONGTERM, check_and_migrate_movable_pages (__gup_longterm_locked).
+ * path if asked (gup_fast_pte_range, falling back to the slow path), then
+ * gup_slow.
  */
 export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: GupFlags, fast: boolean): GupResult {
   const refused = check_vma_flags(k, p, vpn, flags);
   if (refused !== null) return refused;
-  if (fast) {
-    const pte = p.ptes.get(vpn);
-    if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap') && (!flags.write || pte.write)) {
-      const slot = slotOf(k, pte.pfn);
-      const d = k.hooks.try_grab_folio_fast(folioView(k, slot), flags);
-      if (d === 'grab') {
-        grab_folio(k, slot, flags);
-        return { slot };
-      }
-      if (d === 'fail') return { errno: 'EFAULT' };
-      gup_fast_backout(k, slot, flags);
-    }
+  const read = fast ? gup_fast_read(p, vpn, flags) : null;
+  if (read !== null) {
+    const r = gup_fast_grab(k, p, vpn, read, flags);
+    if (r !== 'fallback') return r;
   }
+  return gup_slow(k, p, vpn, flags);
+}
+
+/**
+ * The slow path: follow_page_pte / faultin_page / try_grab_folio and, for
+ * FOLL_LONGTERM, check_and_migrate_movable_pages (__gup_longterm_locked).
+ */
+export function gup_slow(k: KernelState, p: Proc, vpn: number, flags: GupFlags): GupResult {
   for (let round = 0; round < MAX_LONGTERM_RETRIES; round++) {
     const r = follow_or_fault(k, p, vpn, flags);
     if ('errno' in r) return r;
@@ -53,6 +52,48 @@ export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: Gu
     if (c !== 'again') return c === 'ok' ? g : { errno: c };
   }
   return { errno: 'EBUSY' };
+}
+
+/** The value of a PTE as gup_fast_pte_range compares it (pte_val): a copy, so a later change to the entry does not reach it. */
+export const pteValue = (pte: Pte): PteValueView => ({ kind: pte.kind, pfn: pte.pfn, write: pte.write, dirty: pte.dirty === true });
+
+/**
+ * gup_fast_pte_range's lockless read (ptep_get_lockless): the PTE's value
+ * the fast path goes on from, or null when it falls back at once (no
+ * present page, or pte_access_permitted refuses a write). Nothing is
+ * locked or held past it (only local interrupts are off): an interleaving
+ * point (threads.ts).
+ */
+export function gup_fast_read(p: Proc, vpn: number, flags: GupFlags): PteValueView | null {
+  const pte = p.ptes.get(vpn);
+  if (!pte || (pte.kind !== 'present' && pte.kind !== 'present-devmap') || (flags.write && !pte.write)) return null;
+  return pteValue(pte);
+}
+
+/**
+ * The rest of gup_fast_pte_range from the value `read`:
+ * try_grab_folio_fast (the proposal's decision, then folio_try_get, which
+ * takes no reference on a folio whose count is 0: freed since the read),
+ * then the re-read: "if (pte_val(pte) != pte_val(ptep_get(ptep)))
+ * gup_put_folio" — the reference is dropped and GUP falls back when the PTE
+ * changed (a fork write-protected it, a zap or migration unmapped it: they
+ * did not see the reference). The model decides on the re-read before it
+ * takes the reference, which ends the same: nothing runs between the two.
+ */
+export function gup_fast_grab(k: KernelState, p: Proc, vpn: number, read: PteValueView, flags: GupFlags): GupResult | 'fallback' {
+  const slot = slotOf(k, read.pfn);
+  const folio = folioView(k, slot);
+  const d = k.hooks.try_grab_folio_fast(folio, flags);
+  if (d === 'fail') return { errno: 'EFAULT' };
+  if (d === 'fallback') {
+    gup_fast_backout(k, slot, flags);
+    return 'fallback';
+  }
+  if (slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) === 0) return 'fallback';
+  const pte = p.ptes.get(vpn);
+  if (!k.hooks.gup_fast_pte_range(folio, { read, now: pte ? pteValue(pte) : null })) return 'fallback';
+  grab_folio(k, slot, flags);
+  return { slot };
 }
 
 /**

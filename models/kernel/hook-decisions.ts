@@ -40,6 +40,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   gup_longterm_unpinnable: union(record({ action: oneOf(['migrate']) }), record({ action: oneOf(['fail']), errno }), record({ action: oneOf(['pin']) })),
   migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
+  gup_fast_pte_range: boolean,
   migrate_device_finalize: boolean,
   do_swap_page: oneOf(every<DoSwapPageOrder>()(['get-then-unlock', 'unlock-then-get'])),
   put_ref_page: boolean,

@@ -3,7 +3,7 @@
 // the empty context of hooks that need nothing else. Fresh frozen objects
 // read from the struct-page arrays (folio-view.ts), so a hook cannot write
 // back into the kernel model.
-import type { FrameType, MemcgId, MemoryType, Pfn } from '../vocabulary.ts';
+import type { FrameType, MemcgId, MemoryType, Pfn, PteKind } from '../vocabulary.ts';
 
 /** A read-only view of one folio, as a hook sees it. */
 export interface FolioView {
@@ -47,6 +47,15 @@ export interface NonpresentEntryView {
   readonly kind: 'device-private' | 'device-exclusive';
   readonly write: boolean;
   readonly folio: FolioView;
+}
+
+/** The value of a PTE (pte_val) as gup_fast_pte_range reads it and reads it again. */
+export interface PteValueView {
+  readonly kind: Exclude<PteKind, 'none'>;
+  readonly pfn: Pfn;
+  readonly write: boolean;
+  /** pte_dirty. */
+  readonly dirty: boolean;
 }
 
 /** The context of a hook whose decision needs nothing beyond its subject. */

@@ -9,10 +9,10 @@
 import type { McTarget } from '../vocabulary.ts';
 import { decision } from './decision-type.ts';
 import type * as D from './hook-decision-types.ts';
-import type { FolioView, NoCtx, NonpresentEntryView, PgmapView } from './hook-views.ts';
+import type { FolioView, NoCtx, NonpresentEntryView, PgmapView, PteValueView } from './hook-views.ts';
 
 export type * from './hook-decision-types.ts';
-export type { FolioView, NoCtx, NonpresentEntryView, PgmapView } from './hook-views.ts';
+export type { FolioView, NoCtx, NonpresentEntryView, PgmapView, PteValueView } from './hook-views.ts';
 
 export interface Hooks {
   /** Does this put path divert the folio to the ZONE_DEVICE free path (mm.h page_is_devmap_managed; every put path must agree, BUG-01/BUG-02). */
@@ -39,6 +39,13 @@ export interface Hooks {
   migrate_longterm_unpinnable_folios(folio: FolioView, ctx: NoCtx): D.LongtermPinTarget;
   /** The fast-GUP path's decision (mm/gup.c try_grab_folio_fast). */
   try_grab_folio_fast(folio: FolioView, flags: D.GupFlags): D.FastGupDecision;
+  /**
+   * Does gup_fast_pte_range (mm/gup.c) keep the folio it grabbed: is the PTE
+   * it reads again after try_grab_folio_fast the value it read before
+   * (`pte_val(pte) != pte_val(ptep_get(ptep))` drops it; `now` null: the
+   * entry is gone). An interleaving point, threads.ts.
+   */
+  gup_fast_pte_range(folio: FolioView, ctx: { readonly read: PteValueView; readonly now: PteValueView | null }): boolean;
   /**
    * Does __migrate_device_finalize (mm/migrate_device.c) put the source folio
    * that just moved, and is about to be freed, back on an LRU list first
@@ -115,6 +122,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'gup_longterm_unpinnable',
   'migrate_longterm_unpinnable_folios',
   'try_grab_folio_fast',
+  'gup_fast_pte_range',
   'migrate_device_finalize',
   'do_swap_page',
   'put_ref_page',

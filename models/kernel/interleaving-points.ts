@@ -40,6 +40,14 @@ export const INTERLEAVING_POINTS = {
       'the pgmap reference taken under rcu_read_lock (percpu_ref_tryget_live_rcu) keeps memunmap_pages waiting for it, so the pgmap memory_failure works on is not killed and torn down before put_dev_pagemap',
     mutant: 'hook-get-dev-pagemap-ref',
   },
+  'gup_fast_pte_range: ptep_get_lockless': {
+    kernel:
+      'mm/gup.c gup_fast_pte_range (get_user_pages_fast / pin_user_pages_fast, local interrupts off, no lock): past the lockless read of a present PTE that permits the access, before try_grab_folio_fast',
+    ops: ['get_user_pages', 'pin_user_pages'],
+    guards:
+      'the PTE read again after the grab must hold the value read before it (pte_val(pte) != pte_val(ptep_get(ptep)) drops the reference and falls back): a fork that write-protected the entry and shared the page with its child, or a zap or migration that cleared it, did not see the reference',
+    mutant: 'hook-gup-fast-pte-range',
+  },
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

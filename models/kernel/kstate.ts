@@ -5,7 +5,7 @@
 import type { Era } from '../eras/era.ts';
 import type { ZdEvent } from '../events.ts';
 import type { MemoryType, MmapKind, Pfn, Prot, PteKind, Vpn } from '../vocabulary.ts';
-import type { Hooks } from './hooks.ts';
+import type { Hooks, PteValueView } from './hooks.ts';
 import type { Ghost } from './ghost.ts';
 import type { PunchHole } from './punch-hole.ts';
 import type { OpArgs } from '../ops.ts';
@@ -97,7 +97,8 @@ export interface KPin extends KRef {
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
  * locals: do_swap_page's (`fault`), or the one migrate entry whose
  * finalize is half done and the pages the migration moved (`migrate`), or
- * memory_failure's frame and pgmap past get_dev_pagemap (`mf`).
+ * memory_failure's frame and pgmap past get_dev_pagemap (`mf`), or the
+ * process and the PTE value fast GUP read locklessly (`gupFast`).
  */
 export type KThread =
   | {
@@ -120,6 +121,13 @@ export type KThread =
       readonly args: OpArgs['memory_failure'];
       readonly label: Extract<InterleavingLabel, 'memory_failure: get_dev_pagemap'>;
       readonly mf: PgmapFailure;
+    }
+  | {
+      readonly id: string;
+      readonly op: 'get_user_pages' | 'pin_user_pages';
+      readonly args: OpArgs['get_user_pages'] | OpArgs['pin_user_pages'];
+      readonly label: Extract<InterleavingLabel, 'gup_fast_pte_range: ptep_get_lockless'>;
+      readonly gupFast: { readonly proc: number; readonly read: PteValueView };
     };
 
 export interface KernelState {

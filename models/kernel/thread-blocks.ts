@@ -1,6 +1,7 @@
 // The steps that wait for a paused thread (threads.ts): not enabled while
 // it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
-// and for a memory_failure paused past get_dev_pagemap.
+// for a fast GUP paused past its lockless PTE read, and for a
+// memory_failure paused past get_dev_pagemap.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
@@ -70,4 +71,18 @@ function maps(k: KernelState, p: Proc | undefined, vpn: number, npages: number, 
 export function memory_failure_blocks(k: KernelState, step: Step, f: PgmapFailure): boolean {
   if (step.op === 'memory_failure') return true;
   return step.op === 'memunmap_pages' && f.ref && getPgmap(k, step.args.pgmap)?.num === f.pgmap;
+}
+
+/**
+ * Does `step` wait for a fast GUP of process `proc` paused past its lockless
+ * PTE read: only that process's exit. The caller is one of its tasks, in
+ * the driver's ioctl, and holds mm_users, so exit_mmap cannot run under it.
+ * gup_fast holds no lock, so nothing else waits: local interrupts off keep
+ * page tables from being freed under it (tlb_remove_table_sync_one, or the
+ * TLB-flush IPI on x86), which the model has no pages for, and on an
+ * architecture that flushes without IPIs (arm64) a zap frees the page
+ * meanwhile: folio_try_get then finds its count at 0.
+ */
+export function gup_fast_blocks(k: KernelState, step: Step, proc: number): boolean {
+  return step.op === 'exit' && getProc(k, step.args.proc)?.num === proc;
 }

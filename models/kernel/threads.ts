@@ -15,6 +15,11 @@
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
 //   (One page, so no other entry of the migration is still a migration
 //   entry there, which the abstraction has no kind for.)
+// - get_user_pages_fast / pin_user_pages_fast of a present page whose PTE
+//   permits the access pause in gup_fast_pte_range between its lockless
+//   read of the PTE and try_grab_folio_fast. Resumed, it grabs the folio
+//   the value names and reads the PTE again; if it changed, it drops the
+//   reference and takes the slow path from the start (check_vma_flags).
 // - memory_failure of a ZONE_DEVICE pfn (the pgmap+index form: a pfn, as
 //   the kernel's memory_failure(pfn) takes) pauses past get_dev_pagemap
 //   (the pgmap reference taken, put_ref_page done), before
@@ -23,16 +28,16 @@ import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
 import { dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, migrate_to_device_result } from './dmirror-ops.ts';
-import type { KernelState } from './kstate.ts';
+import type { KernelState, KThread } from './kstate.ts';
 import { movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
-import { check_vma_flags, vm_fault_to_errno } from './gup.ts';
-import { get_user_pages, gup_flags, pin_user_pages } from './gup-ops.ts';
+import { __get_user_pages, check_vma_flags, gup_fast_grab, gup_fast_read, vm_fault_to_errno } from './gup.ts';
+import { get_user_pages, gup_flags, gup_pin, gup_reference, pin_user_pages } from './gup-ops.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
 import { getPgmap, getProc } from './handles.ts';
-import { memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
@@ -90,6 +95,15 @@ function memory_failure_start(k: KernelState, id: string, step: Extract<Step, { 
 
 function access_start(k: KernelState, id: string, step: Access): ThreadProgress {
   const p = faulting(k, step);
+  // get/pin_user_pages_fast: gup_fast_pte_range's lockless read of an entry that permits the access.
+  if (p !== undefined && (step.op === 'get_user_pages' || step.op === 'pin_user_pages') && step.args.fast) {
+    const read = gup_fast_read(p, step.args.vpn, gup_flags(k, step.op, step.args));
+    if (read !== null) {
+      const label = 'gup_fast_pte_range: ptep_get_lockless';
+      k.threads.set(id, { id, op: step.op, args: step.args, label, gupFast: { proc: p.num, read } });
+      return { done: false, label };
+    }
+  }
   const pte = p?.ptes.get(step.args.vpn);
   // handle_mm_fault → do_swap_page (GUP: follow_page_pte finds no page, faultin_page):
   // only a device-private entry gets as far as the PTE unlock.
@@ -130,6 +144,7 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   if (!t) throw new Error(`thread ${id} is not running`);
   k.threads.delete(id);
   if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
+  if ('gupFast' in t) return { done: true, result: gup_fast_resume(k, t) };
   if ('migrate' in t) {
     finalize_release(k, { src: t.migrate.src, dst: t.migrate.dst });
     const p = getProc(k, t.args.proc);
@@ -145,17 +160,34 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
 }
 
 /**
+ * Fast GUP goes on from the value it read: the grab and the re-read, or,
+ * when that falls back, the slow path from the start (get_user_pages_unlocked
+ * → __get_user_pages, its VMA checks included), and the driver's handle.
+ */
+function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown }>): OpResult {
+  const p = k.procs.get(t.gupFast.proc);
+  // exit waits for the thread (gup_fast_blocks); a process is never gone otherwise.
+  if (p === undefined) throw new Error(`${t.id}: the process of a paused fast GUP is gone`);
+  const flags = gup_flags(k, t.op, t.args);
+  const fast = gup_fast_grab(k, p, t.args.vpn, t.gupFast.read, flags);
+  const r = fast === 'fallback' ? __get_user_pages(k, p, t.args.vpn, flags, false) : fast;
+  return t.op === 'get_user_pages' ? gup_reference(k, p, r) : gup_pin(k, p, t.args as OpArgs['pin_user_pages'], r);
+}
+
+/**
  * The paused thread `step` would wait for, if any (a step that waits is not
- * enabled while the thread is paused): thread-blocks.ts for a paused fault
- * and a paused memory_failure; every step for a paused migration — its
- * pages are still locked and its mm read-locked, and the model has no page
- * locks to let the steps that would skip a locked page (the collect of
- * another migration) run past it, so none runs until it goes on.
+ * enabled while the thread is paused): thread-blocks.ts for a paused fault,
+ * a paused fast GUP and a paused memory_failure; every step for a paused
+ * migration — its pages are still locked and its mm read-locked, and the
+ * model has no page locks to let the steps that would skip a locked page
+ * (the collect of another migration) run past it, so none runs until it
+ * goes on.
  */
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
-    if ('mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault)) return t.id;
+    const waits = 'gupFast' in t ? gup_fast_blocks(k, step, t.gupFast.proc) : 'mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault);
+    if (waits) return t.id;
   }
   return undefined;
 }

@@ -39,6 +39,7 @@ import hookPgmapPfnValid from './hook-pgmap-pfn-valid.ts';
 import hookPutRefPage from './hook-put-ref-page.ts';
 import hookDoSwapPage from './hook-do-swap-page.ts';
 import hookGetDevPagemapRef from './hook-get-dev-pagemap-ref.ts';
+import hookGupFastPteRange from './hook-gup-fast-pte-range.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
@@ -94,6 +95,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookPgmapPfnValid,
   hookDoSwapPage,
   hookGetDevPagemapRef,
+  hookGupFastPteRange,
   hookMigrateDeviceFinalize,
   hookPutRefPage,
   hookPutDevPagemap,

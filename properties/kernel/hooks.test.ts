@@ -54,6 +54,10 @@ describe('kernel model: proposal hooks', () => {
     run(k, 'move_pages', { proc: 'p0', vpn: 1, moveAll: true });
     run(k, 'memunmap_pages', { pgmap: 'pgmap1' });
     run(k, 'exit', { proc: 'p1' });
+    // The fast path over a present system page: try_grab_folio_fast grabs, gup_fast_pte_range re-reads.
+    run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 5, value: 6 });
+    expect(run(k, 'get_user_pages', { proc: 'p0', vpn: 5, write: true, fast: true })).toHaveProperty('ref');
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
 

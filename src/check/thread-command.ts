@@ -10,7 +10,7 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
+import { thread_start, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
 import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
@@ -108,7 +108,12 @@ export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform
   const bind = <C>(spec: CommandSpec<C>): fc.Arbitrary<BoundChoices> => spec.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => spec.resolve(choices, s, e) }));
   // A CPU access (do_swap_page's point), a one-page migration (finalize's)
   // or a memory_failure by pgmap and index (get_dev_pagemap's).
-  const bound = fc.oneof({ arbitrary: bind(thread_start), weight: 2 }, { arbitrary: bind(thread_start_migration), weight: 1 }, { arbitrary: bind(thread_start_memory_failure), weight: 1 });
+  const bound = fc.oneof(
+    { arbitrary: bind(thread_start), weight: 2 },
+    { arbitrary: bind(thread_start_migration), weight: 1 },
+    { arbitrary: bind(thread_start_gup_fast), weight: 1 },
+    { arbitrary: bind(thread_start_memory_failure), weight: 1 },
+  );
   if (schedule === 'pct') {
     const start = fc.tuple(bound, pctPlan(PCT_THREADS, PCT_DEPTH, maxCommands)).map(([b, plan]): fc.Command<CheckModel, Session> => new StartThread({ bound: b, plan }, stats));
     return [{ arbitrary: start, weight: START_WEIGHT }];

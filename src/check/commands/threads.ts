@@ -1,8 +1,9 @@
 // The thread start commands' choices (thread-command.ts): a CPU load or
 // store, or a get/pin_user_pages, aimed at a device-private entry when any
 // process has one (the only kind whose fault reaches do_swap_page's point;
-// an access elsewhere runs to its end when started), a one-page driver migration, and a
-// memory_failure by pgmap and index.
+// an access elsewhere runs to its end when started), a fast get/pin of a
+// mapped page (gup_fast_pte_range's point), a one-page driver migration,
+// and a memory_failure by pgmap and index.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
@@ -34,6 +35,22 @@ export const thread_start = command({
     if (c.via === 'get') return step('get_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, fast: c.fast });
     if (c.via === 'pin') return step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: c.fast });
     return c.write ? step('cpu_write', { proc: at.proc, vpn: at.vpn, value: c.value }) : step('cpu_read', { proc: at.proc, vpn: at.vpn });
+  },
+});
+
+/**
+ * get_user_pages_fast / pin_user_pages_fast of a mapped page, started as a
+ * thread: one whose PTE permits the access pauses past gup_fast_pte_range's
+ * lockless read (threads.ts).
+ */
+export const thread_start_gup_fast = command({
+  op: 'pin_user_pages',
+  choices: () => fc.record({ proc: index(), vpn: index(), write: biased(2, 1), pin: biased(2, 1), longterm: fc.boolean() }),
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, 'mapped', c.vpn);
+    if (at === undefined) return undefined;
+    if (!c.pin) return step('get_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, fast: true });
+    return step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: true });
   },
 });
 

@@ -102,14 +102,28 @@ describe('semantic coverage: the collector', () => {
     for (const s of STEPS.slice(0, 6)) pair.step(s);
     pair.step({ ...fault, thread: { id: 't1', kind: 'start' } });
     const job = () => jobSemantic('upstream', resolveBuiltin('upstream').era, undefined, ['refcount-expected'], emptyStats(), collector);
-    expect(job().scope.interleavings).toEqual(['do_swap_page: pte_unmap_unlock', 'migrate_device_finalize: folio_putback_lru', 'memory_failure: get_dev_pagemap']);
+    expect(job().scope.interleavings).toEqual([
+      'do_swap_page: pte_unmap_unlock',
+      'migrate_device_finalize: folio_putback_lru',
+      'memory_failure: get_dev_pagemap',
+      'gup_fast_pte_range: ptep_get_lockless',
+    ]);
     // Paused, not yet resumed: the point is not reached.
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1 } });
-    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual(['do_swap_page: pte_unmap_unlock', 'migrate_device_finalize: folio_putback_lru', 'memory_failure: get_dev_pagemap']);
+    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
+      'do_swap_page: pte_unmap_unlock',
+      'migrate_device_finalize: folio_putback_lru',
+      'memory_failure: get_dev_pagemap',
+      'gup_fast_pte_range: ptep_get_lockless',
+    ]);
     pair.step({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
     expect(pair.step({ ...fault, thread: { id: 't1', kind: 'resume' } }).kernel?.result).toEqual({ value: 5 });
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1, resumed: 1 } });
-    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual(['migrate_device_finalize: folio_putback_lru', 'memory_failure: get_dev_pagemap']);
+    expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
+      'migrate_device_finalize: folio_putback_lru',
+      'memory_failure: get_dev_pagemap',
+      'gup_fast_pte_range: ptep_get_lockless',
+    ]);
     // The resume counts as the cpu_read it completes; the start that paused is no finished step.
     expect(collector.counts.ops.cpu_read).toEqual({ SYSTEM: { success: 1 }, none: { success: 1 }, PRIVATE: { success: 1 } });
   });

@@ -183,6 +183,8 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('migrate_device_finalize: folio_putback_lru', () => migrated(types).length > 0)
         // memory_failure's is on any ZONE_DEVICE pfn.
         .with('memory_failure: get_dev_pagemap', () => types.length > 0)
+        // Fast GUP's is on any present page, system RAM included: every era.
+        .with('gup_fast_pte_range: ptep_get_lockless', () => true)
         .exhaustive(),
     ),
   };
