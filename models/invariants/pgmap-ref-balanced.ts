@@ -9,6 +9,10 @@
 // - 'per-alloc' (0dc45ca1ce18, v6.1): for MEMORY_DEVICE_PRIVATE and
 //   COHERENT one per allocated page (zone_device_page_init ↔
 //   free_zone_device_folio); the other types keep one per pfn.
+// The count is judged when no thread is in flight (a paused free holds the
+// page's reference past its page_free); `removed-idle` at every
+// interleaving point too: once teardown completed, the struct pages and the
+// driver's state behind them are gone, whatever is still running.
 import type { Era } from '../eras/era.ts';
 import type { AbsPgmap, AbsState } from '../state.ts';
 import type { PgmapId } from '../vocabulary.ts';
@@ -30,7 +34,7 @@ export const pgmapRefBalanced: Invariant = {
   guards: ['mm/memremap.c: memremap_pages', 'mm/memremap.c: memunmap_pages', 'mm/memremap.c: zone_device_page_init', 'mm/memremap.c: free_zone_device_folio', 'mm/memremap.c: get_dev_pagemap'],
   clauses: [
     { id: 'ref', statement: "pgmap->ref is the initial reference while live plus the era's per-pfn or per-allocation references" },
-    { id: 'removed-idle', statement: 'no page of a pgmap whose memunmap_pages completed is in use' },
+    { id: 'removed-idle', statement: 'no page of a pgmap whose memunmap_pages completed is in use', when: 'always' },
   ],
   check(after) {
     const { state, era } = after;

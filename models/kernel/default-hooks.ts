@@ -27,6 +27,7 @@ import { page_is_devmap_managed } from './default-hooks/page-is-devmap-managed.t
 import { pgmap_pfn_valid } from './default-hooks/pgmap-pfn-valid.ts';
 import { do_swap_page } from './default-hooks/do-swap-page.ts';
 import { get_dev_pagemap_ref } from './default-hooks/get-dev-pagemap-ref.ts';
+import { free_zone_device_folio_ref } from './default-hooks/free-zone-device-folio-ref.ts';
 import { migrate_device_finalize } from './default-hooks/migrate-device-finalize.ts';
 import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
@@ -44,6 +45,7 @@ import type { Hooks } from './hooks.ts';
 const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   page_is_devmap_managed,
   free_zone_device_folio,
+  free_zone_device_folio_ref,
   expected_page_refs,
   migrate_vma_check_page,
   migrate_vma_insert_page,

@@ -123,6 +123,14 @@ export type DoSwapPageOrder = 'get-then-unlock' | 'unlock-then-get';
  */
 export type PgmapRefOrder = 'tryget-under-rcu' | 'get-after-rcu-unlock';
 
+/**
+ * Where free_zone_device_folio puts a page's per-allocation pgmap
+ * reference: after the driver's page_free returned (the kernel's), or before
+ * it, when memunmap_pages may complete and the driver tear its free list
+ * down while page_free still works on it.
+ */
+export type PgmapPutOrder = 'put-after-page-free' | 'put-before-page-free';
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)

@@ -19,6 +19,12 @@ export interface Hooks {
   page_is_devmap_managed(folio: FolioView, ctx: { readonly site: D.PutSite }): boolean;
   /** What free_zone_device_folio does for this type, and at which count. */
   free_zone_device_folio(folio: FolioView, ctx: NoCtx): D.FreeDecision;
+  /**
+   * Is a per-allocation pgmap reference (v6.1+ PRIVATE/COHERENT) put after
+   * the driver's page_free, as the kernel's free_zone_device_folio does, or
+   * before it (an interleaving point, threads.ts).
+   */
+  free_zone_device_folio_ref(pgmap: PgmapView, ctx: NoCtx): D.PgmapPutOrder;
   /** Migration's expected reference count for a folio about to move (mm/migrate.c expected_page_refs). */
   expected_page_refs(folio: FolioView, ctx: NoCtx): number;
   /** May this collected page migrate (mm/migrate_device.c migrate_vma_check_page). */
@@ -112,6 +118,7 @@ export type HookName = keyof Hooks;
 export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'page_is_devmap_managed',
   'free_zone_device_folio',
+  'free_zone_device_folio_ref',
   'expected_page_refs',
   'migrate_vma_check_page',
   'migrate_vma_insert_page',

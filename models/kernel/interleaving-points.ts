@@ -48,6 +48,13 @@ export const INTERLEAVING_POINTS = {
       'the PTE read again after the grab must hold the value read before it (pte_val(pte) != pte_val(ptep_get(ptep)) drops the reference and falls back): a fork that write-protected the entry and shared the page with its child, or a zap or migration that cleared it, did not see the reference',
     mutant: 'hook-gup-fast-pte-range',
   },
+  'free_zone_device_folio: page_free': {
+    kernel:
+      "mm/memremap.c free_zone_device_folio (the final put of a MEMORY_DEVICE_PRIVATE or COHERENT page whose pgmap reference is per allocation, v6.1+, by put_page, unpin_user_page or munmap's zap): between the driver's page_free and put_dev_pagemap",
+    ops: ['put_page', 'unpin_user_page', 'munmap'],
+    guards: "the page's pgmap reference, put only after page_free returned, keeps memunmap_pages waiting, so the driver's per-pgmap free list page_free works on is not torn down under it",
+    mutant: 'hook-free-zone-device-folio-ref',
+  },
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

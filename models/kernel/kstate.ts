@@ -92,13 +92,25 @@ export interface KPin extends KRef {
 }
 
 /**
+ * What free_zone_device_folio has left to do at its interleaving point
+ * (memremap.ts): the driver's page_free, or the put of the page's pgmap
+ * reference, whichever the proposal's order put second.
+ */
+export interface FreeHalf {
+  readonly slot: number;
+  readonly pgmap: number;
+  readonly next: 'page_free' | 'put_dev_pagemap';
+}
+
+/**
  * A kernel thread paused at an interleaving point (threads.ts): plain data,
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
  * locals: do_swap_page's (`fault`), or the one migrate entry whose
  * finalize is half done and the pages the migration moved (`migrate`), or
  * memory_failure's frame and pgmap past get_dev_pagemap (`mf`), or the
- * process and the PTE value fast GUP read locklessly (`gupFast`).
+ * process and the PTE value fast GUP read locklessly (`gupFast`), or the
+ * step a final put's free_zone_device_folio has left (`free`).
  */
 export type KThread =
   | {
@@ -128,6 +140,13 @@ export type KThread =
       readonly args: OpArgs['get_user_pages'] | OpArgs['pin_user_pages'];
       readonly label: Extract<InterleavingLabel, 'gup_fast_pte_range: ptep_get_lockless'>;
       readonly gupFast: { readonly proc: number; readonly read: PteValueView };
+    }
+  | {
+      readonly id: string;
+      readonly op: 'put_page' | 'unpin_user_page' | 'munmap';
+      readonly args: OpArgs['put_page'] | OpArgs['unpin_user_page'] | OpArgs['munmap'];
+      readonly label: Extract<InterleavingLabel, 'free_zone_device_folio: page_free'>;
+      readonly free: FreeHalf;
     };
 
 export interface KernelState {
@@ -150,6 +169,12 @@ export interface KernelState {
   readonly threads: Map<string, KThread>;
   /** Events of the step being run. */
   events: ZdEvent[];
+  /**
+   * Armed by a thread start that may pause in free_zone_device_folio
+   * (threads.ts): the first free to reach the point leaves its second step
+   * here. Undefined between steps.
+   */
+  freeAt?: { paused?: FreeHalf };
 }
 
 /** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */

@@ -7,9 +7,10 @@ import { TYPE_RULES } from '../type-rules.ts';
 import { frameType, pgmapView } from './folio-view.ts';
 import { EINVAL, getPgmap, npagesOk } from './handles.ts';
 import type { FreeDecision } from './hooks.ts';
-import { type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
+import { type FreeHalf, type KernelState, type KPgmap, page_pgmap } from './kstate.ts';
+import { NO_CTX } from './hook-views.ts';
 import { PG_inuse } from './memmap.ts';
-import { free_pages_prepare } from './page-alloc.ts';
+import { free_page_release, free_pages_clear } from './page-alloc.ts';
 import { wake_up_var } from './wake-up-var.ts';
 import { MAP_BY } from '../map-by.ts';
 
@@ -100,22 +101,61 @@ const FREE_SITE = Object.freeze({ site: 'free_zone_device_folio' as const });
  * clear anon and mapping, then the type's action; PRIVATE/COHERENT drop their
  * per-allocation pgmap reference. v5.18–v6.14 reset the count to one after
  * the callback for types that idle at one.
+ *
+ * Where the pgmap reference is per allocation (v6.1+ PRIVATE/COHERENT), the
+ * driver's page_free and the put are two steps ("pgmap->ops->page_free(page);
+ * put_dev_pagemap(pgmap)", read in the current source and in 0dc45ca1ce18's
+ * v6.1 version), in the proposal's free_zone_device_folio_ref order, with an
+ * interleaving point between them: a thread start that arms `k.freeAt`
+ * stops there and leaves the other step to its resume (threads.ts).
  */
 export function free_zone_device_folio(k: KernelState, slot: number, d: FreeDecision): void {
-  const m = k.mem;
-  free_pages_prepare(k, slot);
+  free_pages_clear(k, slot);
+  const pg = page_pgmap(k, slot);
+  if (d.action === 'driver-free' && pg !== undefined && refPerAlloc(k, pg)) {
+    const putFirst = k.hooks.free_zone_device_folio_ref(pgmapView(k, pg.num), NO_CTX) === 'put-before-page-free';
+    free_zone_device_folio_step(k, slot, putFirst ? 'put_dev_pagemap' : 'page_free');
+    const rest: FreeHalf = { slot, pgmap: pg.num, next: putFirst ? 'page_free' : 'put_dev_pagemap' };
+    if (k.freeAt !== undefined && k.freeAt.paused === undefined) k.freeAt.paused = rest;
+    else free_zone_device_folio_rest(k, rest);
+    return;
+  }
+  free_page_release(k, slot);
   match(d.action)
     .with('driver-free', () => undefined) // pgmap->ops->page_free: the page returns to the driver's list
     .with('wake-idle', () => wake_up_var(k, slot)) // truncate/hole-punch waiters
     .with('reset-to-one', () => {
-      m.refcount[slot] = 1; // folio_set_count(folio, 1)
+      k.mem.refcount[slot] = 1; // folio_set_count(folio, 1)
     })
     .with('buddy', () => undefined) // a proposal handing device memory to the page allocator
     .exhaustive();
-  const pg = page_pgmap(k, slot);
   if (!pg) return;
-  if (refPerAlloc(k, pg) && k.hooks.put_dev_pagemap(pgmapView(k, pg.num), FREE_SITE)) pg.ref--;
-  if (d.action !== 'reset-to-one' && TYPE_RULES[frameType(k, slot)].refcount(k.era).idle === 1 && m.refcount[slot] === 0) {
-    m.refcount[slot] = 1; // set_page_count(page, 1): "prepare for handing out the page again"
+  if (refPerAlloc(k, pg)) free_zone_device_folio_step(k, slot, 'put_dev_pagemap');
+  idle_at_one(k, slot, d);
+}
+
+/** The step of free_zone_device_folio left after the interleaving point, and what follows it. */
+export function free_zone_device_folio_rest(k: KernelState, rest: FreeHalf): void {
+  free_zone_device_folio_step(k, rest.slot, rest.next);
+  idle_at_one(k, rest.slot, { action: 'driver-free', at: 0 });
+}
+
+/**
+ * pgmap->ops->page_free (the page goes back on the driver's free list, which
+ * lives in the driver's per-pgmap state), or put_dev_pagemap of its
+ * per-allocation reference (the proposal's put_dev_pagemap may keep it).
+ */
+function free_zone_device_folio_step(k: KernelState, slot: number, step: FreeHalf['next']): void {
+  if (step === 'page_free') {
+    free_page_release(k, slot);
+    return;
   }
+  const pg = page_pgmap(k, slot);
+  if (pg && k.hooks.put_dev_pagemap(pgmapView(k, pg.num), FREE_SITE)) pg.ref--;
+}
+
+/** set_page_count(page, 1) for types that idle at one: "prepare for handing out the page again". */
+function idle_at_one(k: KernelState, slot: number, d: FreeDecision): void {
+  const m = k.mem;
+  if (d.action !== 'reset-to-one' && TYPE_RULES[frameType(k, slot)].refcount(k.era).idle === 1 && m.refcount[slot] === 0) m.refcount[slot] = 1;
 }

@@ -5,7 +5,6 @@
 import type { OpArgs, OpResult } from '../ops.ts';
 import { EINVAL, getPgmap } from './handles.ts';
 import type { KernelState } from './kstate.ts';
-import { PG_inuse } from './memmap.ts';
 import { type MigrateEntry, movedCount, newEntry } from './migrate-entry.ts';
 import { migrate_device_unmap } from './migrate-vma-collect.ts';
 import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
@@ -15,9 +14,13 @@ import { MAP_BY } from '../map-by.ts';
 
 /**
  * migrate_device_range + migrate_device_pages + migrate_device_finalize, as
- * dmirror_device_evict_chunk drives them: every in-use page of the pgmap
- * (migrate_device_pfn_lock's folio_try_get skips free pages) moves to system
- * RAM allocated with __GFP_NOFAIL. Before v6.1 the function does not exist
+ * dmirror_device_evict_chunk drives them: every page of the pgmap that
+ * migrate_device_pfn_lock's folio_get_nontail_page (get_page_unless_zero)
+ * gets a reference on moves to system RAM allocated with __GFP_NOFAIL. In
+ * the eras that have it free PRIVATE/COHERENT pages idle at 0, so that is
+ * every page in use — except one whose final put is still in
+ * free_zone_device_folio (threads.ts), at 0 though not yet on the driver's
+ * free list. Before v6.1 the function does not exist
  * (era.migrateDeviceRange): EINVAL, as for a driver ioctl it cannot serve.
  */
 export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_range']): OpResult<'migrate_device_range'> {
@@ -27,7 +30,7 @@ export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_r
   const entries: MigrateEntry[] = [];
   for (let i = 0; i < pg.npages; i++) {
     const slot = pg.slot + i;
-    if (!k.mem.has(slot, PG_inuse)) continue;
+    if ((k.mem.refcount[slot] ?? 0) === 0) continue;
     folio_get(k, slot);
     entries.push(newEntry(slot, null, -1, false));
   }

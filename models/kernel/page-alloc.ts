@@ -34,16 +34,29 @@ export function alloc_page_nofail(k: KernelState): number {
 /**
  * free_pages_prepare (mm/page_alloc.c) plus the uncharge every free path does
  * first (__folio_put / free_zone_device_folio → mem_cgroup_uncharge): the
- * frame leaves use, its memcg, anon and page-cache state go (BUG-04: stale
- * mapping must not survive a free), and PG_dirty with the other page flags
- * (page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP). Data stays: nobody clears it.
+ * frame's memcg, anon and page-cache state go (BUG-04: stale mapping must
+ * not survive a free), and PG_dirty with the other page flags
+ * (page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP); then it leaves use
+ * (free_page_release). Data stays: nobody clears it.
  */
 export function free_pages_prepare(k: KernelState, slot: number): void {
+  free_pages_clear(k, slot);
+  free_page_release(k, slot);
+}
+
+/** The uncharge and the flags of free_pages_prepare, the frame still counted in use (a ZONE_DEVICE page until the driver's page_free). */
+export function free_pages_clear(k: KernelState, slot: number): void {
   const m = k.mem;
   mem_cgroup_uncharge(k, slot);
-  m.set(slot, PG_anon | PG_lru | PG_inuse | PG_dirty, false);
+  m.set(slot, PG_anon | PG_lru | PG_dirty, false);
   m.file[slot] = -1;
   m.fileIndex[slot] = -1;
+}
+
+/** The frame leaves use, one more free of it: back to the buddy allocator, or on the driver's free list. */
+export function free_page_release(k: KernelState, slot: number): void {
+  const m = k.mem;
+  m.set(slot, PG_inuse, false);
   m.frees[slot] = (m.frees[slot] ?? 0) + 1;
 }
 

@@ -102,6 +102,13 @@ export function stateWords(k: KernelState): number[] {
   for (const id of [...k.threads.keys()].sort()) {
     const t = k.threads.get(id);
     if (t === undefined) continue;
+    if ('free' in t) {
+      // A final put's handle or range (gone from the tables), and the free's second step.
+      const a = t.args;
+      const what = 'ref' in a ? [str(a.ref)] : 'pin' in a ? [str(a.pin)] : [str(String(a.proc)), a.vpn, a.npages];
+      out.push(str(id), str(t.op), ...what, str(t.label), t.free.slot, t.free.pgmap, str(t.free.next));
+      continue;
+    }
     const value = 'value' in t.args ? t.args.value : 'pgmap' in t.args && t.args.pgmap !== undefined ? str(t.args.pgmap) : -1;
     out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn ?? -1, value, str(t.label));
     if ('fault' in t) {

@@ -1,13 +1,14 @@
 // The steps that wait for a paused thread (threads.ts): not enabled while
 // it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
-// for a fast GUP paused past its lockless PTE read, and for a
-// memory_failure paused past get_dev_pagemap.
+// for a fast GUP paused past its lockless PTE read, for a final put paused
+// in free_zone_device_folio, and for a memory_failure paused past
+// get_dev_pagemap.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { PgmapFailure } from './memory-failure.ts';
-import { type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
+import { type FreeHalf, type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
 
 /**
  * Operations that take the mm's mmap_lock for writing (mmap_write_lock:
@@ -85,4 +86,20 @@ export function memory_failure_blocks(k: KernelState, step: Step, f: PgmapFailur
  */
 export function gup_fast_blocks(k: KernelState, step: Step, proc: number): boolean {
   return step.op === 'exit' && getProc(k, step.args.proc)?.num === proc;
+}
+
+/**
+ * Does `step` wait for a final put paused in free_zone_device_folio with
+ * `t.free` left: memunmap_pages of the page's pgmap waits while the page's
+ * reference is not yet put (percpu_ref_kill, then wait_for_completion until
+ * the last reference goes); a munmap still holds its mm's mmap_lock (read:
+ * do_vmi_align_munmap downgrades it before the zap), so that mm's writers
+ * wait. put_page and unpin_user_page hold no lock.
+ */
+export function free_blocks(k: KernelState, step: Step, t: { readonly op: string; readonly args: object; readonly free: FreeHalf }): boolean {
+  const rest = t.free;
+  if (step.op === 'memunmap_pages') return rest.next === 'put_dev_pagemap' && getPgmap(k, step.args.pgmap)?.num === rest.pgmap;
+  if (t.op !== 'munmap' || !MMAP_WRITERS.has(step.op)) return false;
+  const mine = getProc(k, (t.args as { readonly proc: unknown }).proc);
+  return mine !== undefined && getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === mine.num;
 }

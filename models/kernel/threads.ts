@@ -20,6 +20,15 @@
 //   read of the PTE and try_grab_folio_fast. Resumed, it grabs the folio
 //   the value names and reads the PTE again; if it changed, it drops the
 //   reference and takes the slow path from the start (check_vma_flags).
+// - put_page, unpin_user_page and munmap whose put is the final one of a
+//   MEMORY_DEVICE_PRIVATE or COHERENT page with a per-allocation pgmap
+//   reference (v6.1+) pause in free_zone_device_folio between the driver's
+//   page_free and put_dev_pagemap (in the proposal's order); resumed, the
+//   other step runs. munmap pauses at the first such free of its zap
+//   (tlb_finish_mmu → release_pages) and runs the rest of its work before
+//   the pause: the VMAs are already detached when the kernel zaps
+//   (vms_gather_munmap_vmas), and the other pages of its batch are freed
+//   then too. Other final puts (exit, a migration's) run through.
 // - memory_failure of a ZONE_DEVICE pfn (the pgmap+index form: a pfn, as
 //   the kernel's memory_failure(pfn) takes) pauses past get_dev_pagemap
 //   (the pgmap reference taken, put_ref_page done), before
@@ -28,20 +37,22 @@ import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
 import { dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, migrate_to_device_result } from './dmirror-ops.ts';
-import type { KernelState, KThread } from './kstate.ts';
+import type { FreeHalf, KernelState, KThread } from './kstate.ts';
 import { movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
 import { __get_user_pages, check_vma_flags, gup_fast_grab, gup_fast_read, vm_fault_to_errno } from './gup.ts';
-import { get_user_pages, gup_flags, gup_pin, gup_reference, pin_user_pages } from './gup-ops.ts';
+import { get_user_pages, gup_flags, gup_pin, gup_reference, pin_user_pages, put_page, unpin_user_page } from './gup-ops.ts';
+import { free_zone_device_folio_rest } from './memremap.ts';
+import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
 import { getPgmap, getProc } from './handles.ts';
-import { gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
-export const THREAD_OPS = ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
+export const THREAD_OPS = ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages', 'put_page', 'unpin_user_page', 'munmap', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
 export const isThreadStep = (step: Step): step is Extract<Step, { op: ThreadOp }> => (THREAD_OPS as readonly string[]).includes(step.op);
@@ -50,6 +61,7 @@ export const isThreadStep = (step: Step): step is Extract<Step, { op: ThreadOp }
 type Access = Extract<Step, { op: 'cpu_read' | 'cpu_write' | 'get_user_pages' | 'pin_user_pages' }>;
 const isGup = (s: Pick<Access, 'op'>): s is Pick<Extract<Access, { op: 'get_user_pages' | 'pin_user_pages' }>, 'op'> => s.op === 'get_user_pages' || s.op === 'pin_user_pages';
 type Migration = Extract<Step, { op: 'migrate_to_device' | 'migrate_to_ram' }>;
+type FinalPut = Extract<Step, { op: 'put_page' | 'unpin_user_page' | 'munmap' }>;
 
 /**
  * The access run to its end from where it stands: the retried instruction,
@@ -78,6 +90,7 @@ function faulting(k: KernelState, s: Access): Proc | undefined {
 export function thread_start(k: KernelState, id: string, step: Extract<Step, { op: ThreadOp }>): ThreadProgress {
   if (k.threads.has(id)) throw new Error(`thread ${id} is already running`);
   if (step.op === 'memory_failure') return memory_failure_start(k, id, step);
+  if (step.op === 'put_page' || step.op === 'unpin_user_page' || step.op === 'munmap') return final_put_start(k, id, step);
   return step.op === 'migrate_to_device' || step.op === 'migrate_to_ram' ? migration_start(k, id, step as Migration) : access_start(k, id, step as Access);
 }
 
@@ -90,6 +103,29 @@ function memory_failure_start(k: KernelState, id: string, step: Extract<Step, { 
   if (!isPgmapFailure(r)) return { done: true, result: r };
   const label = 'memory_failure: get_dev_pagemap';
   k.threads.set(id, { id, op: step.op, args: step.args, label, mf: r });
+  return { done: false, label };
+}
+
+/** The operation a final put runs, to its end but for what free_zone_device_folio leaves at the point. */
+function final_put(k: KernelState, step: FinalPut): OpResult {
+  if (step.op === 'munmap') return munmap(k, step.args);
+  return step.op === 'put_page' ? put_page(k, step.args) : unpin_user_page(k, step.args);
+}
+
+function final_put_start(k: KernelState, id: string, step: FinalPut): ThreadProgress {
+  // Armed for this call only: the first free_zone_device_folio to reach the point stops there.
+  k.freeAt = {};
+  let result: OpResult;
+  let rest: FreeHalf | undefined;
+  try {
+    result = final_put(k, step);
+  } finally {
+    rest = k.freeAt.paused;
+    k.freeAt = undefined;
+  }
+  if (rest === undefined) return { done: true, result };
+  const label = 'free_zone_device_folio: page_free';
+  k.threads.set(id, { id, op: step.op, args: step.args, label, free: rest });
   return { done: false, label };
 }
 
@@ -145,6 +181,11 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   k.threads.delete(id);
   if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
   if ('gupFast' in t) return { done: true, result: gup_fast_resume(k, t) };
+  if ('free' in t) {
+    // A put that freed a page succeeded: the handle is gone, the range unmapped.
+    free_zone_device_folio_rest(k, t.free);
+    return { done: true, result: {} };
+  }
   if ('migrate' in t) {
     finalize_release(k, { src: t.migrate.src, dst: t.migrate.dst });
     const p = getProc(k, t.args.proc);
@@ -177,7 +218,7 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * a paused fast GUP and a paused memory_failure; every step for a paused
+ * a paused fast GUP, a paused free and a paused memory_failure; every step for a paused
  * migration — its pages are still locked and its mm read-locked, and the
  * model has no page locks to let the steps that would skip a locked page
  * (the collect of another migration) run past it, so none runs until it
@@ -186,7 +227,8 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
-    const waits = 'gupFast' in t ? gup_fast_blocks(k, step, t.gupFast.proc) : 'mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault);
+    const waits =
+      'gupFast' in t ? gup_fast_blocks(k, step, t.gupFast.proc) : 'free' in t ? free_blocks(k, step, t) : 'mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

@@ -40,6 +40,7 @@ import hookPutRefPage from './hook-put-ref-page.ts';
 import hookDoSwapPage from './hook-do-swap-page.ts';
 import hookGetDevPagemapRef from './hook-get-dev-pagemap-ref.ts';
 import hookGupFastPteRange from './hook-gup-fast-pte-range.ts';
+import hookFreeZoneDeviceFolioRef from './hook-free-zone-device-folio-ref.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
@@ -96,6 +97,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookDoSwapPage,
   hookGetDevPagemapRef,
   hookGupFastPteRange,
+  hookFreeZoneDeviceFolioRef,
   hookMigrateDeviceFinalize,
   hookPutRefPage,
   hookPutDevPagemap,

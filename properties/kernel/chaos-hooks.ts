@@ -37,6 +37,7 @@ export function chaosHooks(seed: number): Hooks {
     put_ref_page: () => rnd(2) === 0,
     get_dev_pagemap: () => rnd(2) === 0,
     get_dev_pagemap_ref: () => pick(['tryget-under-rcu', 'get-after-rcu-unlock'] as const),
+    free_zone_device_folio_ref: () => pick(['put-after-page-free', 'put-before-page-free'] as const),
     put_dev_pagemap: () => rnd(2) === 0,
     pgmap_pfn_valid: () => rnd(2) === 0,
     memunmap_pages: () => rnd(2) === 0,

@@ -9,22 +9,25 @@ import { counters, kernelFor, run, migrateOnePage } from './run-steps.ts';
 
 describe('kernel model: proposal hooks', () => {
   it('asks every hook, always (subject, ctx), with frozen subjects', () => {
-    const era = ERAS['v6.0'];
-    const base = defaultHooks(era);
     const called = new Set<HookName>();
-    const hooks = Object.fromEntries(
-      HOOK_NAMES.map((name) => [
-        name,
-        (...args: unknown[]) => {
-          called.add(name);
-          expect(args, name).toHaveLength(2);
-          expect(Object.isFrozen(args[0]), name).toBe(true);
-          expect(typeof args[1], name).toBe('object');
-          return (base[name] as (...a: unknown[]) => unknown)(...args);
-        },
-      ]),
-    ) as unknown as Hooks;
-    const k = createKernel(era, hooks);
+    /** The era's default hooks, each noting that it was asked and how. */
+    const recording = (era: (typeof ERAS)[keyof typeof ERAS]): Hooks => {
+      const base = defaultHooks(era);
+      return Object.fromEntries(
+        HOOK_NAMES.map((name) => [
+          name,
+          (...args: unknown[]) => {
+            called.add(name);
+            expect(args, name).toHaveLength(2);
+            expect(Object.isFrozen(args[0]), name).toBe(true);
+            expect(typeof args[1], name).toBe('object');
+            return (base[name] as (...a: unknown[]) => unknown)(...args);
+          },
+        ]),
+      ) as unknown as Hooks;
+    };
+    const era = ERAS['v6.0'];
+    const k = createKernel(era, recording(era));
     run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
     run(k, 'memremap_pages', { type: 'COHERENT', owner: 'dev1', npages: 2 });
     run(k, 'memremap_pages', { type: 'FS_DAX', owner: 'pmem', npages: 1 });
@@ -58,6 +61,12 @@ describe('kernel model: proposal hooks', () => {
     run(k, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
     run(k, 'cpu_write', { proc: 'p0', vpn: 5, value: 6 });
     expect(run(k, 'get_user_pages', { proc: 'p0', vpn: 5, write: true, fast: true })).toHaveProperty('ref');
+    // Per-allocation pgmap references (v6.1+): the order of page_free and the put.
+    const k61 = createKernel(ERAS['v6.1'], recording(ERAS['v6.1']));
+    run(k61, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
+    run(k61, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k61, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
+    run(k61, 'munmap', { proc: 'p0', vpn: 0, npages: 1 });
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
 

@@ -18,6 +18,7 @@ import { folioOf } from './folio-fixture.ts';
 const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: PgmapView, entry: NonpresentEntryView) => unknown } = {
   page_is_devmap_managed: (h, f) => h.page_is_devmap_managed(f, { site: 'release_pages' }),
   free_zone_device_folio: (h, f) => h.free_zone_device_folio(f, NO_CTX),
+  free_zone_device_folio_ref: (h, _f, pg) => h.free_zone_device_folio_ref(pg, NO_CTX),
   expected_page_refs: (h, f) => h.expected_page_refs(f, NO_CTX),
   migrate_vma_check_page: (h, f) => h.migrate_vma_check_page(f, { isFaultPage: false }),
   migrate_vma_insert_page: (h, _f, pg) => h.migrate_vma_insert_page(pg, NO_CTX),

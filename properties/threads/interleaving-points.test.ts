@@ -41,8 +41,10 @@ describe('the interleaving-point table', () => {
       const threaded = steps.filter((x) => x.step.thread !== undefined);
       expect(threaded[0]?.paused, id).toBe(label);
       // Two columns: main-thread steps and t1's. A race resumed t1 after a
-      // main-thread step ran while it was paused; a state seen only at the
-      // point (finalize's) fails at the pause itself.
+      // main-thread step ran while it was paused, or fails at a main-thread
+      // step while t1 is paused (free's: memunmap_pages completes under
+      // it); a state seen only at the point (finalize's) fails at the pause
+      // itself.
       expect(steps.some((x) => x.step.thread === undefined)).toBe(true);
       const started = steps.findIndex((x) => x.step.thread?.kind === 'start');
       const resumed = steps.findIndex((x) => x.step.thread?.kind === 'resume');
@@ -51,7 +53,11 @@ describe('the interleaving-point table', () => {
           steps.slice(started + 1, resumed).some((x) => x.step.thread === undefined),
           id,
         ).toBe(true);
-      else expect(started, id).toBe(steps.length - 1);
+      else
+        expect(
+          steps.slice(started + 1).every((x) => x.step.thread === undefined),
+          id,
+        ).toBe(true);
     }
   });
 });

@@ -99,6 +99,7 @@ describe('a paused thread', () => {
       'device-not-on-lru/uncharged',
       'no-use-after-free/freed-used',
       'free-once/count',
+      'pgmap-ref-balanced/removed-idle',
       'refcount-expected/mapcount',
       'refcount-expected/pincount',
     ]);

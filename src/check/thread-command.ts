@@ -10,7 +10,7 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
+import { thread_start, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration, thread_start_final_put } from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
 import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
@@ -112,6 +112,7 @@ export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform
     { arbitrary: bind(thread_start), weight: 2 },
     { arbitrary: bind(thread_start_migration), weight: 1 },
     { arbitrary: bind(thread_start_gup_fast), weight: 1 },
+    { arbitrary: bind(thread_start_final_put), weight: 1 },
     { arbitrary: bind(thread_start_memory_failure), weight: 1 },
   );
   if (schedule === 'pct') {

@@ -2,8 +2,9 @@
 // --threads): with no thread paused, every step of an operation a thread
 // can run (THREAD_OPS) also started as thread t1 — the kernel model decides
 // whether it reaches an interleaving point (a CPU access or GUP on a
-// device-private entry, a fast GUP over a PTE that permits it, a one-page
-// driver migration, memory_failure by pgmap and index) or runs to its end,
+// device-private entry, a fast GUP over a PTE that permits it, a final put
+// of a device page, a one-page driver migration, memory_failure by pgmap
+// and index) or runs to its end,
 // which is the atomic step's transition again and the same state; with t1
 // paused, the atomic steps that do not wait for it (Pair.blockedBy) and its
 // resume. One thread besides the main one, as in check --threads.

@@ -39,7 +39,7 @@ describe('parseTrace', () => {
     }
     const e = errorOf(step({ op: 'fork', args: { proc: 'p0' }, thread: { id: 't1', kind: 'start' } }));
     expect(e.message).toBe(
-      'trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
+      'trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, put_page, unpin_user_page, munmap, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
     );
   });
 

@@ -2,14 +2,17 @@
 // store, or a get/pin_user_pages, aimed at a device-private entry when any
 // process has one (the only kind whose fault reaches do_swap_page's point;
 // an access elsewhere runs to its end when started), a fast get/pin of a
-// mapped page (gup_fast_pte_range's point), a one-page driver migration,
-// and a memory_failure by pgmap and index.
+// mapped page (gup_fast_pte_range's point), a put_page, unpin_user_page
+// or one-page munmap (a final put of a device page reaches
+// free_zone_device_folio's), a one-page driver migration, and a
+// memory_failure by pgmap and index.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
 import type { Step } from '../../../models/ops.ts';
 import { migrate_to_device, migrate_to_ram } from './driver.ts';
 import { memory_failure } from './faults.ts';
+import { put_page, unpin_user_page } from './gup.ts';
 import { liveProcs, pick, pickProcVpn } from '../handles.ts';
 import type { ProcId, Vpn } from '../../../models/vocabulary.ts';
 
@@ -51,6 +54,29 @@ export const thread_start_gup_fast = command({
     if (at === undefined) return undefined;
     if (!c.pin) return step('get_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, fast: true });
     return step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: true });
+  },
+});
+
+/**
+ * A final put started as a thread: put_page, unpin_user_page, or munmap of
+ * one page (a page backed by device memory when the process has one). The
+ * last put of a MEMORY_DEVICE_PRIVATE or COHERENT page with a
+ * per-allocation pgmap reference pauses in free_zone_device_folio
+ * (threads.ts).
+ */
+export const thread_start_final_put = command({
+  op: 'put_page',
+  choices: (era) => fc.record({ via: fc.constantFrom('munmap', 'munmap', 'put', 'unpin'), proc: index(), vpn: index(), ref: put_page.choices(era), pin: unpin_user_page.choices(era) }),
+  // The kind drawn, else another when no handle of that kind is live.
+  resolve: (c, s, era) => {
+    const ref = () => put_page.resolve(c.ref, s, era);
+    const pin = () => unpin_user_page.resolve(c.pin, s, era);
+    const unmap = () => {
+      const at = pickProcVpn(s, c.proc, 'device', c.vpn);
+      return at && step('munmap', { proc: at.proc, vpn: at.vpn, npages: 1 });
+    };
+    if (c.via === 'munmap') return unmap();
+    return c.via === 'unpin' ? (pin() ?? ref() ?? unmap()) : (ref() ?? pin() ?? unmap());
   },
 });
 

@@ -107,6 +107,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'free_zone_device_folio: page_free',
     ]);
     // Paused, not yet resumed: the point is not reached.
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1 } });
@@ -115,6 +116,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'free_zone_device_folio: page_free',
     ]);
     pair.step({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
     expect(pair.step({ ...fault, thread: { id: 't1', kind: 'resume' } }).kernel?.result).toEqual({ value: 5 });
@@ -123,6 +125,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'free_zone_device_folio: page_free',
     ]);
     // The resume counts as the cpu_read it completes; the start that paused is no finished step.
     expect(collector.counts.ops.cpu_read).toEqual({ SYSTEM: { success: 1 }, none: { success: 1 }, PRIVATE: { success: 1 } });

@@ -185,6 +185,8 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('memory_failure: get_dev_pagemap', () => types.length > 0)
         // Fast GUP's is on any present page, system RAM included: every era.
         .with('gup_fast_pte_range: ptep_get_lockless', () => true)
+        // The final put of a device page with a per-allocation pgmap reference (since v6.1).
+        .with('free_zone_device_folio: page_free', () => era.pgmapRef === 'per-alloc' && (types.includes('COHERENT') || types.includes('PRIVATE')))
         .exhaustive(),
     ),
   };
