@@ -33,6 +33,7 @@ import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
 import { try_grab_folio_fast } from './default-hooks/try-grab-folio-fast.ts';
 import { gup_fast_pte_range } from './default-hooks/gup-fast-pte-range.ts';
+import { gup_fast } from './default-hooks/gup-fast.ts';
 import { unmap_and_kill } from './default-hooks/unmap-and-kill.ts';
 import { wp_can_reuse_anon_folio } from './default-hooks/wp-can-reuse-anon-folio.ts';
 import { add_page_for_migration } from './default-hooks/add-page-for-migration.ts';
@@ -57,6 +58,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   migrate_longterm_unpinnable_folios,
   try_grab_folio_fast,
   gup_fast_pte_range,
+  gup_fast,
   migrate_device_finalize,
   do_swap_page,
   put_ref_page,

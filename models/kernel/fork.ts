@@ -101,8 +101,12 @@ function copy_present_ptes(k: KernelState, child: Proc, vma: Vma, vpn: number, p
     if (slot >= 0) return;
   }
   const bits = k.hooks.copy_present_ptes(folioView(k, slotOf(k, pte.pfn)), { write: pte.write });
-  pte.write = bits.parent;
   set_pte_mapped(k, child, vpn, { kind: pte.kind, pfn: pte.pfn, write: bits.child });
+  // folio_try_dup_anon_rmap_pte succeeded, then ptep_set_wrprotect: a
+  // lockless GUP-fast may read the parent's PTE between the two (a fork
+  // started as a thread stops at the first one; threads.ts).
+  if (pte.write !== bits.parent && k.forkAt !== undefined && k.forkAt.paused === undefined) k.forkAt.paused = { vpn, write: bits.parent };
+  else pte.write = bits.parent;
 }
 
 /** copy_present_page (mm/memory.c): the child's own copy of a pinned anon page. */

@@ -43,6 +43,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
   gup_fast_pte_range: boolean,
+  gup_fast: boolean,
   migrate_device_finalize: boolean,
   do_swap_page: oneOf(every<DoSwapPageOrder>()(['get-then-unlock', 'unlock-then-get'])),
   put_ref_page: boolean,

@@ -53,6 +53,13 @@ export interface Hooks {
    */
   gup_fast_pte_range(folio: FolioView, ctx: { readonly read: PteValueView; readonly now: PteValueView | null }): boolean;
   /**
+   * Does gup_fast (mm/gup.c) fall back to the slow path, which waits for the
+   * mmap_lock, while a fork of the mm is write-protecting its PTEs
+   * (mm->write_protect_seq odd; 57efa1fe5957: FOLL_PIN only). `folio`: the
+   * one the PTE maps. An interleaving point, threads.ts.
+   */
+  gup_fast(folio: FolioView, ctx: { readonly pin: boolean }): boolean;
+  /**
    * Does __migrate_device_finalize (mm/migrate_device.c) put the source folio
    * that just moved, and is about to be freed, back on an LRU list first
    * (folio_putback_lru; BUG-15, fixed in v6.14 "don't add folio to be freed
@@ -130,6 +137,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'migrate_longterm_unpinnable_folios',
   'try_grab_folio_fast',
   'gup_fast_pte_range',
+  'gup_fast',
   'migrate_device_finalize',
   'do_swap_page',
   'put_ref_page',

@@ -55,6 +55,14 @@ export const INTERLEAVING_POINTS = {
     guards: "the page's pgmap reference, put only after page_free returned, keeps memunmap_pages waiting, so the driver's per-pgmap free list page_free works on is not torn down under it",
     mutant: 'hook-free-zone-device-folio-ref',
   },
+  'copy_present_ptes: folio_try_dup_anon_rmap_pte': {
+    kernel:
+      "mm/memory.c copy_present_ptes (fork's copy_page_range, under both PTLs and the parent's mmap_write_lock, write_protect_seq odd): an anon page shared with the child, not pinned, before ptep_set_wrprotect of the parent's PTE",
+    ops: ['fork'],
+    guards:
+      'gup_fast of a FOLL_PIN call backs off while write_protect_seq is odd (57efa1fe5957), so no pin is taken through the still-writable parent PTE on a page fork already decided to share rather than copy',
+    mutant: 'hook-gup-fast',
+  },
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;

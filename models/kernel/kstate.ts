@@ -103,6 +103,15 @@ export interface FreeHalf {
 }
 
 /**
+ * The parent's PTE fork has decided to share but not yet write-protected
+ * (fork.ts): its vpn and the write bit it is to get.
+ */
+export interface ForkWrprotect {
+  readonly vpn: number;
+  readonly write: boolean;
+}
+
+/**
  * A kernel thread paused at an interleaving point (threads.ts): plain data,
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
@@ -110,7 +119,8 @@ export interface FreeHalf {
  * finalize is half done and the pages the migration moved (`migrate`), or
  * memory_failure's frame and pgmap past get_dev_pagemap (`mf`), or the
  * process and the PTE value fast GUP read locklessly (`gupFast`), or the
- * step a final put's free_zone_device_folio has left (`free`).
+ * step a final put's free_zone_device_folio has left (`free`), or the
+ * parent PTE a fork has still to write-protect (`fork`).
  */
 export type KThread =
   | {
@@ -147,6 +157,13 @@ export type KThread =
       readonly args: OpArgs['put_page'] | OpArgs['unpin_user_page'] | OpArgs['munmap'];
       readonly label: Extract<InterleavingLabel, 'free_zone_device_folio: page_free'>;
       readonly free: FreeHalf;
+    }
+  | {
+      readonly id: string;
+      readonly op: 'fork';
+      readonly args: OpArgs['fork'];
+      readonly label: Extract<InterleavingLabel, 'copy_present_ptes: folio_try_dup_anon_rmap_pte'>;
+      readonly fork: { readonly parent: number; readonly child: number; readonly wrprotect: ForkWrprotect };
     };
 
 export interface KernelState {
@@ -175,6 +192,8 @@ export interface KernelState {
    * here. Undefined between steps.
    */
   freeAt?: { paused?: FreeHalf };
+  /** Armed by a fork started as a thread: the first shared PTE it would write-protect is left here. Undefined between steps. */
+  forkAt?: { paused?: ForkWrprotect };
 }
 
 /** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */

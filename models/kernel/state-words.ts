@@ -102,6 +102,11 @@ export function stateWords(k: KernelState): number[] {
   for (const id of [...k.threads.keys()].sort()) {
     const t = k.threads.get(id);
     if (t === undefined) continue;
+    if ('fork' in t) {
+      const w = t.fork.wrprotect;
+      out.push(str(id), str(t.op), t.fork.parent, t.fork.child, str(t.label), w.vpn, w.write ? 1 : 0);
+      continue;
+    }
     if ('free' in t) {
       // A final put's handle or range (gone from the tables), and the free's second step.
       const a = t.args;

@@ -1,11 +1,13 @@
 // The steps that wait for a paused thread (threads.ts): not enabled while
 // it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
 // for a fast GUP paused past its lockless PTE read, for a final put paused
-// in free_zone_device_folio, and for a memory_failure paused past
-// get_dev_pagemap.
+// in free_zone_device_folio, for a fork paused before it write-protects a
+// shared PTE, and for a memory_failure paused past get_dev_pagemap.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
+import { gup_fast_read } from './gup.ts';
+import { gup_flags } from './gup-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { PgmapFailure } from './memory-failure.ts';
 import { type FreeHalf, type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
@@ -102,4 +104,28 @@ export function free_blocks(k: KernelState, step: Step, t: { readonly op: string
   if (t.op !== 'munmap' || !MMAP_WRITERS.has(step.op)) return false;
   const mine = getProc(k, (t.args as { readonly proc: unknown }).proc);
   return mine !== undefined && getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === mine.num;
+}
+
+/**
+ * Does `step` wait for a fork of process `parent` paused in
+ * copy_present_ptes: everything but a fast GUP of the parent that does not
+ * fall back. Fork holds the parent's mmap_lock for writing and every VMA's
+ * lock (faults and the slow GUP path wait), both PTLs of the table it
+ * copies (rmap walkers wait), and the child does not run yet; gup_fast
+ * takes none of them. It falls back — and so waits — when the PTE does not
+ * permit the access, when try_grab_folio_fast does not grab, and, for
+ * FOLL_PIN, when the proposal's gup_fast heeds the odd write_protect_seq
+ * (the kernel's, 57efa1fe5957). The model lets
+ * nothing else past, a smaller set than the kernel's (a CPU store through
+ * a writable PTE needs no fault): it cannot raise a false alarm.
+ */
+export function fork_blocks(k: KernelState, step: Step, parent: number): boolean {
+  if (step.op !== 'get_user_pages' && step.op !== 'pin_user_pages') return true;
+  const p = getProc(k, step.args.proc);
+  if (p?.num !== parent || !step.args.fast) return true;
+  const flags = gup_flags(k, step.op, step.args);
+  const read = gup_fast_read(p, step.args.vpn, flags);
+  if (read === null) return true;
+  const folio = folioView(k, pfn_to_slot(k, read.pfn));
+  return k.hooks.gup_fast(folio, { pin: flags.pin }) || k.hooks.try_grab_folio_fast(folio, flags) !== 'grab';
 }

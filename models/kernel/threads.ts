@@ -29,6 +29,11 @@
 //   the pause: the VMAs are already detached when the kernel zaps
 //   (vms_gather_munmap_vmas), and the other pages of its batch are freed
 //   then too. Other final puts (exit, a migration's) run through.
+// - fork pauses in copy_present_ptes at the first page it shares with the
+//   child while the parent's PTE still allows writes: after
+//   folio_try_dup_anon_rmap_pte (the page is not pinned), before
+//   ptep_set_wrprotect. The rest of copy_page_range has run; resumed, the
+//   parent's PTE is write-protected.
 // - memory_failure of a ZONE_DEVICE pfn (the pgmap+index form: a pfn, as
 //   the kernel's memory_failure(pfn) takes) pauses past get_dev_pagemap
 //   (the pgmap reference taken, put_ref_page done), before
@@ -37,7 +42,8 @@ import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
 import { dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, migrate_to_device_result } from './dmirror-ops.ts';
-import type { FreeHalf, KernelState, KThread } from './kstate.ts';
+import type { ForkWrprotect, FreeHalf, KernelState, KThread } from './kstate.ts';
+import { fork } from './fork.ts';
 import { movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
@@ -47,12 +53,24 @@ import { free_zone_device_folio_rest } from './memremap.ts';
 import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
-import { getPgmap, getProc } from './handles.ts';
-import { free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { getPgmap, getProc, handleNum } from './handles.ts';
+import { fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
-export const THREAD_OPS = ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages', 'put_page', 'unpin_user_page', 'munmap', 'migrate_to_device', 'migrate_to_ram', 'memory_failure'] as const;
+export const THREAD_OPS = [
+  'cpu_read',
+  'cpu_write',
+  'get_user_pages',
+  'pin_user_pages',
+  'put_page',
+  'unpin_user_page',
+  'munmap',
+  'fork',
+  'migrate_to_device',
+  'migrate_to_ram',
+  'memory_failure',
+] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
 export const isThreadStep = (step: Step): step is Extract<Step, { op: ThreadOp }> => (THREAD_OPS as readonly string[]).includes(step.op);
@@ -91,6 +109,7 @@ export function thread_start(k: KernelState, id: string, step: Extract<Step, { o
   if (k.threads.has(id)) throw new Error(`thread ${id} is already running`);
   if (step.op === 'memory_failure') return memory_failure_start(k, id, step);
   if (step.op === 'put_page' || step.op === 'unpin_user_page' || step.op === 'munmap') return final_put_start(k, id, step);
+  if (step.op === 'fork') return fork_start(k, id, step);
   return step.op === 'migrate_to_device' || step.op === 'migrate_to_ram' ? migration_start(k, id, step as Migration) : access_start(k, id, step as Access);
 }
 
@@ -126,6 +145,24 @@ function final_put_start(k: KernelState, id: string, step: FinalPut): ThreadProg
   if (rest === undefined) return { done: true, result };
   const label = 'free_zone_device_folio: page_free';
   k.threads.set(id, { id, op: step.op, args: step.args, label, free: rest });
+  return { done: false, label };
+}
+
+function fork_start(k: KernelState, id: string, step: Extract<Step, { op: 'fork' }>): ThreadProgress {
+  // Armed for this call only: the first PTE fork would write-protect stays writable.
+  k.forkAt = {};
+  let result: OpResult<'fork'>;
+  let wrprotect: ForkWrprotect | undefined;
+  try {
+    result = fork(k, step.args);
+  } finally {
+    wrprotect = k.forkAt.paused;
+    k.forkAt = undefined;
+  }
+  const parent = getProc(k, step.args.proc);
+  if (wrprotect === undefined || parent === undefined || !('child' in result)) return { done: true, result };
+  const label = 'copy_present_ptes: folio_try_dup_anon_rmap_pte';
+  k.threads.set(id, { id, op: 'fork', args: step.args, label, fork: { parent: parent.num, child: handleNum('p', result.child), wrprotect } });
   return { done: false, label };
 }
 
@@ -181,6 +218,12 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   k.threads.delete(id);
   if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
   if ('gupFast' in t) return { done: true, result: gup_fast_resume(k, t) };
+  if ('fork' in t) {
+    // ptep_set_wrprotect; nothing else ran on the parent's page tables meanwhile (fork_blocks).
+    const pte = k.procs.get(t.fork.parent)?.ptes.get(t.fork.wrprotect.vpn);
+    if (pte) pte.write = t.fork.wrprotect.write;
+    return { done: true, result: { child: `p${t.fork.child}` } };
+  }
   if ('free' in t) {
     // A put that freed a page succeeded: the handle is gone, the range unmapped.
     free_zone_device_folio_rest(k, t.free);
@@ -218,7 +261,8 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * a paused fast GUP, a paused free and a paused memory_failure; every step for a paused
+ * a paused fast GUP, a paused free, a paused fork and a paused
+ * memory_failure; every step for a paused
  * migration — its pages are still locked and its mm read-locked, and the
  * model has no page locks to let the steps that would skip a locked page
  * (the collect of another migration) run past it, so none runs until it
@@ -227,6 +271,10 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
+    if ('fork' in t) {
+      if (fork_blocks(k, step, t.fork.parent)) return t.id;
+      continue;
+    }
     const waits =
       'gupFast' in t ? gup_fast_blocks(k, step, t.gupFast.proc) : 'free' in t ? free_blocks(k, step, t) : 'mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;

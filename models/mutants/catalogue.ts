@@ -40,6 +40,7 @@ import hookPutRefPage from './hook-put-ref-page.ts';
 import hookDoSwapPage from './hook-do-swap-page.ts';
 import hookGetDevPagemapRef from './hook-get-dev-pagemap-ref.ts';
 import hookGupFastPteRange from './hook-gup-fast-pte-range.ts';
+import hookGupFast from './hook-gup-fast.ts';
 import hookFreeZoneDeviceFolioRef from './hook-free-zone-device-folio-ref.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
@@ -97,6 +98,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookDoSwapPage,
   hookGetDevPagemapRef,
   hookGupFastPteRange,
+  hookGupFast,
   hookFreeZoneDeviceFolioRef,
   hookMigrateDeviceFinalize,
   hookPutRefPage,

@@ -24,6 +24,7 @@ export function chaosHooks(seed: number): Hooks {
     gup_longterm_unpinnable: () => pick([{ action: 'migrate' }, { action: 'pin' }, { action: 'fail', errno: errno() }] as const),
     try_grab_folio_fast: () => pick(['grab', 'fallback', 'fail'] as const),
     gup_fast_pte_range: () => pick([true, false] as const),
+    gup_fast: () => pick([true, false] as const),
     get_mctgt_type: () => pick(MC_TARGETS),
     memory_failure_dev_pagemap: () => (rnd(2) === 0 ? { action: 'poison-and-kill' } : { action: 'refuse', errno: errno() }),
     copy_nonpresent_pte: () => pick(['share-readonly', 'share', 'restore-then-copy'] as const),

@@ -67,6 +67,11 @@ describe('kernel model: proposal hooks', () => {
     run(k61, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
     run(k61, 'migrate_to_device', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' });
     run(k61, 'munmap', { proc: 'p0', vpn: 0, npages: 1 });
+    // A fork paused before it write-protects a shared PTE: may a fast pin of the parent go on meanwhile.
+    run(k61, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    expect(run(k61, 'cpu_write', { proc: 'p0', vpn: 1, value: 1 })).toEqual({});
+    expect(k61.startThread?.('t1', { op: 'fork', args: { proc: 'p0' } }).progress.done).toBe(false);
+    expect(k61.blockedBy?.({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 1, write: true, longterm: false, fast: true } })).toBe('t1');
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
 

@@ -122,7 +122,7 @@ export function checkRun(proposal: ResolvedProposal, options: CheckOptions = {},
   const pairOptions: PairOptions = { invariants: invariantsOf(checks), sides: options.sides ?? 'both', ...(options.fullInvariants ? { fullInvariants: true } : {}) };
   const stats = emptyStats();
   const replay = options.path === undefined ? undefined : parseReplayToken(options.path);
-  const threads = options.focus?.threads === true ? { schedule: options.focus.schedule ?? 'uniform', maxCommands } : undefined;
+  const threads = options.focus?.threads === true ? { schedule: options.focus.schedule ?? 'uniform', maxCommands, focus: options.focus } : undefined;
   const commands = fc.commands([commandArbitrary(focusedEntries(Object.values(NEXT), options.focus), focusedEra(proposal.era, options.focus), stats, threads)], {
     size: 'large',
     maxCommands,

@@ -5,14 +5,19 @@
 import type { Era } from '../../models/eras/era.ts';
 import type { Focus } from '../../models/focus.ts';
 import type { NextEntry } from './next.ts';
+import type { OpName } from '../../models/ops.ts';
 
 export type { Focus } from '../../models/focus.ts';
 
 const OP_BOOST = 5;
 
 export function focusedEntries(entries: readonly NextEntry[], focus: Focus | undefined): NextEntry[] {
-  const ops = new Set(focus?.ops ?? []);
-  return entries.map((e) => (ops.has(e.op) ? { ...e, weight: e.weight * OP_BOOST } : e));
+  return entries.map((e) => ({ ...e, weight: focusedWeight(e.weight, [e.op], focus) }));
+}
+
+/** A command's weight, five times as much when it can run one of the focus's operations (a thread start runs one of several). */
+export function focusedWeight(weight: number, ops: readonly OpName[], focus: Focus | undefined): number {
+  return focus?.ops?.some((op) => ops.includes(op)) ? weight * OP_BOOST : weight;
 }
 
 /** The era the generator sees: its enum limited to the focus types (when any of them exist in it). */

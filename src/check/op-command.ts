@@ -9,6 +9,7 @@ import type { AbsState } from '../../models/state.ts';
 import { formatCall } from '../trace/format-call.ts';
 import type { BoundChoices, NextEntry } from './next.ts';
 import { threadCommands } from './thread-command.ts';
+import type { Focus } from './focus.ts';
 import type { Session } from './session.ts';
 import type { CommandStats } from './stats.ts';
 
@@ -71,8 +72,8 @@ export function commandArbitrary(
   entries: readonly NextEntry[],
   era: Era,
   stats: CommandStats,
-  threads?: { readonly schedule: 'uniform' | 'pct'; readonly maxCommands: number },
+  threads?: { readonly schedule: 'uniform' | 'pct'; readonly maxCommands: number; readonly focus?: Focus },
 ): fc.Arbitrary<fc.Command<CheckModel, Session>> {
   const atomic = entries.map((e) => ({ arbitrary: e.generate(era).map((b): fc.Command<CheckModel, Session> => new OpCommand(e.op, b, stats)), weight: e.weight }));
-  return fc.oneof(...atomic, ...(threads ? threadCommands(era, stats, threads.schedule, threads.maxCommands) : []));
+  return fc.oneof(...atomic, ...(threads ? threadCommands(era, stats, threads.schedule, threads.maxCommands, threads.focus) : []));
 }

@@ -10,8 +10,10 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration, thread_start_final_put } from './commands/threads.ts';
+import { thread_start, thread_start_final_put, thread_start_fork, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
+import { type Focus, focusedWeight } from './focus.ts';
+import type { OpName } from '../../models/ops.ts';
 import { type PctPlan, pctPlan } from '../schedule/pct.ts';
 import type { BoundChoices } from './next.ts';
 import type { CheckModel } from './op-command.ts';
@@ -104,17 +106,28 @@ const PCT_DEPTH = 2;
  * and resumes, or under 'pct' starts that carry the run's plan and no resume
  * command (the plan resumes; Session.finish resumes what is left).
  */
-export function threadCommands(era: Era, stats: CommandStats, schedule: 'uniform' | 'pct', maxCommands: number): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
+export function threadCommands(
+  era: Era,
+  stats: CommandStats,
+  schedule: 'uniform' | 'pct',
+  maxCommands: number,
+  focus?: Focus,
+): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
   const bind = <C>(spec: CommandSpec<C>): fc.Arbitrary<BoundChoices> => spec.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => spec.resolve(choices, s, e) }));
-  // A CPU access (do_swap_page's point), a one-page migration (finalize's)
-  // or a memory_failure by pgmap and index (get_dev_pagemap's).
-  const bound = fc.oneof(
-    { arbitrary: bind(thread_start), weight: 2 },
-    { arbitrary: bind(thread_start_migration), weight: 1 },
-    { arbitrary: bind(thread_start_gup_fast), weight: 1 },
-    { arbitrary: bind(thread_start_final_put), weight: 1 },
-    { arbitrary: bind(thread_start_memory_failure), weight: 1 },
-  );
+  // Each kind of start with the operations it runs: a CPU access or GUP
+  // (do_swap_page's point), a fast GUP (gup_fast_pte_range's), a final put
+  // (free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
+  // migration (finalize's), a memory_failure by pgmap and index
+  // (get_dev_pagemap's); a focus on one of its operations boosts it.
+  const kinds: readonly [fc.Arbitrary<BoundChoices>, readonly OpName[], number][] = [
+    [bind(thread_start), ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages'], 2],
+    [bind(thread_start_gup_fast), ['get_user_pages', 'pin_user_pages'], 1],
+    [bind(thread_start_final_put), ['munmap', 'put_page', 'unpin_user_page'], 1],
+    [bind(thread_start_fork), ['fork'], 1],
+    [bind(thread_start_migration), ['migrate_to_device', 'migrate_to_ram'], 1],
+    [bind(thread_start_memory_failure), ['memory_failure'], 1],
+  ];
+  const bound = fc.oneof(...kinds.map(([arbitrary, ops, weight]) => ({ arbitrary, weight: focusedWeight(weight, ops, focus) })));
   if (schedule === 'pct') {
     const start = fc.tuple(bound, pctPlan(PCT_THREADS, PCT_DEPTH, maxCommands)).map(([b, plan]): fc.Command<CheckModel, Session> => new StartThread({ bound: b, plan }, stats));
     return [{ arbitrary: start, weight: START_WEIGHT }];

@@ -24,6 +24,8 @@ export interface ExpandContext {
   readonly ops?: readonly OpName[];
   /** With the thread steps (thread-steps.ts). */
   readonly threads?: boolean;
+  /** With the thread steps: the operations that start as t1 (all that can, when absent). */
+  readonly threadOps?: readonly OpName[];
   /** With the thread steps, prune the first main step after a start that commutes with it (commutes-with-start.ts). */
   readonly por?: boolean;
   readonly checks: ReadonlySet<CheckId>;
@@ -70,7 +72,7 @@ export function expandState(ctx: ExpandContext, snapshot: PairSnapshot, path: re
     ctx.ops,
     paused.map((t) => t.step),
   );
-  const steps = ctx.threads ? threadSteps(pair, atomic) : atomic;
+  const steps = ctx.threads ? threadSteps(pair, atomic, ctx.threadOps) : atomic;
   const save = () => pair.save();
   // A hook that never returns is a finding, as in check: the steps of one
   // state run under the hang limit of that many steps. A restarted attempt

@@ -23,6 +23,8 @@ export interface ExploreOptions {
   readonly from?: readonly Step[];
   /** Also start every operation that can reach an interleaving point as thread t1, and resume it (issue 12; thread-steps.ts). */
   readonly threads?: boolean;
+  /** With threads: only these operations start as t1 (default: every one of THREAD_OPS in the search). */
+  readonly threadOps?: readonly OpName[];
   /** With threads: the partial-order reduction (commutes-with-start.ts) — the first main step after a start that commutes with it is not searched there. */
   readonly por?: boolean;
   /** The hang limit's base for proposal hooks (check's --hook-time-limit; default 2 s). */

@@ -82,6 +82,7 @@ export function explore(proposal: ResolvedProposal, options: ExploreOptions): Ex
     bounds: options.bounds,
     ...(options.ops === undefined ? {} : { ops: options.ops }),
     ...(options.threads ? { threads: true } : {}),
+    ...(options.threads && options.threadOps ? { threadOps: options.threadOps } : {}),
     ...(options.threads && options.por ? { por: true } : {}),
     checks: selected,
     ...(options.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: options.hookTimeLimitMs }),

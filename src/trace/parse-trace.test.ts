@@ -37,9 +37,9 @@ describe('parseTrace', () => {
       expect([e.step, e.field]).toEqual([1, 'thread']);
       expect(e.message).toMatch(/^trace\.json: step 2 \(cpu_read\): thread: expected \{"id": "t1"…"t9", "kind": "start" or "resume"\}, got /);
     }
-    const e = errorOf(step({ op: 'fork', args: { proc: 'p0' }, thread: { id: 't1', kind: 'start' } }));
+    const e = errorOf(step({ op: 'mprotect', args: { proc: 'p0', vpn: 0, npages: 1, prot: 'read' }, thread: { id: 't1', kind: 'start' } }));
     expect(e.message).toBe(
-      'trace.json: step 2 (fork): thread: fork cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, put_page, unpin_user_page, munmap, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
+      'trace.json: step 2 (mprotect): thread: mprotect cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, put_page, unpin_user_page, munmap, fork, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
     );
   });
 

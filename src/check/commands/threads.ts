@@ -4,8 +4,8 @@
 // an access elsewhere runs to its end when started), a fast get/pin of a
 // mapped page (gup_fast_pte_range's point), a put_page, unpin_user_page
 // or one-page munmap (a final put of a device page reaches
-// free_zone_device_folio's), a one-page driver migration, and a
-// memory_failure by pgmap and index.
+// free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
+// driver migration, and a memory_failure by pgmap and index.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
@@ -13,6 +13,7 @@ import type { Step } from '../../../models/ops.ts';
 import { migrate_to_device, migrate_to_ram } from './driver.ts';
 import { memory_failure } from './faults.ts';
 import { put_page, unpin_user_page } from './gup.ts';
+import { fork } from './process.ts';
 import { liveProcs, pick, pickProcVpn } from '../handles.ts';
 import type { ProcId, Vpn } from '../../../models/vocabulary.ts';
 
@@ -78,6 +79,17 @@ export const thread_start_final_put = command({
     if (c.via === 'munmap') return unmap();
     return c.via === 'unpin' ? (pin() ?? ref() ?? unmap()) : (ref() ?? pin() ?? unmap());
   },
+});
+
+/**
+ * fork started as a thread: it pauses before write-protecting the first
+ * writable PTE of a page it shares with the child (threads.ts). The atomic
+ * command's choices and resolution.
+ */
+export const thread_start_fork = command({
+  op: 'fork',
+  choices: (era) => fork.choices(era),
+  resolve: (c, s, era) => fork.resolve(c, s, era),
 });
 
 /**

@@ -7,6 +7,7 @@
 import { relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { OpName } from '../../../models/ops.ts';
+import { THREAD_OPS } from '../../../models/kernel/threads.ts';
 import { readFile } from 'node:fs/promises';
 import { splitCounterexample } from '../../report/read-counterexample.ts';
 import { parseTrace } from '../../trace/parse-trace.ts';
@@ -109,6 +110,7 @@ function commandLine(spec: string, depth: number, bounds: ExploreBounds, flags: 
   for (const o of flags.ops ?? []) words.push('--ops', o);
   for (const t of flags.types ?? []) words.push('--types', t);
   if (flags.threads) words.push('--threads');
+  for (const o of flags.threads ? (flags.threadOps ?? []) : []) words.push('--thread-ops', o);
   if (flags.threads && !flags.por) words.push('--no-por');
   if (flags.from !== undefined) words.push('--from', flags.from);
   return words.map(shellQuote).join(' ');
@@ -124,6 +126,16 @@ function checkTypesInEra(types: ExploreBounds['types'], proposal: ResolvedPropos
   if (missing.length > 0) {
     throw new InputError(`--types: ${proposal.name} (era ${proposal.era.name}) has no memory type ${missing.join(', ')}; its types: ${has.join(', ')}`);
   }
+}
+
+/** --thread-ops: operations that can run as a thread (THREAD_OPS), with --threads. */
+function parseThreadOps(flags: ExploreFlags): OpName[] | undefined {
+  const ops = parseFocusOps(nonEmpty('--thread-ops', flags.threadOps, 'operation names (comma-separated)'), '--thread-ops');
+  if (ops === undefined) return undefined;
+  if (!flags.threads) throw new InputError('--thread-ops: only with --threads');
+  const never = ops.filter((op) => !(THREAD_OPS as readonly string[]).includes(op));
+  if (never.length > 0) throw new InputError(`--thread-ops: ${never.join(', ')} cannot run as a thread; only ${THREAD_OPS.join(', ')} can (they reach an interleaving point)`);
+  return ops;
 }
 
 /** An --ops operation the era never runs with these types would make the search say nothing of it: bad input, like a type the era lacks. */
@@ -183,6 +195,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
   const maxMemoryBytes = parseMaxMemory(flags.maxMemory);
   const checks = parseChecks(nonEmpty('--invariant', flags.invariant, 'check ids (comma-separated)')) ?? ALL_CHECKS;
   const ops = parseFocusOps(nonEmpty('--ops', flags.ops, 'operation names (comma-separated)'), '--ops');
+  const threadOps = parseThreadOps(flags);
   const proposal = await loadProposal(spec);
   const from = flags.from === undefined ? undefined : (await fromTrace(flags.from)).steps.map(asStep);
   checkTypesInEra(bounds.types, proposal);
@@ -198,7 +211,7 @@ export async function exploreAction(spec: string, flags: ExploreFlags): Promise<
     bounds,
     checks,
     ...(ops === undefined ? {} : { ops }),
-    ...(flags.threads ? { threads: true, por: flags.por } : {}),
+    ...(flags.threads ? { threads: true, por: flags.por, ...(threadOps === undefined ? {} : { threadOps }) } : {}),
     ...(from === undefined ? {} : { from }),
     ...(maxStates === undefined ? {} : { maxStates }),
     maxMemoryBytes,

@@ -22,6 +22,7 @@ export interface ExploreFlags {
   readonly ops?: string[];
   readonly types?: string[];
   readonly threads?: boolean;
+  readonly threadOps?: string[];
   /** commander's --no-por: true unless given. */
   readonly por: boolean;
   readonly from?: string;
@@ -88,6 +89,7 @@ export function exploreCommand(): Command {
       .option('-i, --invariant <id>', 'check only this invariant (or "refinement"); repeatable (default: all and refinement)', collect)
       .option('--ops <ops>', 'only these operations (comma-separated; default: all)', collect)
       .option('--threads', 'also start every operation that can reach an interleaving point as thread t1, and resume it: every interleaving of its steps with the others')
+      .option('--thread-ops <ops>', 'with --threads: only these operations start as t1 (comma-separated; default: every one that can)', collect)
       .option('--no-por', 'with --threads: search every main-thread step right after a start, also those that commute with it (no partial-order reduction)')
       .option('--from <trace>', 'search from the state a trace (a scenario, a saved counterexample) reaches; depths count from there, and the search runs in one thread')
       .option('--types <types>', "memremap_pages only of these memory types (comma-separated; default: the era's)", collect)

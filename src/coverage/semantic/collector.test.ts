@@ -108,6 +108,7 @@ describe('semantic coverage: the collector', () => {
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
       'free_zone_device_folio: page_free',
+      'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     // Paused, not yet resumed: the point is not reached.
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1 } });
@@ -117,6 +118,7 @@ describe('semantic coverage: the collector', () => {
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
       'free_zone_device_folio: page_free',
+      'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     pair.step({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
     expect(pair.step({ ...fault, thread: { id: 't1', kind: 'resume' } }).kernel?.result).toEqual({ value: 5 });
@@ -126,6 +128,7 @@ describe('semantic coverage: the collector', () => {
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
       'free_zone_device_folio: page_free',
+      'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     // The resume counts as the cpu_read it completes; the start that paused is no finished step.
     expect(collector.counts.ops.cpu_read).toEqual({ SYSTEM: { success: 1 }, none: { success: 1 }, PRIVATE: { success: 1 } });

@@ -98,6 +98,7 @@ export async function explorePool(load: string, proposal: Parameters<typeof expl
       bounds: options.bounds,
       ...(options.ops === undefined ? {} : { ops: options.ops }),
       ...(options.threads ? { threads: true } : {}),
+      ...(options.threads && options.threadOps ? { threadOps: options.threadOps } : {}),
       ...(options.threads && options.por ? { por: true } : {}),
       checks,
       exact: options.exact === true,

@@ -67,6 +67,7 @@ async function init(s: WorkerSetup, ports: readonly (MessagePort | null)[], stop
     bounds: s.bounds,
     ...(s.ops === undefined ? {} : { ops: s.ops }),
     ...(s.threads ? { threads: true } : {}),
+    ...(s.threadOps ? { threadOps: s.threadOps } : {}),
     ...(s.por ? { por: true } : {}),
     checks,
     ...(s.hookTimeLimitMs === undefined ? {} : { hookTimeLimitMs: s.hookTimeLimitMs }),

@@ -18,6 +18,7 @@ export interface WorkerSetup {
   readonly bounds: ExploreBounds;
   readonly ops?: readonly OpName[];
   readonly threads?: boolean;
+  readonly threadOps?: readonly OpName[];
   readonly por?: boolean;
   readonly checks: readonly SelectableCheck[];
   readonly exact: boolean;
