@@ -13,11 +13,9 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
-import { noteFindings } from './fixtures/step-findings.ts';
+import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
-const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
-const resume = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'resume' } });
 const POINT = 'copy_present_ptes: folio_try_dup_anon_rmap_pte';
 
 const MMAP = s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
@@ -26,24 +24,7 @@ const FORK = s('fork', { proc: 'p0' });
 const PIN_FAST = s('pin_user_pages', { proc: 'p0', vpn: 0, write: true, longterm: false, fast: true });
 const GET_FAST = s('get_user_pages', { proc: 'p0', vpn: 0, write: true, fast: true });
 
-/** Runs `before`, starts the fork, runs `meanwhile` (steps that must wait are noted instead), resumes it. */
-function run(proposal: ResolvedProposal, before: readonly Step[], meanwhile: readonly Step[]) {
-  const pair = createPair(proposal);
-  const findings: string[] = [];
-  const waited: string[] = [];
-  const note = (r: Parameters<typeof noteFindings>[1]) => noteFindings(findings, r);
-  for (const step of before) note(pair.step(step));
-  const started = pair.step(start(FORK));
-  note(started);
-  if (started.paused === undefined) return { findings, waited, pair };
-  for (const step of meanwhile) {
-    if (pair.blockedBy(step) === 't1') waited.push(step.op);
-    else note(pair.step(step));
-  }
-  const resumed = pair.step(resume(FORK));
-  note(resumed);
-  return { paused: started.paused, result: resumed.kernel?.result, findings, waited, pair };
-}
+const run = (proposal: ResolvedProposal, before: readonly Step[], meanwhile: readonly Step[]) => runPaused(proposal, before, FORK, meanwhile);
 
 describe("fork's copy_present_ptes before ptep_set_wrprotect as an interleaving point", () => {
   for (const name of ['upstream', 'v6.1']) {
@@ -92,16 +73,9 @@ describe("fork's copy_present_ptes before ptep_set_wrprotect as an interleaving 
     expect(caught.waited).toEqual([]);
     expect(caught.findings).toContainEqual(expect.stringMatching(/^refinement: not linearizable/));
     // Atomically the two orders are both fine: the race needs the pause.
-    for (const order of [
+    atomicOrdersHold(resolveProposal(gupFast.proposal), [
       [...WRITTEN, PIN_FAST, FORK],
       [...WRITTEN, FORK, PIN_FAST],
-    ]) {
-      const atomic = createPair(resolveProposal(gupFast.proposal));
-      for (const step of order) {
-        const r = atomic.step(step);
-        expect(r.refinement).toBeUndefined();
-        expect(r.invariants).toEqual([]);
-      }
-    }
+    ]);
   });
 });

@@ -12,11 +12,9 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
-import { noteFindings } from './fixtures/step-findings.ts';
+import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
-const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
-const resume = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'resume' } });
 const POINT = 'free_zone_device_folio: page_free';
 
 const MMAP = s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
@@ -43,23 +41,7 @@ const CASES: Record<string, { before: Step[]; thread: Step }> = {
   },
 };
 
-/** Runs `before`, starts `thread`, tries `meanwhile` (steps that must wait are noted instead), resumes it. */
-function run(proposal: ResolvedProposal, before: readonly Step[], thread: Step, meanwhile: readonly Step[]) {
-  const pair = createPair(proposal);
-  const findings: string[] = [];
-  const waited: string[] = [];
-  const note = (r: Parameters<typeof noteFindings>[1]) => noteFindings(findings, r);
-  for (const step of before) note(pair.step(step));
-  const started = pair.step(start(thread));
-  note(started);
-  if (started.paused === undefined) return { findings, waited, pair };
-  for (const step of meanwhile) {
-    if (pair.blockedBy(step) === 't1') waited.push(step.op);
-    else note(pair.step(step));
-  }
-  note(pair.step(resume(thread)));
-  return { paused: started.paused, findings, waited, pair };
-}
+const run = runPaused;
 
 describe('free_zone_device_folio between page_free and put_dev_pagemap as an interleaving point', () => {
   for (const name of ['upstream', 'v6.1', 'v6.2']) {
@@ -131,16 +113,9 @@ describe('free_zone_device_folio between page_free and put_dev_pagemap as an int
     expect(caught.waited).toEqual([]);
     expect(caught.findings).toContainEqual(expect.stringMatching(/^pgmap-ref-balanced: removed-idle: pfn \d+ \(PRIVATE, pgmap0 index 0\): in use although memunmap_pages\(pgmap0\) completed/));
     // Atomically the two orders are both fine: the race needs the pause.
-    for (const order of [
+    atomicOrdersHold(resolveProposal(freeRef.proposal), [
       [...MIGRATED('PRIVATE'), MUNMAP, MEMUNMAP],
       [...MIGRATED('PRIVATE'), MEMUNMAP, MUNMAP],
-    ]) {
-      const atomic = createPair(resolveProposal(freeRef.proposal));
-      for (const step of order) {
-        const r = atomic.step(step);
-        expect(r.refinement).toBeUndefined();
-        expect(r.invariants).toEqual([]);
-      }
-    }
+    ]);
   });
 });

@@ -12,11 +12,9 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
-import { noteFindings } from './fixtures/step-findings.ts';
+import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
-const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
-const resume = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'resume' } });
 
 const GENERIC = s('memremap_pages', { type: 'GENERIC', owner: 'dax0', npages: 2 });
 const MF = s('memory_failure', { pgmap: 'pgmap0', index: 0, countIncreased: false });
@@ -35,23 +33,7 @@ const CASES: Record<string, { before: Step[]; thread: Step; pauses: boolean }> =
   },
 };
 
-/** Runs `before`, starts `thread`, tries `meanwhile` while it is paused (if it may run), resumes it; the findings, and the steps that had to wait. */
-function run(proposal: ResolvedProposal, before: readonly Step[], thread: Step, meanwhile: readonly Step[] = []) {
-  const pair = createPair(proposal);
-  const findings: string[] = [];
-  const waited: string[] = [];
-  const note = (r: ReturnType<typeof pair.step>) => noteFindings(findings, r);
-  for (const step of before) note(pair.step(step));
-  const started = pair.step(start(thread));
-  note(started);
-  if (started.paused === undefined) return { findings, waited };
-  for (const step of meanwhile) {
-    if (pair.blockedBy(step) === 't1') waited.push(step.op);
-    else note(pair.step(step));
-  }
-  note(pair.step(resume(thread)));
-  return { paused: started.paused, findings, waited };
-}
+const run = runPaused;
 
 describe('memory_failure past get_dev_pagemap as an interleaving point', () => {
   for (const name of ['upstream', 'v6.1']) {
@@ -79,12 +61,9 @@ describe('memory_failure past get_dev_pagemap as an interleaving point', () => {
     expect(caught.waited).toEqual([]);
     expect(caught.findings).toEqual([expect.stringMatching(/^memory-failure-contract: pgmap-dying-refused: pfn \d+ \(GENERIC, pgmap0 index 0\): memory_failure returned -EBUSY, expected -ENXIO/)]);
     // Atomically the two orders are both fine: the race needs the pause.
-    for (const order of [
+    atomicOrdersHold(resolveProposal(getDevPagemapRef.proposal), [
       [GENERIC, MF, MEMUNMAP],
       [GENERIC, MEMUNMAP, MF],
-    ]) {
-      const atomic = createPair(resolveProposal(getDevPagemapRef.proposal));
-      for (const step of order) expect(atomic.step(step).invariants).toEqual([]);
-    }
+    ]);
   });
 });

@@ -13,11 +13,9 @@ import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
-import { noteFindings } from './fixtures/step-findings.ts';
+import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 
 const s = (op: string, args: object): Step => ({ op, args }) as Step;
-const start = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'start' } });
-const resume = (step: Step): Step => ({ ...step, thread: { id: 't1', kind: 'resume' } });
 
 const MMAP = s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
 const WRITTEN = [MMAP, s('cpu_write', { proc: 'p0', vpn: 0, value: 7 })];
@@ -40,19 +38,7 @@ const MEANWHILE: Record<string, { steps: Step[]; result: 'handle' | 'EFAULT' | '
   'memory_failure of the page (a hwpoison entry: same pfn)': { steps: [s('memory_failure', { proc: 'p0', vpn: 0, countIncreased: false })], result: 'EHWPOISON' },
 };
 
-/** Runs `before`, starts `thread`, runs `meanwhile` while it is paused, resumes it; its pause, its result and the findings. */
-function run(proposal: ResolvedProposal, before: readonly Step[], thread: Step, meanwhile: readonly Step[]) {
-  const pair = createPair(proposal);
-  const findings: string[] = [];
-  const note = (r: Parameters<typeof noteFindings>[1]) => noteFindings(findings, r);
-  for (const step of before) note(pair.step(step));
-  const started = pair.step(start(thread));
-  note(started);
-  for (const step of meanwhile) note(pair.step(step));
-  const resumed = pair.step(resume(thread));
-  note(resumed);
-  return { paused: started.paused, result: resumed.kernel?.result, findings, pair };
-}
+const run = runPaused;
 
 describe('gup_fast_pte_range past its lockless read as an interleaving point', () => {
   for (const name of ['upstream', 'v6.1']) {
@@ -110,16 +96,9 @@ describe('gup_fast_pte_range past its lockless read as an interleaving point', (
     const caught = run(resolveProposal(gupFastPteRange.proposal), WRITTEN, PIN, [FORK]);
     expect(caught.findings).toContainEqual(expect.stringMatching(/^refinement: not linearizable/));
     // Atomically the two orders are both fine: the race needs the pause.
-    for (const order of [
+    atomicOrdersHold(resolveProposal(gupFastPteRange.proposal), [
       [...WRITTEN, PIN, FORK],
       [...WRITTEN, FORK, PIN],
-    ]) {
-      const atomic = createPair(resolveProposal(gupFastPteRange.proposal));
-      for (const step of order) {
-        const r = atomic.step(step);
-        expect(r.refinement).toBeUndefined();
-        expect(r.invariants).toEqual([]);
-      }
-    }
+    ]);
   });
 });
