@@ -10,7 +10,7 @@ import { dax_folio_init } from './dax.ts';
 import { folioView, frameType } from './folio-view.ts';
 import { check_and_migrate_movable_pages } from './gup-longterm.ts';
 import type { GupFlags, PteValueView } from './hooks.ts';
-import { type KernelState, type Proc, type Pte, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
+import { type KernelState, type Proc, type Pte, page_pgmap, slotOf, type Vma, vma_lookup } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
 import { type FaultError, handle_mm_fault } from './memory.ts';
 import { put_ref_page, take_extra_ref } from './put-ref-page.ts';
@@ -54,8 +54,13 @@ export function gup_slow(k: KernelState, p: Proc, vpn: number, flags: GupFlags):
   return { errno: 'EBUSY' };
 }
 
-/** The value of a PTE as gup_fast_pte_range compares it (pte_val): a copy, so a later change to the entry does not reach it. */
-export const pteValue = (pte: Pte): PteValueView => ({ kind: pte.kind, pfn: pte.pfn, write: pte.write, dirty: pte.dirty === true });
+/**
+ * The value of a PTE as gup_fast_pte_range compares it (pte_val): a copy,
+ * so a later change to the entry does not reach it. The model keeps a
+ * VMA's protection on the VMA; change_pte_range makes every PTE of a
+ * PROT_NONE VMA a protnone one, so that is part of the value here.
+ */
+export const pteValue = (pte: Pte, vma: Vma | undefined): PteValueView => ({ kind: pte.kind, pfn: pte.pfn, write: pte.write, dirty: pte.dirty === true, protnone: vma?.prot === 'none' });
 
 /**
  * gup_fast_pte_range's lockless read (ptep_get_lockless): the PTE's value
@@ -67,7 +72,9 @@ export const pteValue = (pte: Pte): PteValueView => ({ kind: pte.kind, pfn: pte.
 export function gup_fast_read(p: Proc, vpn: number, flags: GupFlags): PteValueView | null {
   const pte = p.ptes.get(vpn);
   if (!pte || (pte.kind !== 'present' && pte.kind !== 'present-devmap') || (flags.write && !pte.write)) return null;
-  return pteValue(pte);
+  const value = pteValue(pte, vma_lookup(p, vpn));
+  // "Always fallback to ordinary GUP on PROT_NONE-mapped pages" (pte_protnone).
+  return value.protnone ? null : value;
 }
 
 /**
@@ -91,7 +98,7 @@ export function gup_fast_grab(k: KernelState, p: Proc, vpn: number, read: PteVal
   }
   if (slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) === 0) return 'fallback';
   const pte = p.ptes.get(vpn);
-  if (!k.hooks.gup_fast_pte_range(folio, { read, now: pte ? pteValue(pte) : null })) return 'fallback';
+  if (!k.hooks.gup_fast_pte_range(folio, { read, now: pte ? pteValue(pte, vma_lookup(p, vpn)) : null })) return 'fallback';
   grab_folio(k, slot, flags);
   return { slot };
 }

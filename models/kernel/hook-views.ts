@@ -56,6 +56,8 @@ export interface PteValueView {
   readonly write: boolean;
   /** pte_dirty. */
   readonly dirty: boolean;
+  /** pte_protnone: the VMA is PROT_NONE (change_pte_range's PAGE_NONE). */
+  readonly protnone: boolean;
 }
 
 /** The context of a hook whose decision needs nothing beyond its subject. */

@@ -124,7 +124,7 @@ export function stateWords(k: KernelState): number[] {
     } else if ('gupFast' in t) {
       const r = t.gupFast.read;
       const a = t.args as { readonly write: boolean; readonly longterm?: boolean };
-      out.push(t.gupFast.proc, str(r.kind), r.pfn, r.write ? 1 : 0, r.dirty ? 1 : 0, a.write ? 1 : 0, a.longterm === undefined ? -1 : a.longterm ? 1 : 0);
+      out.push(t.gupFast.proc, str(r.kind), r.pfn, r.write ? 1 : 0, r.dirty ? 1 : 0, r.protnone ? 1 : 0, a.write ? 1 : 0, a.longterm === undefined ? -1 : a.longterm ? 1 : 0);
     } else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
     else out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0);
   }

@@ -29,7 +29,8 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
   gup_longterm_unpinnable: (h, f) => h.gup_longterm_unpinnable(f, NO_CTX),
   migrate_longterm_unpinnable_folios: (h, f) => h.migrate_longterm_unpinnable_folios(f, NO_CTX),
   try_grab_folio_fast: (h, f) => h.try_grab_folio_fast(f, { write: true, pin: true, longterm: true }),
-  gup_fast_pte_range: (h, f) => h.gup_fast_pte_range(f, { read: { kind: 'present', pfn: f.pfn, write: true, dirty: false }, now: { kind: 'present', pfn: f.pfn, write: false, dirty: false } }),
+  gup_fast_pte_range: (h, f) =>
+    h.gup_fast_pte_range(f, { read: { kind: 'present', pfn: f.pfn, write: true, dirty: false, protnone: false }, now: { kind: 'present', pfn: f.pfn, write: false, dirty: false, protnone: false } }),
   gup_fast: (h, f) => h.gup_fast(f, { pin: true }),
   migrate_device_finalize: (h, f) => h.migrate_device_finalize(f, NO_CTX),
   do_swap_page: (h, f) => h.do_swap_page(f, NO_CTX),

@@ -53,6 +53,19 @@ describe('gup_fast_pte_range past its lockless read as an interleaving point', (
     }
   }
 
+  it('upstream: a read pin of a read-only page, and mprotect(PROT_NONE) in between: the PTE is protnone now, the slow path refuses it (a soak found the model comparing no protection)', () => {
+    const readOnly = [
+      s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: true, prot: 'write' }),
+      s('cpu_write', { proc: 'p0', vpn: 0, value: 3 }),
+      s('mprotect', { proc: 'p0', vpn: 0, npages: 1, prot: 'read' }),
+    ];
+    const readPin = { ...PIN, args: { ...PIN.args, write: false } } as Step;
+    const r = run(resolveBuiltin('upstream'), readOnly, readPin, [s('mprotect', { proc: 'p0', vpn: 0, npages: 1, prot: 'none' })]);
+    expect(r.paused).toBe(POINT);
+    expect(r.result).toEqual({ errno: 'EFAULT' });
+    expect(r.findings).toEqual([]);
+  });
+
   it('upstream: after a fork in between, the pin is on a page only the parent maps, writable', () => {
     const r = run(resolveBuiltin('upstream'), WRITTEN, PIN, [FORK]);
     const v = r.pair.kernelView().state;
