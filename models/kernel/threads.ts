@@ -159,8 +159,10 @@ function fork_start(k: KernelState, id: string, step: Extract<Step, { op: 'fork'
     wrprotect = k.forkAt.paused;
     k.forkAt = undefined;
   }
+  if (wrprotect === undefined) return { done: true, result };
+  // A fork fails before copy_page_range, or not at all.
   const parent = getProc(k, step.args.proc);
-  if (wrprotect === undefined || parent === undefined || !('child' in result)) return { done: true, result };
+  if (parent === undefined || !('child' in result)) throw new Error(`${id}: fork stopped before a write-protect but returned ${JSON.stringify(result)}`);
   const label = 'copy_present_ptes: folio_try_dup_anon_rmap_pte';
   k.threads.set(id, { id, op: 'fork', args: step.args, label, fork: { parent: parent.num, child: handleNum('p', result.child), wrprotect } });
   return { done: false, label };
