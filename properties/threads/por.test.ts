@@ -8,13 +8,16 @@
 // depth complete — and the reduced one never keeps more states. Where the
 // main thread has steps that commute with a paused start (a fault paused
 // on one page while the other is evicted), it keeps fewer; with the worker
-// pool it keeps exactly what one thread keeps.
+// pool it keeps exactly what one thread keeps. And every mutant of a point
+// is killed by the unreduced search with a shortest two-thread
+// counterexample that pauses at that point.
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../../models/mutants/catalogue.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
 import { explore, type ExploreOptions, type ExploreResult } from '../../src/explore/explore.ts';
 import { explorePool } from '../../src/explore/pool/explore-pool.ts';
+import { INTERLEAVING_POINTS, type InterleavingLabel } from '../../models/kernel/interleaving-points.ts';
 import { POINT_SEARCHES } from './fixtures/point-searches.ts';
 
 const verdict = (r: ExploreResult) => ({ stop: r.stop, completeDepth: r.completeDepth, check: r.violation?.finding.check, length: r.violation?.steps.length });
@@ -51,6 +54,27 @@ describe('explore --threads: the partial-order reduction against the unreduced s
       searched.set(`${search}: ${name}`, { full, reduced });
     });
   }
+
+  // The unreduced searches of the mutants, kept above: each is killed at its point.
+  const killed = Object.entries(POINT_SEARCHES).flatMap(([label, o]) => o.mutants.map((id): [string, string] => [label, id]));
+  it.each(killed)('%s: explore --threads kills %s with a shortest two-thread counterexample that pauses there', (label, id) => {
+    expect(POINT_SEARCHES[label as InterleavingLabel].mutants).toContain(INTERLEAVING_POINTS[label as InterleavingLabel].mutant);
+    const r = searched.get(`${label}: ${id}`)?.full;
+    expect(r?.stop).toBe('violation');
+    const steps = r?.violation?.steps ?? [];
+    const threaded = steps.filter((x) => x.step.thread !== undefined);
+    expect(threaded[0]?.paused).toBe(label);
+    // Two columns: main-thread steps and t1's. A race resumed t1 after a
+    // main-thread step ran while it was paused, or fails at a main-thread
+    // step while t1 is paused (free's: memunmap_pages completes under it);
+    // a state seen only at the point (finalize's) fails at the pause itself.
+    expect(steps.some((x) => x.step.thread === undefined)).toBe(true);
+    const started = steps.findIndex((x) => x.step.thread?.kind === 'start');
+    const resumed = steps.findIndex((x) => x.step.thread?.kind === 'resume');
+    const between = resumed >= 0 ? steps.slice(started + 1, resumed) : steps.slice(started + 1);
+    if (resumed >= 0) expect(between.some((x) => x.step.thread === undefined)).toBe(true);
+    else expect(between.every((x) => x.step.thread === undefined)).toBe(true);
+  });
 
   it('prunes where the main thread has steps that commute with the paused fault', () => {
     const r = searched.get('do_swap_page: pte_unmap_unlock: upstream');
