@@ -89,18 +89,27 @@ export function gup_fast_read(p: Proc, vpn: number, flags: GupFlags): PteValueVi
  */
 export function gup_fast_grab(k: KernelState, p: Proc, vpn: number, read: PteValueView, flags: GupFlags): GupResult | 'fallback' {
   const slot = slotOf(k, read.pfn);
-  const folio = folioView(k, slot);
-  const d = k.hooks.try_grab_folio_fast(folio, flags);
+  const d = gup_fast_decide(k, p, vpn, read, flags);
   if (d === 'fail') return { errno: 'EFAULT' };
-  if (d === 'fallback') {
-    gup_fast_backout(k, slot, flags);
-    return 'fallback';
-  }
-  if (slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) === 0) return 'fallback';
-  const pte = p.ptes.get(vpn);
-  if (!k.hooks.gup_fast_pte_range(folio, { read, now: pte ? pteValue(pte, vma_lookup(p, vpn)) : null })) return 'fallback';
+  if (d === 'backout') gup_fast_backout(k, slot, flags);
+  if (d !== 'grab') return 'fallback';
   grab_folio(k, slot, flags);
   return { slot };
+}
+
+/**
+ * What gup_fast_grab will do, without doing it: grab, fail (-EFAULT), or
+ * fall back to the slow path — after backing a reference out ('backout':
+ * try_grab_folio_fast refused a folio it had got) or at once.
+ */
+export function gup_fast_decide(k: KernelState, p: Proc, vpn: number, read: PteValueView, flags: GupFlags): 'grab' | 'fail' | 'backout' | 'fallback' {
+  const slot = slotOf(k, read.pfn);
+  const folio = folioView(k, slot);
+  const d = k.hooks.try_grab_folio_fast(folio, flags);
+  if (d !== 'grab') return d === 'fail' ? 'fail' : 'backout';
+  if (slot !== ZERO_PFN && (k.mem.refcount[slot] ?? 0) === 0) return 'fallback';
+  const pte = p.ptes.get(vpn);
+  return k.hooks.gup_fast_pte_range(folio, { read, now: pte ? pteValue(pte, vma_lookup(p, vpn)) : null }) ? 'grab' : 'fallback';
 }
 
 /**

@@ -6,11 +6,11 @@
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
-import { gup_fast_read } from './gup.ts';
+import { gup_fast_decide, gup_fast_read } from './gup.ts';
 import { gup_flags } from './gup-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { PgmapFailure } from './memory-failure.ts';
-import { type FreeHalf, type KernelState, type Proc, pfn_to_slot } from './kstate.ts';
+import { type FreeHalf, type KernelState, type KThread, type Proc, pfn_to_slot } from './kstate.ts';
 
 /**
  * Operations that take the mm's mmap_lock for writing (mmap_write_lock:
@@ -98,11 +98,10 @@ export function gup_fast_blocks(k: KernelState, step: Step, proc: number): boole
  * do_vmi_align_munmap downgrades it before the zap), so that mm's writers
  * wait. put_page and unpin_user_page hold no lock.
  */
-export function free_blocks(k: KernelState, step: Step, t: { readonly op: string; readonly args: object; readonly free: FreeHalf }): boolean {
-  const rest = t.free;
-  if (step.op === 'memunmap_pages') return rest.next === 'put_dev_pagemap' && getPgmap(k, step.args.pgmap)?.num === rest.pgmap;
-  if (t.op !== 'munmap' || !MMAP_WRITERS.has(step.op)) return false;
-  const mine = getProc(k, (t.args as { readonly proc: unknown }).proc);
+export function free_blocks(k: KernelState, step: Step, t: Extract<KThread, { free: FreeHalf }>): boolean {
+  if (step.op === 'memunmap_pages') return t.free.next === 'put_dev_pagemap' && getPgmap(k, step.args.pgmap)?.num === t.free.pgmap;
+  if (!('proc' in t.args) || !MMAP_WRITERS.has(step.op)) return false;
+  const mine = getProc(k, t.args.proc);
   return mine !== undefined && getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === mine.num;
 }
 
@@ -112,10 +111,10 @@ export function free_blocks(k: KernelState, step: Step, t: { readonly op: string
  * fall back. Fork holds the parent's mmap_lock for writing and every VMA's
  * lock (faults and the slow GUP path wait), both PTLs of the table it
  * copies (rmap walkers wait), and the child does not run yet; gup_fast
- * takes none of them. It falls back — and so waits — when the PTE does not
- * permit the access, when try_grab_folio_fast does not grab, and, for
- * FOLL_PIN, when the proposal's gup_fast heeds the odd write_protect_seq
- * (the kernel's, 57efa1fe5957). The model lets
+ * takes none of them. It falls back to the slow path — and so waits — when
+ * the PTE does not permit the access, when gup_fast_pte_range would
+ * (gup_fast_decide), and, for FOLL_PIN, when the proposal's gup_fast heeds
+ * the odd write_protect_seq (the kernel's, 57efa1fe5957). The model lets
  * nothing else past, a smaller set than the kernel's (a CPU store through
  * a writable PTE needs no fault): it cannot raise a false alarm.
  */
@@ -125,7 +124,7 @@ export function fork_blocks(k: KernelState, step: Step, parent: number): boolean
   if (p?.num !== parent || !step.args.fast) return true;
   const flags = gup_flags(k, step.op, step.args);
   const read = gup_fast_read(p, step.args.vpn, flags);
-  if (read === null) return true;
-  const folio = folioView(k, pfn_to_slot(k, read.pfn));
-  return k.hooks.gup_fast(folio, { pin: flags.pin }) || k.hooks.try_grab_folio_fast(folio, flags) !== 'grab';
+  if (read === null || k.hooks.gup_fast(folioView(k, pfn_to_slot(k, read.pfn)), { pin: flags.pin })) return true;
+  const d = gup_fast_decide(k, p, step.args.vpn, read, flags);
+  return d !== 'grab' && d !== 'fail';
 }

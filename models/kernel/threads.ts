@@ -223,7 +223,8 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   if ('fork' in t) {
     // ptep_set_wrprotect; nothing else ran on the parent's page tables meanwhile (fork_blocks).
     const pte = k.procs.get(t.fork.parent)?.ptes.get(t.fork.wrprotect.vpn);
-    if (pte) pte.write = t.fork.wrprotect.write;
+    if (pte === undefined) throw new Error(`${t.id}: the PTE fork left writable is gone`);
+    pte.write = t.fork.wrprotect.write;
     return { done: true, result: { child: `p${t.fork.child}` } };
   }
   if ('free' in t) {
@@ -263,22 +264,24 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * a paused fast GUP, a paused free, a paused fork and a paused
- * memory_failure; every step for a paused
- * migration — its pages are still locked and its mm read-locked, and the
- * model has no page locks to let the steps that would skip a locked page
- * (the collect of another migration) run past it, so none runs until it
- * goes on.
+ * fast GUP, free, fork or memory_failure; every step for a paused migration
+ * — its pages are still locked and its mm read-locked, and the model has no
+ * page locks to let the steps that would skip a locked page (the collect of
+ * another migration) run past it, so none runs until it goes on.
  */
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
-    if ('fork' in t) {
-      if (fork_blocks(k, step, t.fork.parent)) return t.id;
-      continue;
-    }
     const waits =
-      'gupFast' in t ? gup_fast_blocks(k, step, t.gupFast.proc) : 'free' in t ? free_blocks(k, step, t) : 'mf' in t ? memory_failure_blocks(k, step, t.mf) : swap_fault_blocks(k, step, t.fault);
+      'fork' in t
+        ? fork_blocks(k, step, t.fork.parent)
+        : 'gupFast' in t
+          ? gup_fast_blocks(k, step, t.gupFast.proc)
+          : 'free' in t
+            ? free_blocks(k, step, t)
+            : 'mf' in t
+              ? memory_failure_blocks(k, step, t.mf)
+              : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

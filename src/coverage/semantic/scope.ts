@@ -185,9 +185,9 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('memory_failure: get_dev_pagemap', () => types.length > 0)
         // Fast GUP's is on any present page, system RAM included: every era.
         .with('gup_fast_pte_range: ptep_get_lockless', () => true)
-        // The final put of a device page with a per-allocation pgmap reference (since v6.1).
         // fork's on any anon page it shares: every era.
         .with('copy_present_ptes: folio_try_dup_anon_rmap_pte', () => true)
+        // The final put of a device page with a per-allocation pgmap reference (since v6.1).
         .with('free_zone_device_folio: page_free', () => era.pgmapRef === 'per-alloc' && (types.includes('COHERENT') || types.includes('PRIVATE')))
         .exhaustive(),
     ),
