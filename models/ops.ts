@@ -38,6 +38,8 @@ export interface OpArgs {
   mmap: { proc: ProcId; npages: number; kind: MmapKind; shared: boolean; prot: Prot; pgmap?: PgmapId; file?: FileId };
   munmap: { proc: ProcId; vpn: Vpn; npages: number };
   mprotect: { proc: ProcId; vpn: Vpn; npages: number; prot: Prot };
+  /** madvise(MADV_DONTNEED) of [vpn, vpn + npages): the pages go, the VMAs stay; a private page reads zero (or its file) again. */
+  madvise_dontneed: { proc: ProcId; vpn: Vpn; npages: number };
   cpu_read: { proc: ProcId; vpn: Vpn };
   cpu_write: { proc: ProcId; vpn: Vpn; value: number };
   fork: { proc: ProcId };
@@ -78,6 +80,7 @@ export interface OpValues {
   mmap: { vpn: Vpn };
   munmap: Record<string, never>;
   mprotect: Record<string, never>;
+  madvise_dontneed: Record<string, never>;
   cpu_read: { value: number };
   cpu_write: Record<string, never>;
   fork: { child: ProcId };
@@ -148,6 +151,7 @@ export const OP_NAMES: readonly OpName[] = [
   'mmap',
   'munmap',
   'mprotect',
+  'madvise_dontneed',
   'cpu_read',
   'cpu_write',
   'fork',

@@ -27,6 +27,7 @@ import { memory_failure } from './memory-failure.ts';
 import { memremap_pages, memunmap_pages } from './memremap.ts';
 import { migrate_device_range } from './migrate-device-range.ts';
 import { migrate_racing_fault } from './migrate-racing-fault.ts';
+import { madvise_dontneed } from './madvise.ts';
 import { exit, mmap, mprotect, munmap } from './mmap.ts';
 import { move_pages } from './move-pages.ts';
 import { cpu_read, cpu_write } from './user-access.ts';
@@ -59,6 +60,7 @@ const HANDLERS: Handlers = {
   mmap,
   munmap,
   mprotect,
+  madvise_dontneed,
   cpu_read,
   cpu_write,
   fork,

@@ -26,6 +26,7 @@ import { migrate_vma_insert_page } from './default-hooks/migrate-vma-insert-page
 import { page_is_devmap_managed } from './default-hooks/page-is-devmap-managed.ts';
 import { pgmap_pfn_valid } from './default-hooks/pgmap-pfn-valid.ts';
 import { do_swap_page } from './default-hooks/do-swap-page.ts';
+import { flush_tlb_range } from './default-hooks/flush-tlb-range.ts';
 import { get_dev_pagemap_ref } from './default-hooks/get-dev-pagemap-ref.ts';
 import { free_zone_device_folio_ref } from './default-hooks/free-zone-device-folio-ref.ts';
 import { migrate_device_finalize } from './default-hooks/migrate-device-finalize.ts';
@@ -60,6 +61,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   gup_fast_pte_range,
   gup_fast,
   migrate_device_finalize,
+  flush_tlb_range,
   do_swap_page,
   put_ref_page,
   get_mctgt_type,

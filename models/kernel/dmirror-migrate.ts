@@ -4,10 +4,10 @@
 // (MAX_NPAGES is one chunk): one migrate_vma_setup over the whole range, so
 // sources that moved and destinations that did not are put at the end of
 // the operation (docs §6.6).
-import type { KernelState, KPgmap, Proc } from './kstate.ts';
+import { type KernelState, type KPgmap, type Proc, slotOf } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
 import type { MigrateEntry, MigrateSelect } from './migrate-entry.ts';
-import { type MigrationRacer, migrate_vma_setup } from './migrate-vma-collect.ts';
+import { type MigrationRacer, migrate_device_unmap, migrate_vma_collect } from './migrate-vma-collect.ts';
 import { migrate_vma_finalize, migrate_vma_pages } from './migrate-vma-pages.ts';
 import { zone_device_page_init } from './memremap.ts';
 import { alloc_page } from './page-alloc.ts';
@@ -35,11 +35,14 @@ export function dmirror_devmem_alloc_page(k: KernelState, pg: KPgmap): number {
 }
 
 /**
- * One chunk through migrate_vma_setup → destination allocation in vpn order
+ * One chunk through migrate_vma_setup (migrate_vma_collect, then
+ * migrate_device_unmap) → destination allocation in vpn order
  * (dmirror_migrate_alloc_and_copy / dmirror_devmem_fault_alloc_and_copy) →
  * migrate_vma_pages → migrate_vma_finalize. `racer`: a CPU access landing
  * on the migration entries (migrate-racing-fault.ts); `finalize`: a thread's
- * finalize that pauses inside (threads.ts).
+ * finalize that pauses inside (threads.ts). A thread that stopped in
+ * migrate_vma_collect_pmd (k.collectAt) returns with what it collected and
+ * goes on with dmirror_migrate_rest when resumed.
  */
 export function dmirror_migrate_chunk(
   k: KernelState,
@@ -52,7 +55,21 @@ export function dmirror_migrate_chunk(
   racer?: MigrationRacer,
   finalize: (k: KernelState, entries: MigrateEntry[]) => void = migrate_vma_finalize,
 ): MigrateEntry[] {
-  const entries = migrate_vma_setup(k, p, vpn, npages, sel, faultSlot, racer);
+  const entries = migrate_vma_collect(k, p, vpn, npages, sel);
+  if (k.collectAt?.paused !== undefined) return entries;
+  return dmirror_migrate_rest(k, entries, faultSlot, allocDst, racer, finalize);
+}
+
+/** The chunk past migrate_vma_collect: migrate_device_unmap, the driver's copy, migrate_vma_pages, finalize. */
+export function dmirror_migrate_rest(
+  k: KernelState,
+  entries: MigrateEntry[],
+  faultSlot: number,
+  allocDst: (e: MigrateEntry) => number,
+  racer?: MigrationRacer,
+  finalize: (k: KernelState, entries: MigrateEntry[]) => void = migrate_vma_finalize,
+): MigrateEntry[] {
+  migrate_device_unmap(k, entries, faultSlot, racer);
   for (const e of entries) {
     if (!e.migrate) continue;
     e.dst = allocDst(e);
@@ -72,6 +89,10 @@ export function dmirror_migrate_chunk(
  * owner, fault_page set) to a new system page. 'oom' when the system page
  * could not be allocated (dmirror_devmem_fault_alloc_and_copy:
  * VM_FAULT_OOM), 'sigbus' when the page did not move for another reason.
+ * 'ok' too when the entry no longer maps the faulting page (only while the
+ * fault was paused: a madvise(MADV_DONTNEED) zapped it, maybe a migration
+ * put another page there): migrate_vma_setup collected nothing of it, the
+ * driver returns 0, and the access is retried on whatever the entry is now.
  */
 export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, faultSlot: number, owner: string): 'ok' | 'oom' | 'sigbus' {
   const sel: MigrateSelect = { system: false, devicePrivate: true, deviceCoherent: false, owner };
@@ -81,6 +102,7 @@ export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, fault
     oom ||= slot < 0;
     return slot;
   });
-  if (p.ptes.get(vpn)?.kind !== 'device-private') return 'ok';
+  const now = p.ptes.get(vpn);
+  if (now?.kind !== 'device-private' || slotOf(k, now.pfn) !== faultSlot) return 'ok';
   return oom ? 'oom' : 'sigbus';
 }

@@ -5,7 +5,7 @@ import type { OpArgs, OpResult } from '../ops.ts';
 import type { Errno } from '../vocabulary.ts';
 import { dmirror_devmem_alloc_page, dmirror_migrate_chunk } from './dmirror-migrate.ts';
 import { getPgmap, getProc, npagesOk, vpnOk } from './handles.ts';
-import { type KernelState, type KPgmap, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
+import { type KernelState, type KPgmap, type Mirror, type Proc, page_pgmap, slotOf, vma_lookup } from './kstate.ts';
 import { type MigrateEntry, type MigrateSelect, movedCount } from './migrate-entry.ts';
 import type { MigrationRacer } from './migrate-vma-collect.ts';
 import { alloc_page } from './page-alloc.ts';
@@ -39,8 +39,11 @@ export function dmirror_migrate_args(k: KernelState, a: Range, toDevice: boolean
  */
 export function dmirror_migrate_to_device(k: KernelState, p: Proc, pg: KPgmap, vpn: number, npages: number, racer?: MigrationRacer, finalize?: Finalize): MigrateEntry[] {
   const sel: MigrateSelect = { system: true, devicePrivate: !k.era.ownerChecks, deviceCoherent: false, owner: null };
-  return dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => dmirror_devmem_alloc_page(k, pg), racer, finalize);
+  return dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, dmirror_alloc_dst(k, pg, true), racer, finalize);
 }
+
+/** Where each direction's destination pages come from: the pgmap's free pages to the device, system RAM back. */
+export const dmirror_alloc_dst = (k: KernelState, pg: KPgmap, toDevice: boolean): (() => number) => (toDevice ? () => dmirror_devmem_alloc_page(k, pg) : () => alloc_page(k));
 
 /** migrate_vma_finalize, or a thread's that pauses inside it (threads.ts). */
 export type Finalize = (k: KernelState, entries: MigrateEntry[]) => void;
@@ -56,7 +59,7 @@ export function dmirror_migrate_to_system(k: KernelState, p: Proc, pg: KPgmap, v
     .with('COHERENT', 'PUBLIC', (): MigrateSelect => ({ system: false, devicePrivate: false, deviceCoherent: true, owner: pg.owner }))
     .with('FS_DAX', 'GENERIC', 'PCI_P2PDMA', 'HOST', () => null) // mapBy !== 'migrate': refused by the checks
     .exhaustive();
-  return sel ? dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, () => alloc_page(k), racer, finalize) : [];
+  return sel ? dmirror_migrate_chunk(k, p, vpn, npages, sel, -1, dmirror_alloc_dst(k, pg, false), racer, finalize) : [];
 }
 
 /** HMM_DMIRROR_MIGRATE_TO_DEV, then the driver's check that the whole range now lives in its memory (ENOENT). */
@@ -67,11 +70,22 @@ export function migrate_to_device(k: KernelState, a: OpArgs['migrate_to_device']
   return migrate_to_device_result(k, a, ok.p, ok.pg);
 }
 
-/** The driver's check after MIGRATE_TO_DEV that the whole range now lives in its memory (ENOENT), and the data it reads. */
-export function migrate_to_device_result(k: KernelState, a: OpArgs['migrate_to_device'], p: Proc, pg: KPgmap): OpResult<'migrate_to_device'> {
+/**
+ * The driver's check after MIGRATE_TO_DEV that the whole range now lives in
+ * its memory (ENOENT), and the data it reads: dmirror_do_read of its own
+ * page table, which mirrors the CPU's — but for a vpn whose migration entry
+ * a zap cleared while the migration was paused (`mirror`), which
+ * dmirror_migrate_finalize_and_map mapped all the same.
+ */
+export function migrate_to_device_result(k: KernelState, a: OpArgs['migrate_to_device'], p: Proc, pg: KPgmap, mirror: Mirror = []): OpResult<'migrate_to_device'> {
   const data: number[] = [];
   for (let vpn = a.vpn; vpn < a.vpn + a.npages; vpn++) {
     const pte = p.ptes.get(vpn);
+    const mirrored = pte === undefined ? mirror.find(([v]) => v === vpn) : undefined;
+    if (mirrored !== undefined) {
+      data.push(mirrored[1]);
+      continue;
+    }
     if (!pte || pte.kind === 'hwpoison' || pte.kind === 'migration') return { errno: 'ENOENT' };
     const slot = slotOf(k, pte.pfn);
     if (page_pgmap(k, slot)?.owner !== pg.owner) return { errno: 'ENOENT' };

@@ -4,7 +4,7 @@
 // (remove_device_exclusive_entry).
 import { dmirror_devmem_fault } from './dmirror-migrate.ts';
 import { type KernelState, type Proc, type Pte, type Vma, page_pgmap, slotOf } from './kstate.ts';
-import { type FaultResult, OOM, SIGBUS } from './fault-result.ts';
+import { type FaultResult, SIGBUS } from './fault-result.ts';
 import { put_ref_page } from './put-ref-page.ts';
 import { folio_add_rmap_pte } from './rmap.ts';
 import { folio_get } from './swap.ts';
@@ -45,27 +45,35 @@ export function do_swap_page_lock(k: KernelState, p: Proc, vpn: number, pte: Pte
  * put_page (the proposal's put_ref_page, site 'do_swap_page'). The new
  * system page keeps the entry's write bit. The driver returns VM_FAULT_OOM
  * when it cannot allocate the system page, VM_FAULT_SIGBUS when the page did
- * not move.
+ * not move; else do_swap_page returns 0 and the access is retried, whatever
+ * the entry became meanwhile (a madvise(MADV_DONTNEED) that zapped it while
+ * the fault was paused leaves none: migrate_vma_collect found a hole,
+ * dmirror_devmem_fault returned 0, and the retried access faults a fresh
+ * page).
  */
-export function do_swap_page_migrate(k: KernelState, f: SwapFault): FaultResult {
+export function do_swap_page_migrate(k: KernelState, f: SwapFault): { readonly ok: true } | Extract<FaultResult, { ok: false }> {
   const p = k.procs.get(f.proc);
   const pg = page_pgmap(k, f.slot);
-  if (!p || !pg) return SIGBUS;
+  if (!p || !pg) return { ok: false, why: 'SIGBUS' };
   if (!f.held) folio_get(k, f.slot);
   const r = dmirror_devmem_fault(k, p, f.vpn, f.slot, pg.owner);
   put_ref_page(k, f.slot, 'do_swap_page');
-  const now = p.ptes.get(f.vpn);
-  if (r !== 'ok') return r === 'oom' ? OOM : SIGBUS;
-  return now ? { ok: true, slot: slotOf(k, now.pfn) } : SIGBUS;
+  if (r !== 'ok') return { ok: false, why: r === 'oom' ? 'OOM' : 'SIGBUS' };
+  return { ok: true };
 }
 
 /**
  * do_swap_page (mm/memory.c) on a device-private entry, run to its end: the
- * two halves around the PTE unlock with nothing between them.
+ * two halves around the PTE unlock with nothing between them, so the page
+ * the entry now maps is the one migrate_to_ram put there.
  */
 export function do_swap_page(k: KernelState, p: Proc, vpn: number, pte: Pte): FaultResult {
   const f = do_swap_page_lock(k, p, vpn, pte);
-  return 'ok' in f ? f : do_swap_page_migrate(k, f);
+  if ('ok' in f) return f;
+  const r = do_swap_page_migrate(k, f);
+  if (!r.ok) return r;
+  const now = p.ptes.get(vpn);
+  return now ? { ok: true, slot: slotOf(k, now.pfn) } : SIGBUS;
 }
 
 /**

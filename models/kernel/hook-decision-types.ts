@@ -113,6 +113,19 @@ export type PgmapPutSite = 'free_zone_device_folio' | 'memory_failure';
 export type DoSwapPageOrder = 'get-then-unlock' | 'unlock-then-get';
 
 /**
+ * Where a PTE walk that cleared present PTEs flushes the TLB for them,
+ * relative to the pte_unmap_unlock that ends it: 'flush-then-unlock' is
+ * acf4387e553e's order (flush_tlb_range under the PTL, so whoever takes the
+ * PTL next and finds the entry cleared also finds no CPU still holding the
+ * old translation); 'unlock-then-flush' is the order before it, when a zap
+ * may find the entry gone and return while a CPU still reaches the page.
+ */
+export type TlbFlushOrder = 'flush-then-unlock' | 'unlock-then-flush';
+
+/** The PTE walks that clear present PTEs and flush the TLB at the end (migrate_vma_collect_pmd). */
+export type TlbFlushSite = 'migrate_vma_collect_pmd';
+
+/**
  * Where memory_failure's get_dev_pagemap (mm/memremap.c) takes the pgmap
  * reference: 'tryget-under-rcu' is the kernel's percpu_ref_tryget_live_rcu
  * inside rcu_read_lock, so the pgmap found in pgmap_array is held before

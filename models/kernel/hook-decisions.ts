@@ -9,6 +9,7 @@ import { decision, type DecisionType } from './decision-type.ts';
 import type {
   CopyNonpresentDecision,
   DoSwapPageOrder,
+  TlbFlushOrder,
   FastGupDecision,
   ForkWriteBits,
   FreeDecision,
@@ -45,6 +46,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   gup_fast_pte_range: boolean,
   gup_fast: boolean,
   migrate_device_finalize: boolean,
+  flush_tlb_range: oneOf(every<TlbFlushOrder>()(['flush-then-unlock', 'unlock-then-flush'])),
   do_swap_page: oneOf(every<DoSwapPageOrder>()(['get-then-unlock', 'unlock-then-get'])),
   put_ref_page: boolean,
   get_mctgt_type: oneOf(MC_TARGETS),

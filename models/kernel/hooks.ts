@@ -66,6 +66,13 @@ export interface Hooks {
    * to LRU"). Asked for system folios only: a ZONE_DEVICE source is put.
    */
   migrate_device_finalize(folio: FolioView, ctx: NoCtx): boolean;
+  /**
+   * Is the TLB flushed for a present PTE this walk cleared before or after
+   * it drops the PTE lock (flush_tlb_range; migrate_vma_collect_pmd,
+   * acf4387e553e). `folio`: the one the cleared PTE mapped. An
+   * interleaving point, threads.ts.
+   */
+  flush_tlb_range(folio: FolioView, ctx: { readonly site: D.TlbFlushSite }): D.TlbFlushOrder;
   /** Is do_swap_page's page reference taken before or after it drops the PTE lock (mm/memory.c; an interleaving point, threads.ts). */
   do_swap_page(folio: FolioView, ctx: NoCtx): D.DoSwapPageOrder;
   /** Does a path that took an extra folio reference drop it at this exit (put_ref_page, put_page). */
@@ -139,6 +146,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'gup_fast_pte_range',
   'gup_fast',
   'migrate_device_finalize',
+  'flush_tlb_range',
   'do_swap_page',
   'put_ref_page',
   'get_mctgt_type',

@@ -26,6 +26,14 @@ export const INTERLEAVING_POINTS = {
     guards: 'the page reference taken under the PTE lock (16ce101db85d) makes a concurrent migrate_vma_check_page refuse the page, so it is not migrated and freed before migrate_to_ram runs',
     mutant: 'hook-do-swap-page',
   },
+  'migrate_vma_collect_pmd: pte_unmap_unlock': {
+    kernel:
+      "mm/migrate_device.c migrate_vma_collect_pmd (a driver's migrate_vma_setup, under the caller's mmap_read_lock): its present PTEs replaced by migration entries and their pages locked, past pte_unmap_unlock, before migrate_device_unmap",
+    ops: ['migrate_to_device', 'migrate_to_ram'],
+    guards:
+      'the TLB flush for the PTEs it cleared, issued before the PTL is dropped (acf4387e553e): a madvise(MADV_DONTNEED) that then takes the PTL and zaps the migration entry returns with no CPU still reaching the page through a stale translation',
+    mutant: 'hook-flush-tlb-range',
+  },
   'migrate_device_finalize: folio_putback_lru': {
     kernel: 'mm/migrate_device.c __migrate_device_finalize (an entry that moved, between its LRU additions and its folio_puts)',
     ops: ['migrate_to_device', 'migrate_to_ram'],

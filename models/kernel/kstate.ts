@@ -12,6 +12,7 @@ import type { OpArgs } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import type { PgmapFailure } from './memory-failure.ts';
 import type { InterleavingLabel } from './interleaving-points.ts';
+import type { MigrateEntryData } from './migrate-entry.ts';
 import { Memmap, PG_inuse } from './memmap.ts';
 import { SYSTEM_FRAMES, pgmapBase } from '../limits.ts';
 
@@ -112,6 +113,33 @@ export interface ForkWrprotect {
 }
 
 /**
+ * What the HMM test driver's own page table (dmirror->pt, filled by
+ * dmirror_migrate_finalize_and_map) holds for a vpn of a migration to the
+ * device whose CPU PTE a zap cleared while the migration was paused: [vpn,
+ * the data of its new page]. The ioctl's result reads it (dmirror_do_read).
+ */
+export type Mirror = readonly (readonly [number, number])[];
+
+/** A translation a CPU's TLB may still hold for a PTE that was cleared and not yet flushed. */
+export interface StaleTranslation {
+  readonly vpn: number;
+  readonly pfn: Pfn;
+}
+
+/**
+ * A driver migration paused in migrate_vma_collect_pmd past
+ * pte_unmap_unlock (migrate-vma-collect.ts): its process, what it collected
+ * (each page locked and replaced by a migration entry), and the
+ * translations of the PTEs it cleared that the proposal's flush_tlb_range
+ * left for after the unlock.
+ */
+export interface CollectPause {
+  readonly proc: number;
+  readonly entries: readonly MigrateEntryData[];
+  readonly stale: readonly StaleTranslation[];
+}
+
+/**
  * A kernel thread paused at an interleaving point (threads.ts): plain data,
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
@@ -135,7 +163,14 @@ export type KThread =
       readonly op: 'migrate_to_device' | 'migrate_to_ram';
       readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
       readonly label: Extract<InterleavingLabel, 'migrate_device_finalize: folio_putback_lru'>;
-      readonly migrate: { readonly src: number; readonly dst: number; readonly cpages: number };
+      readonly migrate: { readonly src: number; readonly dst: number; readonly cpages: number; readonly mirror: Mirror };
+    }
+  | {
+      readonly id: string;
+      readonly op: 'migrate_to_device' | 'migrate_to_ram';
+      readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
+      readonly label: Extract<InterleavingLabel, 'migrate_vma_collect_pmd: pte_unmap_unlock'>;
+      readonly collect: CollectPause;
     }
   | {
       readonly id: string;
@@ -194,6 +229,12 @@ export interface KernelState {
   freeAt?: { paused?: FreeHalf };
   /** Armed by a fork started as a thread: the first shared PTE it would write-protect is left here. Undefined between steps. */
   forkAt?: { paused?: ForkWrprotect };
+  /**
+   * Armed by a driver migration started as a thread: migrate_vma_collect,
+   * once it cleared a present PTE, stops the migration there and leaves the
+   * translations it did not flush (threads.ts). Undefined between steps.
+   */
+  collectAt?: { paused?: { readonly stale: readonly StaleTranslation[] } };
 }
 
 /** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */

@@ -36,5 +36,17 @@ export function newEntry(src: number, proc: Proc | null, vpn: number, write: boo
   return { src, dst: -1, migrate: true, restored: false, proc, vpn, write, migrations: [], wasLru: false, waiter: false };
 }
 
+/** A MigrateEntry as plain data (a paused thread's locals, threads.ts): the process by number. */
+export type MigrateEntryData = Readonly<Omit<MigrateEntry, 'proc' | 'migrations'>> & { readonly proc: number | null; readonly migrations: readonly number[] };
+
+export const entryData = (e: MigrateEntry): MigrateEntryData => ({ ...e, proc: e.proc?.num ?? null, migrations: [...e.migrations] });
+
+/** The entry again, its process looked up in `procs` (a fresh object: the saved one is never changed). */
+export const entryFrom = (procs: ReadonlyMap<number, Proc>, d: MigrateEntryData): MigrateEntry => ({
+  ...d,
+  proc: d.proc === null ? null : (procs.get(d.proc) ?? null),
+  migrations: [...d.migrations],
+});
+
 /** Entries that moved (the driver's cpages). */
 export const movedCount = (entries: readonly MigrateEntry[]): number => entries.filter((e) => e.migrate && !e.restored).length;

@@ -20,22 +20,18 @@ import { install_migration_entry, try_to_migrate } from './try-to-migrate.ts';
  */
 export type MigrationRacer = (e: MigrateEntry) => void;
 
-/** migrate_vma_setup (mm/migrate_device.c): collect, then unmap and check. The caller did the VMA checks. */
-export function migrate_vma_setup(k: KernelState, p: Proc, start: number, npages: number, sel: MigrateSelect, faultSlot: number, racer?: MigrationRacer): MigrateEntry[] {
-  const entries = migrate_vma_collect(k, p, start, npages, sel);
-  migrate_device_unmap(k, entries, faultSlot, racer);
-  return entries;
-}
-
 /**
  * migrate_vma_collect / migrate_vma_collect_pmd (mm/migrate_device.c):
  * holes (and the zero page) of anonymous VMAs become entries to populate;
  * pages the proposal's migrate_vma_collect_pmd selects get the collect
  * reference and a migration entry in place of this PTE (the PTE's mapping
- * reference is dropped).
+ * reference is dropped). A migration started as a thread (k.collectAt
+ * armed) that cleared a present PTE stops past pte_unmap_unlock, with the
+ * translations the proposal's flush_tlb_range left for after it (threads.ts).
  */
 export function migrate_vma_collect(k: KernelState, p: Proc, start: number, npages: number, sel: MigrateSelect): MigrateEntry[] {
   const entries: MigrateEntry[] = [];
+  const cleared: { readonly slot: number; readonly vpn: number; readonly pfn: number }[] = [];
   for (let vpn = start; vpn < start + npages; vpn++) {
     const vma = vma_lookup(p, vpn);
     if (!vma) continue;
@@ -58,6 +54,11 @@ export function migrate_vma_collect(k: KernelState, p: Proc, start: number, npag
     const e = newEntry(slot, p, vpn, pte.write);
     install_migration_entry(k, p, vpn, e, 'migrate_vma_collect_pmd');
     entries.push(e);
+    if (via === 'present') cleared.push({ slot, vpn, pfn: pte.pfn });
+  }
+  if (k.collectAt !== undefined && cleared.length > 0) {
+    const late = cleared.filter((c) => k.hooks.flush_tlb_range(folioView(k, c.slot), { site: 'migrate_vma_collect_pmd' }) === 'unlock-then-flush');
+    k.collectAt.paused = { stale: late.map(({ vpn, pfn }) => ({ vpn, pfn })) };
   }
   return entries;
 }

@@ -126,7 +126,15 @@ export function stateWords(k: KernelState): number[] {
       const a = t.args as { readonly write: boolean; readonly longterm?: boolean };
       out.push(t.gupFast.proc, str(r.kind), r.pfn, r.write ? 1 : 0, r.dirty ? 1 : 0, r.protnone ? 1 : 0, a.write ? 1 : 0, a.longterm === undefined ? -1 : a.longterm ? 1 : 0);
     } else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
-    else out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0);
+    else if ('collect' in t) {
+      // The collected entries (their migration entries are in the page tables) and the translations left unflushed.
+      out.push(t.collect.proc, t.collect.entries.length, t.collect.stale.length);
+      for (const e of t.collect.entries) out.push(e.src, e.vpn, e.migrate ? 1 : 0, e.write ? 1 : 0, e.proc ?? -1, e.migrations.length, ...e.migrations);
+      for (const s of t.collect.stale) out.push(s.vpn, s.pfn);
+    } else {
+      out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0, t.migrate.mirror.length);
+      for (const [vpn, data] of t.migrate.mirror) out.push(vpn, data);
+    }
   }
   return out;
 }

@@ -2,7 +2,8 @@
 // it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
 // for a fast GUP paused past its lockless PTE read, for a final put paused
 // in free_zone_device_folio, for a fork paused before it write-protects a
-// shared PTE, and for a memory_failure paused past get_dev_pagemap.
+// shared PTE, for a memory_failure paused past get_dev_pagemap, and for a
+// driver migration paused in migrate_vma_collect_pmd.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
@@ -10,7 +11,7 @@ import { gup_fast_decide, gup_fast_read } from './gup.ts';
 import { gup_flags } from './gup-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { PgmapFailure } from './memory-failure.ts';
-import { type FreeHalf, type KernelState, type KThread, type Proc, pfn_to_slot } from './kstate.ts';
+import { type CollectPause, type FreeHalf, type KernelState, type KThread, type Proc, pfn_to_slot } from './kstate.ts';
 
 /**
  * Operations that take the mm's mmap_lock for writing (mmap_write_lock:
@@ -127,4 +128,24 @@ export function fork_blocks(k: KernelState, step: Step, parent: number): boolean
   if (read === null || k.hooks.gup_fast(folioView(k, pfn_to_slot(k, read.pfn)), { pin: flags.pin })) return true;
   const d = gup_fast_decide(k, p, step.args.vpn, read, flags);
   return d !== 'grab' && d !== 'fail';
+}
+
+/**
+ * Does `step` wait for a driver migration paused in migrate_vma_collect_pmd
+ * past pte_unmap_unlock `c`: everything but a madvise(MADV_DONTNEED) of its
+ * process (madvise_dontneed_single_vma takes the mmap_lock for reading, as
+ * the driver does, then the PTL collect dropped: its zap may clear the
+ * migration entries) and a load of that process through a translation the
+ * migration cleared and has not flushed (a TLB hit: no fault, no lock). The
+ * migration holds its mm's mmap_lock for reading and its pages' locks; a
+ * fault on a migration entry waits for it (migration_entry_wait), and the
+ * model has no page locks to let the steps that would skip a locked page
+ * run past it. The set is smaller than the kernel's, so it cannot raise a
+ * false alarm.
+ */
+export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boolean {
+  const mine = getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === c.proc;
+  if (step.op === 'madvise_dontneed') return !mine;
+  if (step.op === 'cpu_read') return !(mine && c.stale.some((s) => s.vpn === step.args.vpn));
+  return true;
 }

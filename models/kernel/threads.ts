@@ -10,8 +10,13 @@
 //   re-executes the instruction once the fault handler returns and GUP's
 //   loop goes back to follow_page_pte after faultin_page: they find
 //   whatever the PTE became in the meantime.
-// - The driver's one-page migrations (migrate_to_device, migrate_to_ram
-//   with npages 1) pause in __migrate_device_finalize once the page moved:
+// - The driver's migrations (migrate_to_device, migrate_to_ram) whose
+//   migrate_vma_collect replaced a present PTE by a migration entry pause
+//   past its pte_unmap_unlock, with the translations the proposal's
+//   flush_tlb_range left for after it (tlb.ts); resumed, they flush and go
+//   on — and may pause again in finalize:
+// - The driver's one-page migrations (npages 1) pause in
+//   __migrate_device_finalize once the page moved:
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
 //   (One page, so no other entry of the migration is still a migration
 //   entry there, which the abstraction has no kind for.)
@@ -41,10 +46,11 @@
 import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
-import { dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, migrate_to_device_result } from './dmirror-ops.ts';
-import type { ForkWrprotect, FreeHalf, KernelState, KThread } from './kstate.ts';
+import { dmirror_alloc_dst, dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, type Finalize, migrate_to_device_result } from './dmirror-ops.ts';
+import { dmirror_migrate_rest } from './dmirror-migrate.ts';
+import type { ForkWrprotect, FreeHalf, KernelState, KPgmap, KThread, Mirror, StaleTranslation } from './kstate.ts';
 import { fork } from './fork.ts';
-import { movedCount, type MigrateEntry } from './migrate-entry.ts';
+import { entryData, entryFrom, movedCount, type MigrateEntry } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
 import { __get_user_pages, check_vma_flags, gup_fast_grab, gup_fast_read, vm_fault_to_errno } from './gup.ts';
@@ -54,7 +60,7 @@ import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
 import { getPgmap, getProc, handleNum } from './handles.ts';
-import { fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
@@ -194,23 +200,81 @@ function migration_start(k: KernelState, id: string, step: Migration): ThreadPro
   const toDevice = step.op === 'migrate_to_device';
   const ok = dmirror_migrate_args(k, step.args, toDevice);
   if ('errno' in ok) return { done: true, result: ok };
-  // A one-page migration whose page moved stops between its publish and its release.
-  let paused: MigrateEntry | undefined;
-  const finalize = (k: KernelState, entries: MigrateEntry[]): void => {
-    for (const e of entries) {
-      if (!finalize_publish(k, e)) continue;
-      if (entries.length === 1) paused = e;
-      else finalize_release(k, e);
-    }
-  };
-  const migrate = toDevice ? dmirror_migrate_to_device : dmirror_migrate_to_system;
-  const entries = migrate(k, ok.p, ok.pg, step.args.vpn, step.args.npages, undefined, finalize);
-  const cpages = movedCount(entries);
-  const result = (): OpResult => (toDevice ? migrate_to_device_result(k, step.args, ok.p, ok.pg) : { cpages });
-  if (paused === undefined) return { done: true, result: result() };
-  const label = 'migrate_device_finalize: folio_putback_lru';
-  k.threads.set(id, { id, op: step.op, args: step.args, label, migrate: { src: paused.src, dst: paused.dst, cpages } });
+  const run = pausing_finalize();
+  // Armed for this call only: a collect that clears a present PTE stops the migration past pte_unmap_unlock.
+  k.collectAt = {};
+  let entries: MigrateEntry[];
+  let collected: { readonly stale: readonly StaleTranslation[] } | undefined;
+  try {
+    const migrate = toDevice ? dmirror_migrate_to_device : dmirror_migrate_to_system;
+    entries = migrate(k, ok.p, ok.pg, step.args.vpn, step.args.npages, undefined, run.finalize);
+  } finally {
+    collected = k.collectAt.paused;
+    k.collectAt = undefined;
+  }
+  if (collected === undefined) return migration_end(k, id, step, ok, entries, run);
+  const label = 'migrate_vma_collect_pmd: pte_unmap_unlock';
+  k.threads.set(id, { id, op: step.op, args: step.args, label, collect: { proc: ok.p.num, entries: entries.map(entryData), stale: collected.stale } });
   return { done: false, label };
+}
+
+/**
+ * The finalize of a migration run as a thread: a one-page migration whose
+ * page moved stops between its publish and its release (`paused`); for a
+ * migration to the device, `mirror` keeps what dmirror's page table maps
+ * for each page that moved (migrate_to_device_result).
+ */
+function pausing_finalize(): { finalize: Finalize; paused?: MigrateEntry; mirror: [number, number][] } {
+  const run: ReturnType<typeof pausing_finalize> = {
+    mirror: [],
+    finalize: (k, entries) => {
+      for (const e of entries) if (e.migrate && !e.restored && e.dst >= 0) run.mirror.push([e.vpn, k.mem.data[e.dst] ?? 0]);
+      for (const e of entries) {
+        if (!finalize_publish(k, e)) continue;
+        if (entries.length === 1) run.paused = e;
+        else finalize_release(k, e);
+      }
+    },
+  };
+  return run;
+}
+
+/** A migration past its finalize: done with its result, or paused in it. */
+function migration_end(
+  k: KernelState,
+  id: string,
+  step: Pick<Migration, 'op' | 'args'>,
+  at: { readonly p: Proc; readonly pg: KPgmap },
+  entries: MigrateEntry[],
+  run: ReturnType<typeof pausing_finalize>,
+): ThreadProgress {
+  const cpages = movedCount(entries);
+  if (run.paused === undefined) return { done: true, result: migration_result(k, step, at, cpages, run.mirror) };
+  const label = 'migrate_device_finalize: folio_putback_lru';
+  k.threads.set(id, { id, op: step.op, args: step.args, label, migrate: { src: run.paused.src, dst: run.paused.dst, cpages, mirror: run.mirror } });
+  return { done: false, label };
+}
+
+/** What the ioctl returns: the driver's check of the range to the device (its mmap_read_lock kept the VMA), the pages that moved back. */
+function migration_result(k: KernelState, step: Pick<Migration, 'op' | 'args'>, at: { readonly p: Proc; readonly pg: KPgmap }, cpages: number, mirror: Mirror): OpResult {
+  return step.op === 'migrate_to_device' ? migrate_to_device_result(k, step.args, at.p, at.pg, mirror) : { cpages };
+}
+
+/**
+ * A migration paused in migrate_vma_collect_pmd goes on: its
+ * flush_tlb_range (the stale translations go with its locals), then
+ * migrate_device_unmap and the rest of the chunk, to its end or finalize's
+ * point. Its process and pgmap are still there: nothing that removes them
+ * runs while it is paused (collect_blocks).
+ */
+function collect_resume(k: KernelState, t: Extract<KThread, { collect: unknown }>): ThreadProgress {
+  const p = k.procs.get(t.collect.proc);
+  const pg = getPgmap(k, t.args.pgmap);
+  if (p === undefined || pg === undefined) throw new Error(`${t.id}: the process or pgmap of a paused migration is gone`);
+  const run = pausing_finalize();
+  const entries = t.collect.entries.map((d) => entryFrom(k.procs, d));
+  dmirror_migrate_rest(k, entries, -1, dmirror_alloc_dst(k, pg, t.op === 'migrate_to_device'), undefined, run.finalize);
+  return migration_end(k, t.id, t, { p, pg }, entries, run);
 }
 
 /** Resume thread `id` from the point it is paused at. */
@@ -232,13 +296,12 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
     free_zone_device_folio_rest(k, t.free);
     return { done: true, result: {} };
   }
+  if ('collect' in t) return collect_resume(k, t);
   if ('migrate' in t) {
     finalize_release(k, { src: t.migrate.src, dst: t.migrate.dst });
     const p = getProc(k, t.args.proc);
     const pg = getPgmap(k, t.args.pgmap);
-    if (t.op === 'migrate_to_ram') return { done: true, result: { cpages: t.migrate.cpages } };
-    // The driver's check reads the range as the migration left it (its mmap_read_lock kept the VMA).
-    return { done: true, result: p && pg ? migrate_to_device_result(k, t.args, p, pg) : { errno: 'EINVAL' } };
+    return { done: true, result: p && pg ? migration_result(k, t, { p, pg }, t.migrate.cpages, t.migrate.mirror) : { errno: 'EINVAL' } };
   }
   const r = do_swap_page_migrate(k, t.fault);
   // The fault failed: the CPU access gets SIGBUS, GUP the fault's errno.
@@ -273,15 +336,17 @@ export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
     if ('migrate' in t) return t.id;
     const waits =
-      'fork' in t
-        ? fork_blocks(k, step, t.fork.parent)
-        : 'gupFast' in t
-          ? gup_fast_blocks(k, step, t.gupFast.proc)
-          : 'free' in t
-            ? free_blocks(k, step, t)
-            : 'mf' in t
-              ? memory_failure_blocks(k, step, t.mf)
-              : swap_fault_blocks(k, step, t.fault);
+      'collect' in t
+        ? collect_blocks(k, step, t.collect)
+        : 'fork' in t
+          ? fork_blocks(k, step, t.fork.parent)
+          : 'gupFast' in t
+            ? gup_fast_blocks(k, step, t.gupFast.proc)
+            : 'free' in t
+              ? free_blocks(k, step, t)
+              : 'mf' in t
+                ? memory_failure_blocks(k, step, t.mf)
+                : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

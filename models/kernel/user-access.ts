@@ -3,7 +3,8 @@
 import type { OpArgs, OpFailure, OpResult } from '../ops.ts';
 import { pte_mkdirty } from './dirty.ts';
 import { ESRCH, getProc } from './handles.ts';
-import { type KernelState, type Proc, type Vma, linear_page_index, vma_lookup } from './kstate.ts';
+import { type KernelState, type Proc, type Vma, linear_page_index, pfn_to_slot, vma_lookup } from './kstate.ts';
+import { stale_tlb_entry } from './tlb.ts';
 import { handle_mm_fault } from './memory.ts';
 
 /**
@@ -19,8 +20,18 @@ export function access_vma(k: KernelState, a: { readonly proc: unknown; readonly
   return { p, vma };
 }
 
-/** A CPU read: SIGSEGV without a readable VMA (bad_area), SIGBUS when the fault fails. */
+/**
+ * A CPU read: through a stale TLB entry if one is left (tlb.ts: the frame
+ * it names, no fault), else SIGSEGV without a readable VMA (bad_area),
+ * SIGBUS when the fault fails. A store never uses a stale entry in the
+ * model: on x86 one that is not yet dirty walks the page table to set the
+ * dirty bit and faults on the cleared PTE, and whether it is dirty is more
+ * than the model keeps.
+ */
 export function cpu_read(k: KernelState, a: OpArgs['cpu_read']): OpResult<'cpu_read'> {
+  const p = getProc(k, a.proc);
+  const stale = p === undefined ? undefined : stale_tlb_entry(k, p.num, a.vpn);
+  if (stale !== undefined) return { value: k.mem.data[pfn_to_slot(k, stale.pfn)] ?? 0 };
   const at = access_vma(k, a, false);
   if (!('p' in at)) return at;
   const r = handle_mm_fault(k, at.p, at.vma, a.vpn, false);

@@ -41,6 +41,7 @@ import hookDoSwapPage from './hook-do-swap-page.ts';
 import hookGetDevPagemapRef from './hook-get-dev-pagemap-ref.ts';
 import hookGupFastPteRange from './hook-gup-fast-pte-range.ts';
 import hookGupFast from './hook-gup-fast.ts';
+import hookFlushTlbRange from './hook-flush-tlb-range.ts';
 import hookFreeZoneDeviceFolioRef from './hook-free-zone-device-folio-ref.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
@@ -99,6 +100,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookGetDevPagemapRef,
   hookGupFastPteRange,
   hookGupFast,
+  hookFlushTlbRange,
   hookFreeZoneDeviceFolioRef,
   hookMigrateDeviceFinalize,
   hookPutRefPage,

@@ -32,6 +32,7 @@ import { migrateToDevice } from './ops/migrate-to-device.ts';
 import { migrateToRam } from './ops/migrate-to-ram.ts';
 import { mmap } from './ops/mmap.ts';
 import { movePages } from './ops/move-pages.ts';
+import { madviseDontneed } from './ops/madvise-dontneed.ts';
 import { mprotect } from './ops/mprotect.ts';
 import { munmap } from './ops/munmap.ts';
 import { pinUserPages } from './ops/pin-user-pages.ts';
@@ -57,6 +58,7 @@ export const REFERENCE_OPS: { readonly [K in OpName]: OpSpec<K> } = {
   mmap,
   munmap,
   mprotect,
+  madvise_dontneed: madviseDontneed,
   cpu_read: cpuRead,
   cpu_write: cpuWrite,
   fork,

@@ -34,6 +34,7 @@ export function chaosHooks(seed: number): Hooks {
     remove_migration_pte: () => rnd(2) === 0,
     migrate_longterm_unpinnable_folios: () => pick(['copy', 'original'] as const),
     migrate_device_finalize: () => rnd(2) === 0,
+    flush_tlb_range: () => pick(['flush-then-unlock', 'unlock-then-flush'] as const),
     do_swap_page: () => pick(['get-then-unlock', 'unlock-then-get'] as const),
     put_ref_page: () => rnd(2) === 0,
     get_dev_pagemap: () => rnd(2) === 0,

@@ -72,6 +72,15 @@ describe('kernel model: proposal hooks', () => {
     expect(run(k61, 'cpu_write', { proc: 'p0', vpn: 1, value: 1 })).toEqual({});
     expect(k61.startThread?.('t1', { op: 'fork', args: { proc: 'p0' } }).progress.done).toBe(false);
     expect(k61.blockedBy?.({ op: 'pin_user_pages', args: { proc: 'p0', vpn: 1, write: true, longterm: false, fast: true } })).toBe('t1');
+    // A migration paused in migrate_vma_collect_pmd: is its TLB flush before or after pte_unmap_unlock.
+    const k60 = createKernel(era, recording(era));
+    run(k60, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 1 });
+    run(k60, 'mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' });
+    run(k60, 'cpu_write', { proc: 'p0', vpn: 0, value: 1 });
+    expect(k60.startThread?.('t1', { op: 'migrate_to_device', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } }).progress).toEqual({
+      done: false,
+      label: 'migrate_vma_collect_pmd: pte_unmap_unlock',
+    });
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_FRAMES } from '../../models/limits.ts';
-import { GUP_PIN_COUNTING_BIAS } from '../../models/vocabulary.ts';
+import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../../models/vocabulary.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
 describe('kernel model: mmap, faults, fork, munmap', () => {
@@ -99,6 +99,24 @@ describe('kernel model: mmap, faults, fork, munmap', () => {
     expect(k.abstract().procs.p1).toBeUndefined();
     expect(run(k, 'cpu_read', { proc: 'p1', vpn: 0 })).toEqual({ errno: 'ESRCH' });
     expect(counters(k, 1).refcount).toBe(1);
+  });
+
+  it('madvise_dontneed zaps a private page and a device-private entry, keeps the VMA, and fails with ENOMEM past it', () => {
+    const k = kernelFor('upstream');
+    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
+    run(k, 'mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 4 });
+    run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 5 });
+    run(k, 'migrate_to_device', { proc: 'p0', vpn: 1, npages: 1, pgmap: 'pgmap0' });
+    expect(run(k, 'madvise_dontneed', { proc: 'p0', vpn: 0, npages: 2 })).toEqual({});
+    const s = k.abstract();
+    expect(s.procs.p0?.vmas.map((v) => [v.start, v.npages])).toEqual([[0, 2]]);
+    expect(s.procs.p0?.ptes).toEqual({});
+    expect(s.procs.p0?.written).toEqual({});
+    expect(Object.values(s.frames).filter((f) => f.inUse && f.pfn !== ZERO_PFN)).toEqual([]);
+    expect(run(k, 'cpu_read', { proc: 'p0', vpn: 1 })).toEqual({ value: 0 });
+    expect(run(k, 'madvise_dontneed', { proc: 'p0', vpn: 1, npages: 2 })).toEqual({ errno: 'ENOMEM' });
+    expect(k.abstract().procs.p0?.ptes).toEqual({});
   });
 
   it('make_device_exclusive and fork: the entry is restored and shared read-only', () => {

@@ -33,6 +33,7 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
     h.gup_fast_pte_range(f, { read: { kind: 'present', pfn: f.pfn, write: true, dirty: false, protnone: false }, now: { kind: 'present', pfn: f.pfn, write: false, dirty: false, protnone: false } }),
   gup_fast: (h, f) => h.gup_fast(f, { pin: true }),
   migrate_device_finalize: (h, f) => h.migrate_device_finalize(f, NO_CTX),
+  flush_tlb_range: (h, f) => h.flush_tlb_range(f, { site: 'migrate_vma_collect_pmd' }),
   do_swap_page: (h, f) => h.do_swap_page(f, NO_CTX),
   put_ref_page: (h, f) => h.put_ref_page(f, { site: 'memory_failure' }),
   get_mctgt_type: (h, f) => h.get_mctgt_type(f, { from: 'm0', via: 'present' }),

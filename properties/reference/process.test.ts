@@ -81,6 +81,33 @@ describe('mprotect', () => {
   });
 });
 
+describe('madvise_dontneed', () => {
+  it('zaps the PTEs and keeps the VMA: a private page reads zero again, a shared one its file', () => {
+    const sim = new Sim('v6.1');
+    const { vpn, pfn } = anonPage(sim, 5, 2);
+    expect(sim.do('madvise_dontneed', { proc: 'p0', vpn, npages: 1 })).toEqual({});
+    const p0 = sim.state.procs.p0!;
+    expect(p0.vmas.map((v) => [v.start, v.npages])).toEqual([[0, 2]]);
+    expect(p0.ptes[vpn]).toBeUndefined();
+    expect(p0.written).toEqual({ 1: 6 });
+    expect(sim.frame(pfn)).toMatchObject({ inUse: false, frees: 1 });
+    expect(sim.do('cpu_read', { proc: 'p0', vpn })).toEqual({ value: 0 });
+    const { vpn: shared } = sim.do('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: true, prot: 'write' }) as { vpn: number };
+    sim.do('cpu_write', { proc: 'p0', vpn: shared, value: 7 });
+    expect(sim.do('madvise_dontneed', { proc: 'p0', vpn: shared, npages: 1 })).toEqual({});
+    expect(sim.state.procs.p0!.ptes[shared]).toBeUndefined();
+    expect(sim.do('cpu_read', { proc: 'p0', vpn: shared })).toEqual({ value: 7 });
+  });
+  it('zaps the mapped part of a range with a hole and then fails with ENOMEM', () => {
+    const sim = new Sim('v6.1');
+    const { vpn } = anonPage(sim, 3);
+    expect(sim.do('madvise_dontneed', { proc: 'p0', vpn, npages: 2 })).toEqual({ errno: 'ENOMEM' });
+    expect(sim.state.procs.p0!.ptes).toEqual({});
+    expect(sim.do('madvise_dontneed', { proc: 'p9', vpn, npages: 1 })).toEqual({ errno: 'ESRCH' });
+    expect(sim.do('madvise_dontneed', { proc: 'p0', vpn, npages: 0 })).toEqual({ errno: 'EINVAL' });
+  });
+});
+
 describe('cpu_read / cpu_write', () => {
   it('a migrated anon page faults back from PRIVATE with its data, charge and write bit', () => {
     const sim = new Sim('v6.1');

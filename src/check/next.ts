@@ -55,6 +55,7 @@ export const NEXT = {
   mmap: entry(process.mmap, 8),
   munmap: entry(process.munmap, 2),
   mprotect: entry(process.mprotect, 2),
+  madvise_dontneed: entry(process.madvise_dontneed, 2),
   cpu_read: entry(process.cpu_read, 4),
   cpu_write: entry(process.cpu_write, 6),
   fork: entry(process.fork, 4),

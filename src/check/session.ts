@@ -43,6 +43,10 @@ export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session
   const resumeAll = (): void => {
     for (const t of pair.pausedThreads()) session.apply({ ...t.step, thread: { id: t.id, kind: 'resume' } });
   };
+  // A thread may pause again at a later point (a migration paused in collect pauses in finalize).
+  const resumeWhile = (paused: () => boolean): void => {
+    while (pair.pausedThreads().length > 0 && paused()) resumeAll();
+  };
   // After a step of the main thread or a start: while t1 is paused and the plan picks it, it goes on.
   const runScheduled = (): void => {
     while (scheduler !== undefined && pair.pausedThreads().length > 0 && scheduler(decisions++, [MAIN, T1]) === T1) resumeAll();
@@ -52,7 +56,7 @@ export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session
     state: () => pair.kernelView().state,
     apply(step) {
       // The main thread waits for a paused thread (Pair.blockedBy): under a plan, the paused one runs first.
-      if (scheduler !== undefined && step.thread === undefined && pair.blockedBy(step) !== undefined) resumeAll();
+      if (scheduler !== undefined && step.thread === undefined) resumeWhile(() => pair.blockedBy(step) !== undefined);
       const result = applyOne(step);
       if (scheduler !== undefined && step.thread?.kind !== 'resume') runScheduled();
       return result;
@@ -62,7 +66,7 @@ export function createSession(pair: Pair, checks: ReadonlySet<CheckId>): Session
     schedule(plan) {
       scheduler ??= pctScheduler(plan);
     },
-    finish: resumeAll,
+    finish: () => resumeWhile(() => true),
   };
   return session;
 

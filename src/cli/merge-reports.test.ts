@@ -20,7 +20,7 @@ const at = (name: string) => join(dir, name);
 // Three built-ins, two of which break no-longterm-pin-coherent on purpose (their
 // headers say so): a few seconds.
 const PROPOSALS = ['coherent-v1', 'upstream', 'hmm-v4.14'];
-const OPTIONS = ['--seed', '2', '--runs', '20', '--max-commands', '15', '--workers', '1', '--invariant', 'no-longterm-pin-coherent', '--judge', '--quiet'];
+const OPTIONS = ['--seed', '2', '--runs', '200', '--max-commands', '15', '--workers', '1', '--invariant', 'no-longterm-pin-coherent', '--judge', '--quiet'];
 
 interface Summary {
   seed: number;

@@ -28,6 +28,7 @@ export const ENABLED = {
   mmap: process.mmap,
   munmap: process.munmap,
   mprotect: process.mprotect,
+  madvise_dontneed: process.madvise_dontneed,
   cpu_read: process.cpu_read,
   cpu_write: process.cpu_write,
   fork: process.fork,

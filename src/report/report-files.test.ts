@@ -67,7 +67,7 @@ beforeAll(async () => {
   add('cdm-numa-rfc refinement', resolveBuiltin('cdm-numa-rfc'), { seed: 4242, ...budget, invariants: ['refinement'] }, reports);
   // As `check --all` finds it in its second round: every check but the first one found.
   add('cdm-numa-rfc round 2', resolveBuiltin('cdm-numa-rfc'), { seed: 4242, ...budget, invariants: ALL_CHECKS.filter((c) => c !== 'device-not-on-lru') }, reports);
-  add('hmm-v4.14 memcg', resolveBuiltin('hmm-v4.14'), { seed: 4242, ...budget, invariants: ['memcg-target', 'memcg-charge-conserved'] }, reports);
+  add('hmm-v4.14 memcg', resolveBuiltin('hmm-v4.14'), { seed: 4243, ...budget, invariants: ['memcg-target', 'memcg-charge-conserved'] }, reports);
   // A race (check --threads): the interleaving printed as two columns.
   add(
     'hook-do-swap-page threads',

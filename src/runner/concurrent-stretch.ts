@@ -12,7 +12,8 @@
 // its pte_unmap_unlock) is, to the atomic operations that run meanwhile,
 // a reference someone else holds: each of them is specified from the state
 // with one FOLL_GET reference per such page added (only while the page is
-// in use), and taken away from its outcomes again. A migration then skips
+// in use), and put again in its outcomes unless it is the page's last user
+// (stepHolding). A migration then skips
 // the page as it would for any unexpected reference, which is what the
 // reference taken under the PTE lock is for.
 //
@@ -36,7 +37,7 @@ export interface HeldRef {
 }
 
 /** An operation, with the references paused threads held while it ran; null: the end state, observed. */
-type Input = { readonly step: Step; readonly held: readonly HeldRef[] } | null;
+type Input = { readonly thread: string; readonly step: Step; readonly held: readonly HeldRef[] } | null;
 type Output = OpResult | AbsState;
 
 export type StretchVerdict = { readonly ok: true; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
@@ -109,14 +110,14 @@ export class ConcurrentStretch {
     const history: Operation<Input, Output>[] = this.ops.map((o) => ({
       id: o.id,
       thread: o.thread,
-      input: { step: o.step, held: o.held },
+      input: { thread: o.thread, step: o.step, held: o.held },
       invoke: o.invoke,
       ...(o.returned ? { returned: { at: o.returned.at, output: o.returned.result } } : {}),
     }));
     history.push({ id: end, thread: 'end', input: null, invoke: this.clock, returned: { at: this.clock + 1, output: observableState(kernelState) } });
     const spec: SequentialSpec<AbsState, Input, Output> = {
       init: this.from,
-      step: (state, input) => (input === null ? [{ state, output: observableState(state) }] : stepHolding(reference, era, state, input.step, input.held)),
+      step: (state, input) => (input === null ? [{ state, output: observableState(state) }] : stepHolding(reference, era, state, input)),
       key: (state) => JSON.stringify(state),
       sameOutput: (a, b) => (isState(a) && isState(b) ? sameState(a, b) : deepEqual(a, b)),
     };
@@ -149,20 +150,40 @@ export class ConcurrentStretch {
   }
 }
 
-const HELD = 'held-by-thread';
+const HELD = 'held-by-thread-';
 
-/** The reference's outcomes of `step` with the held pages referenced meanwhile (see the top of the file). */
-function stepHolding(reference: Specification, era: Era, state: AbsState, step: Step, held: readonly HeldRef[]): { state: AbsState; output: Output }[] {
-  const live = held.filter((h) => state.frames[h.pfn]?.inUse === true);
-  if (live.length === 0) return reference.step(era, state, step).map((o) => ({ state: o.state, output: o.result }));
+/**
+ * The reference's outcomes of `step` with the held pages referenced meanwhile
+ * (see the top of the file). A held reference is taken away again after a
+ * main-thread operation — unless it is the page's last user then (a
+ * madvise(MADV_DONTNEED) zapped the last mapping of a page a paused fault
+ * holds): the page stays the thread's until its own operation puts it, as
+ * the kernel's thread does when it goes on, so a page allocation meanwhile
+ * does not get it.
+ */
+function stepHolding(reference: Specification, era: Era, state: AbsState, input: NonNullable<Input>): { state: AbsState; output: Output }[] {
+  const outcomes = (s: AbsState) => reference.step(era, s, input.step);
+  if (input.thread !== MAIN_THREAD) return outcomes(state).map((o) => ({ state: putHeld(reference, era, o.state, () => true), output: o.result }));
+  const live = input.held.filter((h) => state.frames[h.pfn]?.inUse === true && !Object.hasOwn(state.refs, `${HELD}${h.pfn}`));
+  if (live.length === 0 && !Object.keys(state.refs).some(isHeld)) return outcomes(state).map((o) => ({ state: o.state, output: o.result }));
   const refs = { ...state.refs };
-  live.forEach((h, i) => {
-    refs[`${HELD}${i}` as keyof typeof refs] = { pfn: h.pfn, proc: `p${h.proc}` } as AbsState['refs'][keyof AbsState['refs']];
-  });
-  return reference.step(era, { ...state, refs }, step).map((o) => {
-    const kept = Object.fromEntries(Object.entries(o.state.refs).filter(([id]) => !id.startsWith(HELD)));
-    return { state: { ...o.state, refs: kept } as AbsState, output: o.result };
-  });
+  for (const h of live) refs[`${HELD}${h.pfn}` as keyof typeof refs] = { pfn: h.pfn, proc: `p${h.proc}` } as AbsState['refs'][keyof AbsState['refs']];
+  return outcomes({ ...state, refs }).map((o) => ({ state: putHeld(reference, era, o.state, (freed) => !freed), output: o.result }));
+}
+
+const MAIN_THREAD = 't0';
+const isHeld = (id: string): boolean => id.startsWith(HELD);
+
+/** Each held reference put by the reference's put_page, where `keep(freed)` says the put stands (freed: it freed the page). */
+function putHeld(reference: Specification, era: Era, state: AbsState, keep: (freed: boolean) => boolean): AbsState {
+  let s = state;
+  for (const id of Object.keys(state.refs).filter(isHeld)) {
+    const pfn = s.refs[id as keyof AbsState['refs']]?.pfn ?? -1;
+    const put = reference.step(era, s, { op: 'put_page', args: { ref: id as keyof AbsState['refs'] } })[0];
+    if (put === undefined) throw new Error(`stepHolding: put_page of ${id} has no outcome`);
+    if (keep(put.state.frames[pfn]?.inUse !== true)) s = put.state;
+  }
+  return s;
 }
 
 const isState = (o: Output): o is AbsState => typeof o === 'object' && o !== null && 'frames' in o;

@@ -71,6 +71,7 @@ const FORMATS: { readonly [K in OpName]: CallFormat<K> } = {
   },
   munmap: { args: range },
   mprotect: { args: (a) => [...range(a), PROT_FLAGS[a.prot]] },
+  madvise_dontneed: { name: () => 'madvise', args: (a) => [...range(a), 'MADV_DONTNEED'] },
   cpu_read: { args: at, value: (v) => String(v.value) },
   cpu_write: { args: (a) => [...at(a), String(a.value)] },
   fork: { args: (a) => [a.proc], value: (v) => v.child },

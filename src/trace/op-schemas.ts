@@ -70,6 +70,7 @@ export const OP_SCHEMAS: { readonly [K in OpName]: OpSchema<K> } = {
   },
   munmap: { args: range, results: {} },
   mprotect: { args: { ...range, prot: req(oneOf(PROTS)) }, results: {} },
+  madvise_dontneed: { args: range, results: {} },
   cpu_read: { args: { proc, vpn }, results: { value: INT } },
   cpu_write: { args: { proc, vpn, value: req(INT) }, results: {} },
   fork: { args: { proc }, results: { child: handle('p') } },

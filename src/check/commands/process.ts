@@ -45,6 +45,15 @@ export const mprotect = command({
   },
 });
 
+export const madvise_dontneed = command({
+  op: 'madvise_dontneed',
+  choices: rangeChoices,
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, c.prefer, c.vpn);
+    return at === undefined ? mmapFirst(s, c.proc, 2) : step('madvise_dontneed', { proc: at.proc, vpn: at.vpn, npages: clampToVma(at.p, at.vpn, c.npages) });
+  },
+});
+
 export const cpu_read = command({
   op: 'cpu_read',
   choices: () => fc.record({ proc: index(), vpn: index(), prefer: prefer() }),

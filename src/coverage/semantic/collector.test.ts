@@ -104,6 +104,7 @@ describe('semantic coverage: the collector', () => {
     const job = () => jobSemantic('upstream', resolveBuiltin('upstream').era, undefined, ['refcount-expected'], emptyStats(), collector);
     expect(job().scope.interleavings).toEqual([
       'do_swap_page: pte_unmap_unlock',
+      'migrate_vma_collect_pmd: pte_unmap_unlock',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
@@ -114,6 +115,7 @@ describe('semantic coverage: the collector', () => {
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1 } });
     expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
       'do_swap_page: pte_unmap_unlock',
+      'migrate_vma_collect_pmd: pte_unmap_unlock',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
@@ -124,6 +126,7 @@ describe('semantic coverage: the collector', () => {
     expect(pair.step({ ...fault, thread: { id: 't1', kind: 'resume' } }).kernel?.result).toEqual({ value: 5 });
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1, resumed: 1 } });
     expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
+      'migrate_vma_collect_pmd: pte_unmap_unlock',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',

@@ -18,7 +18,7 @@ describe('zdspec check --min-semantic-coverage', () => {
     const reports = join(dir, 'small');
     const r = await zdspec('check', 'upstream', '--runs', '2', '--max-commands', '4', '--seed', '1', '--workers', '1', '--quiet', '--report-dir', reports, '--min-semantic-coverage', 'ops');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/semantic coverage below the minimum: ops: \d+ of 30 never reached: .*\bfork\b/);
+    expect(r.out).toMatch(/semantic coverage below the minimum: ops: \d+ of 31 never reached: .*\bfork\b/);
     expect(r.out).toContain('upstream: every checked invariant holds');
     const files = (JSON.parse(readFileSync(join(reports, '.zdspec-run.json'), 'utf8')) as { files: string[] }).files;
     expect(files).toEqual(expect.arrayContaining(['semantic-coverage.json', 'semantic-coverage.md', 'semantic-coverage.html']));
@@ -39,7 +39,7 @@ describe('zdspec check --min-semantic-coverage', () => {
       '--focus',
       'drop_caches',
       '--seed',
-      '1',
+      '2',
       '--workers',
       '1',
       '--quiet',

@@ -82,6 +82,7 @@ function domain(era: Era, types: readonly MemoryType[]): Record<OpName, readonly
     mmap: daxMapped(era, types),
     munmap: mappable,
     mprotect: mappable,
+    madvise_dontneed: mappable,
     cpu_read: mappable,
     cpu_write: mappable,
     fork: [],
@@ -181,6 +182,8 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
       match(label)
         .with('do_swap_page: pte_unmap_unlock', () => types.includes('PRIVATE'))
         .with('migrate_device_finalize: folio_putback_lru', () => migrated(types).length > 0)
+        // collect's clears a present PTE: system RAM to the device, or a COHERENT page back.
+        .with('migrate_vma_collect_pmd: pte_unmap_unlock', () => migrated(types).length > 0)
         // memory_failure's is on any ZONE_DEVICE pfn.
         .with('memory_failure: get_dev_pagemap', () => types.length > 0)
         // Fast GUP's is on any present page, system RAM included: every era.

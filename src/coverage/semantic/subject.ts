@@ -44,6 +44,7 @@ const SUBJECT = {
   mmap: (a, s) => pgmap(s, a.pgmap),
   munmap: (a, s) => at(s, a),
   mprotect: (a, s) => at(s, a),
+  madvise_dontneed: (a, s) => at(s, a),
   cpu_read: (a, s) => at(s, a),
   cpu_write: (a, s) => at(s, a),
   fork: none,

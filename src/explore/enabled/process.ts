@@ -1,8 +1,9 @@
 // Enabled process steps (src/check/commands/process.ts is their random
 // counterpart): mmap of every kind, size, sharing and protection (a second
 // mapping of each existing file, a dax mapping of each DAX-kind pgmap),
-// munmap and mprotect of every range, CPU accesses at every vpn, fork while
-// fewer than `procs` processes live, exit of any but the last.
+// munmap, mprotect and madvise(MADV_DONTNEED) of every range, CPU accesses
+// at every vpn, fork while fewer than `procs` processes live, exit of any
+// but the last.
 import type { Step } from '../../../models/ops.ts';
 import type { Prot } from '../../../models/vocabulary.ts';
 import { step } from '../../check/command-spec.ts';
@@ -31,6 +32,8 @@ export function mmap(d: Domain): Step[] {
 export const munmap = (d: Domain): Step[] => d.vpns.flatMap(({ proc, p, vpn }) => rangesAt(d, p, vpn).map((npages) => step('munmap', { proc, vpn, npages })));
 
 export const mprotect = (d: Domain): Step[] => d.vpns.flatMap(({ proc, p, vpn }) => rangesAt(d, p, vpn).flatMap((npages) => PROTS.map((prot) => step('mprotect', { proc, vpn, npages, prot }))));
+
+export const madvise_dontneed = (d: Domain): Step[] => d.vpns.flatMap(({ proc, p, vpn }) => rangesAt(d, p, vpn).map((npages) => step('madvise_dontneed', { proc, vpn, npages })));
 
 export const cpu_read = (d: Domain): Step[] => d.vpns.map(({ proc, vpn }) => step('cpu_read', { proc, vpn }));
 
