@@ -46,12 +46,9 @@
 import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
-import { dmirror_alloc_dst, dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, type Finalize, migrate_to_device_result } from './dmirror-ops.ts';
-import { dmirror_migrate_rest } from './dmirror-migrate.ts';
-import type { ForkWrprotect, FreeHalf, KernelState, KPgmap, KThread, Mirror, StaleTranslation } from './kstate.ts';
+import type { ForkWrprotect, FreeHalf, KernelState, KThread } from './kstate.ts';
 import { fork } from './fork.ts';
-import { entryData, entryFrom, movedCount, type MigrateEntry } from './migrate-entry.ts';
-import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
+import { collect_resume, finalize_resume, migration_start } from './migration-thread.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
 import { __get_user_pages, check_vma_flags, gup_fast_grab, gup_fast_read, vm_fault_to_errno } from './gup.ts';
 import { get_user_pages, gup_flags, gup_pin, gup_reference, pin_user_pages, put_page, unpin_user_page } from './gup-ops.ts';
@@ -196,87 +193,6 @@ function access_start(k: KernelState, id: string, step: Access): ThreadProgress 
   return { done: false, label };
 }
 
-function migration_start(k: KernelState, id: string, step: Migration): ThreadProgress {
-  const toDevice = step.op === 'migrate_to_device';
-  const ok = dmirror_migrate_args(k, step.args, toDevice);
-  if ('errno' in ok) return { done: true, result: ok };
-  const run = pausing_finalize();
-  // Armed for this call only: a collect that clears a present PTE stops the migration past pte_unmap_unlock.
-  k.collectAt = {};
-  let entries: MigrateEntry[];
-  let collected: { readonly stale: readonly StaleTranslation[] } | undefined;
-  try {
-    const migrate = toDevice ? dmirror_migrate_to_device : dmirror_migrate_to_system;
-    entries = migrate(k, ok.p, ok.pg, step.args.vpn, step.args.npages, undefined, run.finalize);
-  } finally {
-    collected = k.collectAt.paused;
-    k.collectAt = undefined;
-  }
-  if (collected === undefined) return migration_end(k, id, step, ok, entries, run);
-  const label = 'migrate_vma_collect_pmd: pte_unmap_unlock';
-  k.threads.set(id, { id, op: step.op, args: step.args, label, collect: { proc: ok.p.num, entries: entries.map(entryData), stale: collected.stale } });
-  return { done: false, label };
-}
-
-/**
- * The finalize of a migration run as a thread: a one-page migration whose
- * page moved stops between its publish and its release (`paused`); for a
- * migration to the device, `mirror` keeps what dmirror's page table maps
- * for each page that moved (migrate_to_device_result).
- */
-function pausing_finalize(): { finalize: Finalize; paused?: MigrateEntry; mirror: [number, number][] } {
-  const run: ReturnType<typeof pausing_finalize> = {
-    mirror: [],
-    finalize: (k, entries) => {
-      for (const e of entries) if (e.migrate && !e.restored && e.dst >= 0) run.mirror.push([e.vpn, k.mem.data[e.dst] ?? 0]);
-      for (const e of entries) {
-        if (!finalize_publish(k, e)) continue;
-        if (entries.length === 1) run.paused = e;
-        else finalize_release(k, e);
-      }
-    },
-  };
-  return run;
-}
-
-/** A migration past its finalize: done with its result, or paused in it. */
-function migration_end(
-  k: KernelState,
-  id: string,
-  step: Pick<Migration, 'op' | 'args'>,
-  at: { readonly p: Proc; readonly pg: KPgmap },
-  entries: MigrateEntry[],
-  run: ReturnType<typeof pausing_finalize>,
-): ThreadProgress {
-  const cpages = movedCount(entries);
-  if (run.paused === undefined) return { done: true, result: migration_result(k, step, at, cpages, run.mirror) };
-  const label = 'migrate_device_finalize: folio_putback_lru';
-  k.threads.set(id, { id, op: step.op, args: step.args, label, migrate: { src: run.paused.src, dst: run.paused.dst, cpages, mirror: run.mirror } });
-  return { done: false, label };
-}
-
-/** What the ioctl returns: the driver's check of the range to the device (its mmap_read_lock kept the VMA), the pages that moved back. */
-function migration_result(k: KernelState, step: Pick<Migration, 'op' | 'args'>, at: { readonly p: Proc; readonly pg: KPgmap }, cpages: number, mirror: Mirror): OpResult {
-  return step.op === 'migrate_to_device' ? migrate_to_device_result(k, step.args, at.p, at.pg, mirror) : { cpages };
-}
-
-/**
- * A migration paused in migrate_vma_collect_pmd goes on: its
- * flush_tlb_range (the stale translations go with its locals), then
- * migrate_device_unmap and the rest of the chunk, to its end or finalize's
- * point. Its process and pgmap are still there: nothing that removes them
- * runs while it is paused (collect_blocks).
- */
-function collect_resume(k: KernelState, t: Extract<KThread, { collect: unknown }>): ThreadProgress {
-  const p = k.procs.get(t.collect.proc);
-  const pg = getPgmap(k, t.args.pgmap);
-  if (p === undefined || pg === undefined) throw new Error(`${t.id}: the process or pgmap of a paused migration is gone`);
-  const run = pausing_finalize();
-  const entries = t.collect.entries.map((d) => entryFrom(k.procs, d));
-  dmirror_migrate_rest(k, entries, -1, dmirror_alloc_dst(k, pg, t.op === 'migrate_to_device'), undefined, run.finalize);
-  return migration_end(k, t.id, t, { p, pg }, entries, run);
-}
-
 /** Resume thread `id` from the point it is paused at. */
 export function thread_resume(k: KernelState, id: string): ThreadProgress {
   const t = k.threads.get(id);
@@ -297,12 +213,7 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
     return { done: true, result: {} };
   }
   if ('collect' in t) return collect_resume(k, t);
-  if ('migrate' in t) {
-    finalize_release(k, { src: t.migrate.src, dst: t.migrate.dst });
-    const p = getProc(k, t.args.proc);
-    const pg = getPgmap(k, t.args.pgmap);
-    return { done: true, result: p && pg ? migration_result(k, t, { p, pg }, t.migrate.cpages, t.migrate.mirror) : { errno: 'EINVAL' } };
-  }
+  if ('migrate' in t) return { done: true, result: finalize_resume(k, t) };
   const r = do_swap_page_migrate(k, t.fault);
   // The fault failed: the CPU access gets SIGBUS, GUP the fault's errno.
   if (!r.ok) return { done: true, result: faultFailed(t, r.why) };
