@@ -11,6 +11,7 @@ export default mutant({
       mapping_evict_folio: (folio, _ctx, dflt) => folio.refcount <= 1 || dflt,
     },
   },
-  budget: { runs: 600, maxCommands: 30 },
-  focus: { ops: ['cpu_write', 'munmap', 'drop_caches', 'cpu_read'] },
+  // A page-cache page whose last mapping went (munmap of part of the range, madvise(MADV_DONTNEED)), then drop_caches: seed 1 needs about 5,000 runs.
+  budget: { runs: 8000, maxCommands: 30 },
+  focus: { ops: ['cpu_write', 'munmap', 'madvise_dontneed', 'drop_caches', 'cpu_read'] },
 });
