@@ -19,12 +19,16 @@ const framesOf = (state: AbsState, pgmap: AbsPgmap) => Array.from({ length: pgma
  * something that will be dropped soon holds it (migrate_vma_check_page fails
  * on a FOLL_GET reference or a short-term pin). Long-term pins and mappings
  * alone must never keep it: the mappings are unmapped by migrate_device_unmap
- * and a long-term pin of coherent memory must not exist.
+ * and a long-term pin of coherent memory must not exist. The destinations
+ * are __GFP_NOFAIL, which the kernel gets by reclaim or the OOM killer; the
+ * model has neither, so with every system frame in use a page stays (a
+ * migrate-skip 'alloc'), as after migrate_to_ram.
  */
-function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violation[] {
+function afterEviction(state: AbsState, step: StepContext, id: PgmapId, pgmap: AbsPgmap): Violation[] {
   const out: Violation[] = [];
+  const noMemory = outOfMemory(step);
   for (const frame of framesOf(state, pgmap)) {
-    if (!frame.inUse) continue;
+    if (!frame.inUse || noMemory.has(frame.pfn)) continue;
     const u = users(state, frame.pfn);
     if (u.refs + (u.pins - u.longtermPins) > 0) continue;
     out.push(violation('eviction', `${frameLabel(frame)}: still in use after migrate_device_range(${id}) with no short-term reference (${usersText(u)})`));
@@ -41,7 +45,7 @@ function afterEviction(state: AbsState, id: PgmapId, pgmap: AbsPgmap): Violation
  */
 function afterRangeEviction(before: AbsState, after: AbsState, step: StepContext, a: OpArgs['migrate_to_ram']): Violation[] {
   const { proc, vpn, npages, pgmap: id } = a;
-  const noMemory = new Set(step.events.flatMap((e) => (e.ev === 'migrate-skip' && e.reason === 'alloc' ? [e.pfn] : [])));
+  const noMemory = outOfMemory(step);
   const out: Violation[] = [];
   for (let v = vpn; v < vpn + npages; v++) {
     const was = before.procs[proc]?.ptes[v];
@@ -54,6 +58,9 @@ function afterRangeEviction(before: AbsState, after: AbsState, step: StepContext
   }
   return out;
 }
+
+/** The pages a migration left where they were because no system page could be allocated for them. */
+const outOfMemory = (step: StepContext): ReadonlySet<number> => new Set(step.events.flatMap((e) => (e.ev === 'migrate-skip' && e.reason === 'alloc' ? [e.pfn] : [])));
 
 /**
  * After memunmap_pages returned EBUSY: the driver can still evict whatever a
@@ -80,7 +87,8 @@ export const coherentEvictable: Invariant = {
   clauses: [
     {
       id: 'eviction',
-      statement: 'after the driver evicts a device-coherent pgmap (migrate_device_range, or migrate_to_ram of a range), a page of it left behind is held by a short-term reference or pin',
+      statement:
+        'after the driver evicts a device-coherent pgmap (migrate_device_range, or migrate_to_ram of a range), a page of it left behind is held by a short-term reference or pin, or no system page could be allocated for it',
     },
     { id: 'teardown', statement: 'memunmap_pages of a device-coherent pgmap is busy only while a mapping, reference or pin the driver can release holds one of its pages' },
   ],
@@ -89,7 +97,7 @@ export const coherentEvictable: Invariant = {
     const range = argsFor(step, 'migrate_device_range');
     if (range && valueFor(step, 'migrate_device_range')) {
       const pgmap = after.state.pgmaps[range.pgmap];
-      if (pgmap && typeClass(pgmap.type) === 'device-coherent') return afterEviction(after.state, range.pgmap, pgmap);
+      if (pgmap && typeClass(pgmap.type) === 'device-coherent') return afterEviction(after.state, step, range.pgmap, pgmap);
     }
     const toRam = argsFor(step, 'migrate_to_ram');
     if (toRam && valueFor(step, 'migrate_to_ram')) {

@@ -38,6 +38,15 @@ describe('coherent-evictable', () => {
     expect(messagesOf(coherentEvictable, byPin, byPin, range(0))).toEqual([]);
   });
 
+  it('holds when no system page could be allocated for it (every frame in use: the model has no reclaim for __GFP_NOFAIL)', () => {
+    const v = viewOf(leftBehind('COHERENT', null), 'v6.1');
+    const noMemory = stepOf('migrate_device_range', { pgmap: 'pgmap0' }, { cpages: 0 }, [{ ev: 'migrate-skip', pfn: 256, reason: 'alloc' }]);
+    expect(messagesOf(coherentEvictable, v, v, noMemory)).toEqual([]);
+    // Another page's failed allocation does not excuse this one.
+    const other = stepOf('migrate_device_range', { pgmap: 'pgmap0' }, { cpages: 0 }, [{ ev: 'migrate-skip', pfn: 257, reason: 'alloc' }]);
+    expect(messagesOf(coherentEvictable, v, v, other)).toHaveLength(1);
+  });
+
   it('holds when eviction emptied the pgmap, and does not judge PRIVATE pgmaps or failed calls', () => {
     const empty = viewOf(stateWith({ pgmaps: { pgmap0: { type: 'COHERENT' } } }), 'v6.1');
     expect(messagesOf(coherentEvictable, empty, empty, range(1))).toEqual([]);

@@ -43,6 +43,20 @@ describe("migrate_vma_collect_pmd's pte_unmap_unlock as an interleaving point", 
     });
   }
 
+  it('upstream: a COHERENT page back to RAM is a present PTE too: it pauses there and holds', () => {
+    const coherent = [
+      s('memremap_pages', { type: 'COHERENT', owner: 'dmirror0', npages: 1 }),
+      s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' }),
+      s('cpu_write', { proc: 'p0', vpn: 0, value: 3 }),
+      MIGRATE,
+    ];
+    const r = runPaused(resolveBuiltin('upstream'), coherent, s('migrate_to_ram', { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' }), [DONTNEED, READ]);
+    expect(r.paused).toBe(POINT);
+    expect(r.waited).toEqual(['cpu_read']);
+    expect(r.result).toEqual({ cpages: 1 });
+    expect(r.findings).toEqual([]);
+  });
+
   it('upstream: no page collected, or none present, is no pause; other processes and operations wait', () => {
     expect(runPaused(resolveBuiltin('upstream'), WRITTEN.slice(0, 2), MIGRATE).paused).toBeUndefined();
     const pair = createPair(resolveBuiltin('upstream'));
