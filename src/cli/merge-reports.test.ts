@@ -20,7 +20,7 @@ const at = (name: string) => join(dir, name);
 // Three built-ins, two of which break no-longterm-pin-coherent on purpose (their
 // headers say so): a few seconds.
 const PROPOSALS = ['coherent-v1', 'upstream', 'hmm-v4.14'];
-const OPTIONS = ['--seed', '2', '--runs', '200', '--max-commands', '15', '--workers', '1', '--invariant', 'no-longterm-pin-coherent', '--judge', '--quiet'];
+const OPTIONS = ['--seed', '10', '--runs', '40', '--max-commands', '15', '--workers', '1', '--invariant', 'no-longterm-pin-coherent', '--judge', '--quiet'];
 
 interface Summary {
   seed: number;
@@ -95,7 +95,7 @@ describe('zdspec merge-reports', () => {
   it('merges --shard 1/2 and 2/2 into what one unsharded run writes', async () => {
     const r = await zdspec('merge-reports', at('merged'), at('1'), at('2'));
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out).toContain('zdspec merge-reports: 2 reports (shards 1/2, 2/2), 3 proposals, seed 2');
+    expect(r.out).toContain('zdspec merge-reports: 2 reports (shards 1/2, 2/2), 3 proposals, seed 10');
     expect(r.out).toContain('judge: 3 built-ins judged, every verdict matches its header');
     expect(verdicts(at('merged'))).toEqual(verdicts(at('all')));
     expect(verdicts(at('merged')).some(([, v]) => Object.values(v as object).includes('violated'))).toBe(true);
@@ -168,8 +168,8 @@ describe('zdspec merge-reports', () => {
     const cases: [string[], string][] = [
       [[at('nowhere')], `merge-reports: ${at('nowhere')}: no such directory`],
       [[at('not-a-report')], `merge-reports: ${at('not-a-report')}: not a zdspec report directory (no summary.json`],
-      [[at('1'), edited(at('2'), 'runs', (s) => void (s.options.runs = 21))], `${at('runs/summary.json')}: options.runs is 21, but ${at('1/summary.json')} has 20`],
-      [[at('1'), edited(at('2'), 'seed', (s) => void (s.seed = 3))], `${at('seed/summary.json')}: seed is 3, but ${at('1/summary.json')} has 2`],
+      [[at('1'), edited(at('2'), 'runs', (s) => void (s.options.runs = 41))], `${at('runs/summary.json')}: options.runs is 41, but ${at('1/summary.json')} has 40`],
+      [[at('1'), edited(at('2'), 'seed', (s) => void (s.seed = 3))], `${at('seed/summary.json')}: seed is 3, but ${at('1/summary.json')} has 10`],
       [[at('1'), edited(at('2'), 'version', (s) => void Object.assign(s, { zdspec: '0.0.1' }))], `${at('version/summary.json')}: zdspec is "0.0.1"`],
       [[at('1'), at('all')], `${at('all/summary.json')}: no shard, but ${at('1/summary.json')} is shard 1/2`],
       [[at('1'), edited(at('1'), 'one-again', () => {})], `merge-reports: shard 1/2 given twice: ${at('1')} and ${at('one-again')}`],
