@@ -57,6 +57,13 @@ function checkRate(threads: boolean, seed: number): number {
   return r.commands / (r.elapsedMs / 1000);
 }
 
+/**
+ * A race's search: five times the mutant's budget, at most RACE_RUNS runs —
+ * the rare races' budgets (hook-flush-tlb-range 40,000, hook-gup-fast
+ * 50,000) times five would keep a seed that misses them busy for minutes.
+ */
+const RACE_RUNS = 20_000;
+
 function race(m: Mutant, schedule: 'uniform' | 'pct', seeds: readonly number[]): ThreadsBench['race'][number] {
   const t = mutantTarget(m);
   const runs = seeds.map((seed) =>
@@ -64,7 +71,7 @@ function race(m: Mutant, schedule: 'uniform' | 'pct', seeds: readonly number[]):
       checkProposal(t.proposal, {
         invariants: t.checks,
         seed,
-        runs: t.runs * 5,
+        runs: Math.min(t.runs * 5, RACE_RUNS),
         maxCommands: t.maxCommands,
         focus: { ...(t.focus ?? {}), threads: true, ...(schedule === 'pct' ? { schedule } : {}) },
       }),
