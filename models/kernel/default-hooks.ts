@@ -29,6 +29,7 @@ import { do_swap_page } from './default-hooks/do-swap-page.ts';
 import { flush_tlb_range } from './default-hooks/flush-tlb-range.ts';
 import { get_dev_pagemap_ref } from './default-hooks/get-dev-pagemap-ref.ts';
 import { free_zone_device_folio_ref } from './default-hooks/free-zone-device-folio-ref.ts';
+import { memunmap_pages_kill } from './default-hooks/memunmap-pages-kill.ts';
 import { migrate_device_finalize } from './default-hooks/migrate-device-finalize.ts';
 import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
@@ -70,6 +71,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   put_dev_pagemap,
   pgmap_pfn_valid,
   memunmap_pages,
+  memunmap_pages_kill,
   memory_failure_dev_pagemap,
   unmap_and_kill,
   hmm_is_device_private_entry,

@@ -144,6 +144,15 @@ export type PgmapRefOrder = 'tryget-under-rcu' | 'get-after-rcu-unlock';
  */
 export type PgmapPutOrder = 'put-after-page-free' | 'put-before-page-free';
 
+/**
+ * Where memunmap_pages kills pgmap->ref: before it waits for the users'
+ * references to go (the kernel's percpu_ref_kill, so no get_dev_pagemap or
+ * zone_device_page_init takes a new one after the wait saw the last one
+ * go), or after the wait, when a reference taken in between outlives the
+ * teardown.
+ */
+export type PgmapKillOrder = 'kill-then-wait' | 'wait-then-kill';
+
 /** The paths that take an extra folio reference and must drop it on every exit. */
 export type PutRefSite =
   | 'memory_failure' // MF_COUNT_INCREASED: the madvise(MADV_HWPOISON) caller's reference (put_ref_page)

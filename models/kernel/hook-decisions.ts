@@ -16,6 +16,7 @@ import type {
   HookName,
   Hooks,
   LongtermPinTarget,
+  PgmapKillOrder,
   PgmapPutOrder,
   PgmapRefOrder,
   PteOnInsert,
@@ -55,6 +56,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   put_dev_pagemap: boolean,
   pgmap_pfn_valid: boolean,
   memunmap_pages: boolean,
+  memunmap_pages_kill: oneOf(every<PgmapKillOrder>()(['kill-then-wait', 'wait-then-kill'])),
   memory_failure_dev_pagemap: union(record({ action: oneOf(['poison-and-kill']) }), record({ action: oneOf(['refuse']), errno })),
   unmap_and_kill: record<UnmapAndKillDecision>({
     unmap: oneOf(every<UnmapAndKillDecision['unmap']>()(['page', 'none'])),

@@ -89,6 +89,11 @@ export interface Hooks {
   pgmap_pfn_valid(pgmap: PgmapView, ctx: { readonly index: number }): boolean;
   /** May memunmap_pages (mm/memremap.c) complete: its wait_for_completion(&pgmap->done) returns. */
   memunmap_pages(pgmap: PgmapView, ctx: D.MemunmapContext): boolean;
+  /**
+   * Does memunmap_pages kill pgmap->ref before waiting for its users, as
+   * the kernel's does, or after the wait (an interleaving point, threads.ts).
+   */
+  memunmap_pages_kill(pgmap: PgmapView, ctx: NoCtx): D.PgmapKillOrder;
   /** The action and errno for a poisoned ZONE_DEVICE frame (mm/memory-failure.c). */
   memory_failure_dev_pagemap(folio: FolioView, ctx: { readonly pgmap: PgmapView }): D.MemoryFailureDecision;
   /** What mf_generic_kill_procs unmaps and whom it kills (collect_procs, unmap_and_kill). */
@@ -155,6 +160,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'put_dev_pagemap',
   'pgmap_pfn_valid',
   'memunmap_pages',
+  'memunmap_pages_kill',
   'memory_failure_dev_pagemap',
   'unmap_and_kill',
   'hmm_is_device_private_entry',

@@ -56,6 +56,13 @@ export const INTERLEAVING_POINTS = {
       'the PTE read again after the grab must hold the value read before it (pte_val(pte) != pte_val(ptep_get(ptep)) drops the reference and falls back): a fork that write-protected the entry and shared the page with its child, or a zap or migration that cleared it, did not see the reference',
     mutant: 'hook-gup-fast-pte-range',
   },
+  'memunmap_pages: wait_for_completion': {
+    kernel: "mm/memremap.c memunmap_pages (the driver's teardown of a pgmap): percpu_ref_kill, then wait_for_completion(&pgmap->done) returned (no reference left), before pageunmap_range",
+    ops: ['memunmap_pages'],
+    guards:
+      'percpu_ref_kill, before the wait: from then on percpu_ref_tryget_live fails, so no get_dev_pagemap or zone_device_page_init (the driver handing a page out) takes a reference after the wait saw the last one go, and no page is in use when pageunmap_range tears the range down',
+    mutant: 'hook-memunmap-pages-kill',
+  },
   'free_zone_device_folio: page_free': {
     kernel:
       "mm/memremap.c free_zone_device_folio (the final put of a MEMORY_DEVICE_PRIVATE or COHERENT page whose pgmap reference is per allocation, v6.1+, by put_page, unpin_user_page or munmap's zap): between the driver's page_free and put_dev_pagemap",

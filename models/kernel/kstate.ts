@@ -148,7 +148,9 @@ export interface CollectPause {
  * memory_failure's frame and pgmap past get_dev_pagemap (`mf`), or the
  * process and the PTE value fast GUP read locklessly (`gupFast`), or the
  * step a final put's free_zone_device_folio has left (`free`), or the
- * parent PTE a fork has still to write-protect (`fork`).
+ * parent PTE a fork has still to write-protect (`fork`), or the pgmap
+ * memunmap_pages is tearing down and whether its percpu_ref_kill is still
+ * to come (`unmap`).
  */
 export type KThread =
   | {
@@ -199,6 +201,13 @@ export type KThread =
       readonly args: OpArgs['fork'];
       readonly label: Extract<InterleavingLabel, 'copy_present_ptes: folio_try_dup_anon_rmap_pte'>;
       readonly fork: { readonly parent: number; readonly child: number; readonly wrprotect: ForkWrprotect };
+    }
+  | {
+      readonly id: string;
+      readonly op: 'memunmap_pages';
+      readonly args: OpArgs['memunmap_pages'];
+      readonly label: Extract<InterleavingLabel, 'memunmap_pages: wait_for_completion'>;
+      readonly unmap: { readonly pgmap: number; readonly killAfter: boolean };
     };
 
 export interface KernelState {

@@ -54,15 +54,40 @@ export function memremap_pages(k: KernelState, a: OpArgs['memremap_pages']): OpR
  * references, then wait_for_completion(&pgmap->done). Whether that wait
  * returns is the proposal's memunmap_pages (by default: only once nothing
  * holds a reference and no page is in use or mapped); one that would wait
- * for ever is EBUSY here, and the driver must evict and call again.
+ * for ever is EBUSY here, and the driver must evict and call again. Run as a
+ * thread it pauses past the wait, before pageunmap_range, with the kill
+ * where the proposal's memunmap_pages_kill puts it (memunmap-thread.ts); run
+ * atomically both orders are the same.
  */
 export function memunmap_pages(k: KernelState, a: OpArgs['memunmap_pages']): OpResult<'memunmap_pages'> {
   const pg = getPgmap(k, a.pgmap);
   if (!pg || pg.removed) return EINVAL;
-  if (!pg.killed) {
-    pg.killed = true;
-    pg.ref -= 1 + (refPerAlloc(k, pg) ? 0 : pg.npages - pg.reserved);
-  }
+  percpu_ref_kill(k, pg);
+  if (!memunmap_pages_wait(k, pg)) return { errno: 'EBUSY' };
+  pageunmap_range(pg);
+  return {};
+}
+
+/** The references memunmap_pages' kill drops: the initial one, and the per-pfn ones memremap_pages took. */
+const killRefs = (k: KernelState, pg: KPgmap): number => 1 + (refPerAlloc(k, pg) ? 0 : pg.npages - pg.reserved);
+
+/**
+ * percpu_ref_kill(&pgmap->ref) and, for per-pfn types, percpu_ref_put_many
+ * of memremap_pages' references: from here percpu_ref_tryget_live fails
+ * (get_dev_pagemap, the driver's allocations: KPgmap.killed). Once only.
+ */
+export function percpu_ref_kill(k: KernelState, pg: KPgmap): void {
+  if (pg.killed) return;
+  pg.killed = true;
+  pg.ref -= killRefs(k, pg);
+}
+
+/**
+ * Does wait_for_completion(&pgmap->done) return (the proposal's
+ * memunmap_pages), counting pgmap->ref as it is once the kill ran (a
+ * proposal that waits first waits for the users' references alone).
+ */
+export function memunmap_pages_wait(k: KernelState, pg: KPgmap): boolean {
   const m = k.mem;
   let inUse = 0;
   let mapped = 0;
@@ -71,9 +96,13 @@ export function memunmap_pages(k: KernelState, a: OpArgs['memunmap_pages']): OpR
     if (m.has(s, PG_inuse)) inUse++;
     if ((m.mapcount[s] ?? 0) > 0) mapped++;
   }
-  if (!k.hooks.memunmap_pages(pgmapView(k, pg.num), { inUse, mapped, ref: pg.ref })) return { errno: 'EBUSY' };
+  const ref = pg.killed ? pg.ref : pg.ref - killRefs(k, pg);
+  return k.hooks.memunmap_pages(pgmapView(k, pg.num), { inUse, mapped, ref });
+}
+
+/** pageunmap_range (mm/memremap.c): the struct pages and the mapping go; the pgmap is removed. */
+export function pageunmap_range(pg: KPgmap): void {
   pg.removed = true;
-  return {};
 }
 
 /**

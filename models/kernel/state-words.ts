@@ -114,6 +114,10 @@ export function stateWords(k: KernelState): number[] {
       out.push(str(id), str(t.op), ...what, str(t.label), t.free.slot, t.free.pgmap, str(t.free.next));
       continue;
     }
+    if ('unmap' in t) {
+      out.push(str(id), str(t.op), str(t.args.pgmap), str(t.label), t.unmap.pgmap, t.unmap.killAfter ? 1 : 0);
+      continue;
+    }
     const value = 'value' in t.args ? t.args.value : 'pgmap' in t.args && t.args.pgmap !== undefined ? str(t.args.pgmap) : -1;
     out.push(str(id), str(t.op), t.args.proc === undefined ? -1 : str(String(t.args.proc)), t.args.vpn ?? -1, value, str(t.label));
     if ('fault' in t) {

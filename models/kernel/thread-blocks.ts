@@ -2,8 +2,9 @@
 // it is paused — for a fault paused in do_swap_page after pte_unmap_unlock,
 // for a fast GUP paused past its lockless PTE read, for a final put paused
 // in free_zone_device_folio, for a fork paused before it write-protects a
-// shared PTE, for a memory_failure paused past get_dev_pagemap, and for a
-// driver migration paused in migrate_vma_collect_pmd.
+// shared PTE, for a memory_failure paused past get_dev_pagemap, for a
+// driver migration paused in migrate_vma_collect_pmd, and for a
+// memunmap_pages paused past its wait.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
@@ -148,4 +149,17 @@ export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boo
   if (step.op === 'madvise_dontneed') return !mine;
   if (step.op === 'cpu_read') return !(mine && c.stale.some((s) => s.vpn === step.args.vpn));
   return true;
+}
+
+/**
+ * Does `step` wait for a memunmap_pages of pgmap `pgmap` paused past its
+ * wait: the driver's other teardown calls on that pgmap — memunmap_pages
+ * itself and migrate_device_range, its eviction — which its remove path
+ * makes one after the other (dmirror_device_remove_chunks: evict, then
+ * memunmap_pages), never alongside. Everything else runs: memunmap_pages
+ * holds no lock while it waits.
+ */
+export function memunmap_blocks(k: KernelState, step: Step, pgmap: number): boolean {
+  if (step.op !== 'memunmap_pages' && step.op !== 'migrate_device_range') return false;
+  return getPgmap(k, step.args.pgmap)?.num === pgmap;
 }

@@ -43,6 +43,9 @@
 //   the kernel's memory_failure(pfn) takes) pauses past get_dev_pagemap
 //   (the pgmap reference taken, put_ref_page done), before
 //   memory_failure_dev_pagemap; it holds mf_mutex throughout.
+// - memunmap_pages pauses once its wait for the users' references returned,
+//   before pageunmap_range (memunmap-thread.ts); one that would wait for
+//   ever returns EBUSY as run atomically.
 import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
@@ -57,7 +60,8 @@ import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
 import { getPgmap, getProc, handleNum } from './handles.ts';
-import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, memunmap_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { memunmap_resume, memunmap_start } from './memunmap-thread.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
@@ -73,6 +77,7 @@ export const THREAD_OPS = [
   'migrate_to_device',
   'migrate_to_ram',
   'memory_failure',
+  'memunmap_pages',
 ] as const;
 export type ThreadOp = (typeof THREAD_OPS)[number];
 
@@ -111,6 +116,7 @@ function faulting(k: KernelState, s: Access): Proc | undefined {
 export function thread_start(k: KernelState, id: string, step: Extract<Step, { op: ThreadOp }>): ThreadProgress {
   if (k.threads.has(id)) throw new Error(`thread ${id} is already running`);
   if (step.op === 'memory_failure') return memory_failure_start(k, id, step);
+  if (step.op === 'memunmap_pages') return memunmap_start(k, id, step.args);
   if (step.op === 'put_page' || step.op === 'unpin_user_page' || step.op === 'munmap') return final_put_start(k, id, step);
   if (step.op === 'fork') return fork_start(k, id, step);
   return step.op === 'migrate_to_device' || step.op === 'migrate_to_ram' ? migration_start(k, id, step as Migration) : access_start(k, id, step as Access);
@@ -199,6 +205,7 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   if (!t) throw new Error(`thread ${id} is not running`);
   k.threads.delete(id);
   if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
+  if ('unmap' in t) return { done: true, result: memunmap_resume(k, t) };
   if ('gupFast' in t) return { done: true, result: gup_fast_resume(k, t) };
   if ('fork' in t) {
     // ptep_set_wrprotect; nothing else ran on the parent's page tables meanwhile (fork_blocks).
@@ -238,7 +245,7 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * fast GUP, free, fork or memory_failure; every step for a paused migration
+ * fast GUP, free, fork, memory_failure or memunmap_pages; every step for a paused migration
  * — its pages are still locked and its mm read-locked, and the model has no
  * page locks to let the steps that would skip a locked page (the collect of
  * another migration) run past it, so none runs until it goes on.
@@ -257,7 +264,9 @@ export function thread_blocks(k: KernelState, step: Step): string | undefined {
               ? free_blocks(k, step, t)
               : 'mf' in t
                 ? memory_failure_blocks(k, step, t.mf)
-                : swap_fault_blocks(k, step, t.fault);
+                : 'unmap' in t
+                  ? memunmap_blocks(k, step, t.unmap.pgmap)
+                  : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

@@ -43,6 +43,7 @@ import hookGupFastPteRange from './hook-gup-fast-pte-range.ts';
 import hookGupFast from './hook-gup-fast.ts';
 import hookFlushTlbRange from './hook-flush-tlb-range.ts';
 import hookFreeZoneDeviceFolioRef from './hook-free-zone-device-folio-ref.ts';
+import hookMemunmapPagesKill from './hook-memunmap-pages-kill.ts';
 import hookMigrateDeviceFinalize from './hook-migrate-device-finalize.ts';
 import bug15FinalizePutbackDying from './bug-15-finalize-putback-dying.ts';
 import hookRemoveMigrationPte from './hook-remove-migration-pte.ts';
@@ -102,6 +103,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookGupFast,
   hookFlushTlbRange,
   hookFreeZoneDeviceFolioRef,
+  hookMemunmapPagesKill,
   hookMigrateDeviceFinalize,
   hookPutRefPage,
   hookPutDevPagemap,

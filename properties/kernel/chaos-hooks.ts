@@ -43,6 +43,7 @@ export function chaosHooks(seed: number): Hooks {
     put_dev_pagemap: () => rnd(2) === 0,
     pgmap_pfn_valid: () => rnd(2) === 0,
     memunmap_pages: () => rnd(2) === 0,
+    memunmap_pages_kill: () => pick(['kill-then-wait', 'wait-then-kill'] as const),
     unmap_and_kill: () => ({ unmap: pick(['page', 'none'] as const), kill: pick(['mappers', 'none'] as const) }),
     hmm_is_device_private_entry: () => rnd(2) === 0,
     make_device_exclusive: () => rnd(2) === 0,

@@ -81,6 +81,12 @@ describe('kernel model: proposal hooks', () => {
       done: false,
       label: 'migrate_vma_collect_pmd: pte_unmap_unlock',
     });
+    // A teardown started as a thread: is percpu_ref_kill before or after its wait.
+    run(k60, 'memremap_pages', { type: 'PRIVATE', owner: 'dev1', npages: 1 });
+    expect(k60.startThread?.('t2', { op: 'memunmap_pages', args: { pgmap: 'pgmap1' } }).progress).toEqual({
+      done: false,
+      label: 'memunmap_pages: wait_for_completion',
+    });
     expect([...called].sort()).toEqual([...HOOK_NAMES].sort());
   });
 

@@ -42,6 +42,7 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
   put_dev_pagemap: (h, _f, pg) => h.put_dev_pagemap(pg, { site: 'memory_failure' }),
   pgmap_pfn_valid: (h, _f, pg) => h.pgmap_pfn_valid(pg, { index: 0 }),
   memunmap_pages: (h, _f, pg) => h.memunmap_pages(pg, { inUse: 1, mapped: 0, ref: 1 }),
+  memunmap_pages_kill: (h, _f, pg) => h.memunmap_pages_kill(pg, NO_CTX),
   memory_failure_dev_pagemap: (h, f, pg) => h.memory_failure_dev_pagemap(f, { pgmap: pg }),
   unmap_and_kill: (h, f) => h.unmap_and_kill(f, { mappers: 1 }),
   hmm_is_device_private_entry: (h, f) => h.hmm_is_device_private_entry(f, { owner: 'dev1' }),

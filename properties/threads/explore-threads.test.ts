@@ -45,7 +45,13 @@ describe('explore --threads from a state with device-private pages', () => {
 });
 
 describe('explore --threads from the initial state: memory_failure past get_dev_pagemap', () => {
-  const mf = { depth: 4, bounds: { pages: 1, procs: 2, devices: 1, values: 1, symmetry: true }, ops: ['memremap_pages', 'memory_failure', 'memunmap_pages'] as OpName[], threads: true };
+  const mf = {
+    depth: 4,
+    bounds: { pages: 1, procs: 2, devices: 1, values: 1, symmetry: true },
+    ops: ['memremap_pages', 'memory_failure', 'memunmap_pages'] as OpName[],
+    threads: true,
+    threadOps: ['memory_failure'] as OpName[],
+  };
 
   it('finds hook-get-dev-pagemap-ref at its shortest: map the pgmap, start memory_failure, tear the pgmap down, resume', () => {
     const r = explore(resolveProposal(hookGetDevPagemapRef.proposal), mf);

@@ -10,7 +10,7 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_final_put, thread_start_fork, thread_start_gup_fast, thread_start_memory_failure, thread_start_migration } from './commands/threads.ts';
+import { thread_start, thread_start_final_put, thread_start_fork, thread_start_gup_fast, thread_start_memory_failure, thread_start_memunmap, thread_start_migration } from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
 import { type Focus, focusedWeight } from './focus.ts';
 import type { OpName } from '../../models/ops.ts';
@@ -118,7 +118,7 @@ export function threadCommands(
   // (do_swap_page's point), a fast GUP (gup_fast_pte_range's), a final put
   // (free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
   // migration (collect's, then finalize's), a memory_failure by pgmap and index
-  // (get_dev_pagemap's); a focus on one of its operations boosts it.
+  // (get_dev_pagemap's), a memunmap_pages (its wait's); a focus on one of its operations boosts it.
   const kinds: readonly [fc.Arbitrary<BoundChoices>, readonly OpName[], number][] = [
     [bind(thread_start), ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages'], 2],
     [bind(thread_start_gup_fast), ['get_user_pages', 'pin_user_pages'], 1],
@@ -126,6 +126,7 @@ export function threadCommands(
     [bind(thread_start_fork), ['fork'], 1],
     [bind(thread_start_migration), ['migrate_to_device', 'migrate_to_ram'], 1],
     [bind(thread_start_memory_failure), ['memory_failure'], 1],
+    [bind(thread_start_memunmap), ['memunmap_pages'], 1],
   ];
   const bound = fc.oneof(...kinds.map(([arbitrary, ops, weight]) => ({ arbitrary, weight: focusedWeight(weight, ops, focus) })));
   if (schedule === 'pct') {

@@ -39,7 +39,7 @@ describe('parseTrace', () => {
     }
     const e = errorOf(step({ op: 'mprotect', args: { proc: 'p0', vpn: 0, npages: 1, prot: 'read' }, thread: { id: 't1', kind: 'start' } }));
     expect(e.message).toBe(
-      'trace.json: step 2 (mprotect): thread: mprotect cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, put_page, unpin_user_page, munmap, fork, migrate_to_device, migrate_to_ram, memory_failure can (they reach an interleaving point)',
+      'trace.json: step 2 (mprotect): thread: mprotect cannot run as a thread; only cpu_read, cpu_write, get_user_pages, pin_user_pages, put_page, unpin_user_page, munmap, fork, migrate_to_device, migrate_to_ram, memory_failure, memunmap_pages can (they reach an interleaving point)',
     );
   });
 

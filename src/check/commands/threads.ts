@@ -5,12 +5,13 @@
 // mapped page (gup_fast_pte_range's point), a put_page, unpin_user_page
 // or one-page munmap (a final put of a device page reaches
 // free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
-// driver migration, and a memory_failure by pgmap and index.
+// driver migration, a memory_failure by pgmap and index, and a
+// memunmap_pages.
 import fc from 'fast-check';
 import { biased, index, value } from '../choices.ts';
 import { command, step } from '../command-spec.ts';
 import type { Step } from '../../../models/ops.ts';
-import { migrate_to_device, migrate_to_ram } from './driver.ts';
+import { memunmap_pages, migrate_to_device, migrate_to_ram } from './driver.ts';
 import { memory_failure } from './faults.ts';
 import { put_page, unpin_user_page } from './gup.ts';
 import { fork } from './process.ts';
@@ -116,4 +117,15 @@ export const thread_start_memory_failure = command({
   op: 'memory_failure',
   choices: (era) => memory_failure.choices(era),
   resolve: (c, s, era) => memory_failure.resolve({ ...c, byVpn: false }, s, era),
+});
+
+/**
+ * memunmap_pages started as a thread: it pauses once its wait for the
+ * pgmap's users returned, before pageunmap_range (memunmap-thread.ts). The
+ * atomic command's choices and resolution.
+ */
+export const thread_start_memunmap = command({
+  op: 'memunmap_pages',
+  choices: (era) => memunmap_pages.choices(era),
+  resolve: (c, s, era) => memunmap_pages.resolve(c, s, era),
 });

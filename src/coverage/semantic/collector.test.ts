@@ -108,6 +108,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
@@ -119,6 +120,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
@@ -130,6 +132,7 @@ describe('semantic coverage: the collector', () => {
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
+      'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
