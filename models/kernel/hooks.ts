@@ -90,8 +90,9 @@ export interface Hooks {
   /** May memunmap_pages (mm/memremap.c) complete: its wait_for_completion(&pgmap->done) returns. */
   memunmap_pages(pgmap: PgmapView, ctx: D.MemunmapContext): boolean;
   /**
-   * Does memunmap_pages kill pgmap->ref before waiting for its users, as
-   * the kernel's does, or after the wait (an interleaving point, threads.ts).
+   * Where memunmap_pages kills pgmap->ref: before waiting for its users, as
+   * the kernel's does, or after the wait; only a memunmap_pages paused at
+   * its interleaving point (memunmap-thread.ts) asks.
    */
   memunmap_pages_kill(pgmap: PgmapView, ctx: NoCtx): D.PgmapKillOrder;
   /** The action and errno for a poisoned ZONE_DEVICE frame (mm/memory-failure.c). */

@@ -245,10 +245,11 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * fast GUP, free, fork, memory_failure or memunmap_pages; every step for a paused migration
- * — its pages are still locked and its mm read-locked, and the model has no
- * page locks to let the steps that would skip a locked page (the collect of
- * another migration) run past it, so none runs until it goes on.
+ * fast GUP, free, fork, memory_failure or memunmap_pages; every step for
+ * a paused migration — its pages are still locked and its mm read-locked,
+ * and the model has no page locks to let the steps that would skip a
+ * locked page (the collect of another migration) run past it, so none runs
+ * until it goes on.
  */
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {

@@ -118,7 +118,8 @@ export function threadCommands(
   // (do_swap_page's point), a fast GUP (gup_fast_pte_range's), a final put
   // (free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
   // migration (collect's, then finalize's), a memory_failure by pgmap and index
-  // (get_dev_pagemap's), a memunmap_pages (its wait's); a focus on one of its operations boosts it.
+  // (get_dev_pagemap's), a memunmap_pages (its wait's); a focus on one of
+  // its operations boosts it.
   const kinds: readonly [fc.Arbitrary<BoundChoices>, readonly OpName[], number][] = [
     [bind(thread_start), ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages'], 2],
     [bind(thread_start_gup_fast), ['get_user_pages', 'pin_user_pages'], 1],

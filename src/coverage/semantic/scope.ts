@@ -190,9 +190,9 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('gup_fast_pte_range: ptep_get_lockless', () => true)
         // fork's on any anon page it shares: every era.
         .with('copy_present_ptes: folio_try_dup_anon_rmap_pte', () => true)
-        // The final put of a device page with a per-allocation pgmap reference (since v6.1).
         // memunmap_pages' is on any pgmap: every era with a ZONE_DEVICE type.
         .with('memunmap_pages: wait_for_completion', () => types.length > 0)
+        // The final put of a device page with a per-allocation pgmap reference (since v6.1).
         .with('free_zone_device_folio: page_free', () => era.pgmapRef === 'per-alloc' && (types.includes('COHERENT') || types.includes('PRIVATE')))
         .exhaustive(),
     ),
