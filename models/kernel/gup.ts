@@ -8,7 +8,7 @@ import { ZERO_PFN } from '../vocabulary.ts';
 import { TYPE_RULES } from '../type-rules.ts';
 import { dax_folio_init } from './dax.ts';
 import { folioView, frameType } from './folio-view.ts';
-import { check_and_migrate_movable_pages } from './gup-longterm.ts';
+import { check_and_migrate_movable_pages, gup_grab_unwalked } from './gup-longterm.ts';
 import type { GupFlags, PteValueView } from './hooks.ts';
 import { type KernelState, type Proc, type Pte, page_pgmap, slotOf, type Vma, vma_lookup } from './kstate.ts';
 import { PG_inuse } from './memmap.ts';
@@ -41,6 +41,11 @@ export function __get_user_pages(k: KernelState, p: Proc, vpn: number, flags: Gu
 /**
  * The slow path: follow_page_pte / faultin_page / try_grab_folio and, for
  * FOLL_LONGTERM, check_and_migrate_movable_pages (__gup_longterm_locked).
+ * Once a folio moved (-EAGAIN) no pin is held and __get_user_pages_locked
+ * has dropped the mmap_lock it took (a caller without it: the fast path's
+ * fallback, FOLL_UNLOCKABLE) before the next round walks the page tables
+ * again: an interleaving point (threads.ts), where a thread armed for it
+ * (k.longtermAt) stops. Its result is then not used.
  */
 export function gup_slow(k: KernelState, p: Proc, vpn: number, flags: GupFlags): GupResult {
   for (let round = 0; round < MAX_LONGTERM_RETRIES; round++) {
@@ -49,9 +54,31 @@ export function gup_slow(k: KernelState, p: Proc, vpn: number, flags: GupFlags):
     const g = grab_or_errno(k, r.slot, flags);
     if ('errno' in g || !flags.longterm) return g;
     const c = check_and_migrate_movable_pages(k, g.slot, flags);
-    if (c !== 'again') return c === 'ok' ? g : { errno: c };
+    if (c === 'ok') return g;
+    if (typeof c === 'string' && c !== 'again') return { errno: c };
+    const repin = typeof c === 'object' ? c.repin : -1;
+    if (k.longtermAt !== undefined) {
+      k.longtermAt.paused = { proc: p.num, repin };
+      return { errno: 'EAGAIN' };
+    }
+    if (repin >= 0) return gup_longterm_repin(k, repin, flags);
   }
   return { errno: 'EBUSY' };
+}
+
+/**
+ * The next round of __gup_longterm_locked after a migration: the page-table
+ * walk again (__get_user_pages_locked, from check_vma_flags) — or, where the
+ * proposal's migrate_longterm_unpinnable_folios keeps the destination
+ * (`repin`), a pin on that folio with no walk.
+ */
+export function gup_longterm_retry(k: KernelState, p: Proc, vpn: number, flags: GupFlags, repin: number): GupResult {
+  return repin >= 0 ? gup_longterm_repin(k, repin, flags) : __get_user_pages(k, p, vpn, flags, false);
+}
+
+function gup_longterm_repin(k: KernelState, slot: number, flags: GupFlags): GupResult {
+  gup_grab_unwalked(k, slot, flags);
+  return { slot };
 }
 
 /**

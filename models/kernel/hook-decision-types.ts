@@ -22,7 +22,8 @@ export type LongtermUnpinnableDecision =
 /** What migrate_longterm_unpinnable_folios leaves the caller to pin once the folio moved. */
 export type LongtermPinTarget =
   | 'copy' // -EAGAIN: __gup_longterm_locked pins again and finds the copy the PTE now maps
-  | 'original'; // keep pinning the folio it migrated away from (the page is gone: a use after free)
+  | 'original' // keep pinning the folio it migrated away from (the page is gone: a use after free)
+  | 'destination'; // pin the migration's destination folio, without walking the page tables again (the copy, unless something ran in between)
 
 export interface GupFlags {
   readonly write: boolean;

@@ -42,7 +42,7 @@ export const HOOK_DECISIONS: { readonly [K in HookName]: DecisionType<ReturnType
   remove_migration_pte: boolean,
   folio_is_longterm_pinnable: boolean,
   gup_longterm_unpinnable: union(record({ action: oneOf(['migrate']) }), record({ action: oneOf(['fail']), errno }), record({ action: oneOf(['pin']) })),
-  migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original'])),
+  migrate_longterm_unpinnable_folios: oneOf(every<LongtermPinTarget>()(['copy', 'original', 'destination'])),
   try_grab_folio_fast: oneOf(every<FastGupDecision>()(['grab', 'fallback', 'fail'])),
   gup_fast_pte_range: boolean,
   gup_fast: boolean,

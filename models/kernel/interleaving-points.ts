@@ -17,6 +17,15 @@ export interface InterleavingPoint {
   readonly guards: string;
   /** The mutant that takes the guarded step after the point instead. */
   readonly mutant: string;
+  /**
+   * 'undone': the work before the point is a whole call of the operation
+   * that the kernel took back itself (a long-term pin's round that pinned,
+   * migrated and unpinned, then -EAGAIN), so the history the
+   * linearizability check explains has the operation twice — up to the
+   * point, as the call and the undo of its result, and after it, as the
+   * call again. Absent: the operation is one, from its start to its return.
+   */
+  readonly history?: 'undone';
 }
 
 export const INTERLEAVING_POINTS = {
@@ -70,6 +79,16 @@ export const INTERLEAVING_POINTS = {
     guards: "the page's pgmap reference, put only after page_free returned, keeps memunmap_pages waiting, so the driver's per-pgmap free list page_free works on is not torn down under it",
     mutant: 'hook-free-zone-device-folio-ref',
   },
+  '__gup_longterm_locked: migrate_longterm_unpinnable_folios': {
+    kernel:
+      "mm/gup.c __gup_longterm_locked (pin_user_pages with FOLL_LONGTERM of a MEMORY_DEVICE_COHERENT page): migrate_longterm_unpinnable_folios dropped the pin, migrate_device_coherent_folio moved the folio and -EAGAIN came back; before the next round's __get_user_pages_locked, with no pin held and, for pin_user_pages_fast's fallback, no mmap_lock",
+    ops: ['pin_user_pages'],
+    guards:
+      'the next round walks the page tables again: the pin is taken on the page the address maps then, whatever a fork and COW, a zap, munmap or another migration made of the copy in between, never on the destination the migration left',
+    mutant: 'hook-longterm-pin-destination',
+    // check_and_migrate_movable_pages: "-EAGAIN: ... migrate those folios away, unpin all the folios in the range ... The caller should re-pin the entire range".
+    history: 'undone',
+  },
   'copy_present_ptes: folio_try_dup_anon_rmap_pte': {
     kernel:
       "mm/memory.c copy_present_ptes (fork's copy_page_range, under both PTLs and the parent's mmap_write_lock, write_protect_seq odd): an anon page shared with the child, not pinned, before ptep_set_wrprotect of the parent's PTE",
@@ -81,3 +100,6 @@ export const INTERLEAVING_POINTS = {
 } as const satisfies Record<string, InterleavingPoint>;
 
 export type InterleavingLabel = keyof typeof INTERLEAVING_POINTS;
+
+/** The label's point (a thread's progress names it). */
+export const interleavingPoint = (label: string): InterleavingPoint | undefined => (INTERLEAVING_POINTS as Record<string, InterleavingPoint>)[label];

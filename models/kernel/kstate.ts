@@ -140,6 +140,19 @@ export interface CollectPause {
 }
 
 /**
+ * A long-term pin paused in __gup_longterm_locked between a migration and
+ * the next round (gup.ts gup_slow): its process, the folio the proposal
+ * pins without a walk (`repin`; -1: the kernel's walk again), and whether
+ * the caller holds the mmap_lock across the rounds (`locked`: plain
+ * pin_user_pages; the fast path's fallback takes and drops it itself).
+ */
+export interface LongtermRetry {
+  readonly proc: number;
+  readonly repin: number;
+  readonly locked: boolean;
+}
+
+/**
  * A kernel thread paused at an interleaving point (threads.ts): plain data,
  * so a saved state carries it. `op`/`args`: the operation it runs; `label`:
  * the point it is paused after (INTERLEAVING_POINTS); then that point's
@@ -150,7 +163,7 @@ export interface CollectPause {
  * step a final put's free_zone_device_folio has left (`free`), or the
  * parent PTE a fork has still to write-protect (`fork`), or the pgmap
  * memunmap_pages is tearing down and whether its percpu_ref_kill is still
- * to come (`unmap`).
+ * to come (`unmap`), or a long-term pin's next round (`longterm`).
  */
 export type KThread =
   | {
@@ -208,6 +221,13 @@ export type KThread =
       readonly args: OpArgs['memunmap_pages'];
       readonly label: Extract<InterleavingLabel, 'memunmap_pages: wait_for_completion'>;
       readonly unmap: { readonly pgmap: number; readonly killAfter: boolean };
+    }
+  | {
+      readonly id: string;
+      readonly op: 'pin_user_pages';
+      readonly args: OpArgs['pin_user_pages'];
+      readonly label: Extract<InterleavingLabel, '__gup_longterm_locked: migrate_longterm_unpinnable_folios'>;
+      readonly longterm: LongtermRetry;
     };
 
 export interface KernelState {
@@ -244,6 +264,12 @@ export interface KernelState {
    * translations it did not flush (threads.ts). Undefined between steps.
    */
   collectAt?: { paused?: { readonly stale: readonly StaleTranslation[] } };
+  /**
+   * Armed by a long-term pin run as a thread: the first round of
+   * __gup_longterm_locked that migrated a folio stops there (gup.ts). The
+   * caller's `locked` is the thread's to add. Undefined between steps.
+   */
+  longtermAt?: { paused?: Omit<LongtermRetry, 'locked'> };
 }
 
 /** pfn_to_page: the slot of a pfn, or -1 when no struct page exists. */

@@ -53,17 +53,18 @@ export function migrate_device_range(k: KernelState, a: OpArgs['migrate_device_r
  * (migrate_vma_check_page), folio_alloc(GFP_USER) — fault injection applies
  * — then migrate_device_pages (folio_migrate_mapping's exact count),
  * folio_copy only if it moves (a destination put back keeps its old
- * content) and migrate_device_finalize. Returns whether the folio moved.
+ * content) and migrate_device_finalize. Returns the slot of the folio it
+ * moved to, or -1 when it did not move.
  */
-export function migrate_device_coherent_folio(k: KernelState, slot: number): boolean {
+export function migrate_device_coherent_folio(k: KernelState, slot: number): number {
   const e = newEntry(slot, null, -1, false);
   const entries = [e];
   migrate_device_unmap(k, entries, -1);
-  if (!e.migrate) return false;
+  if (!e.migrate) return -1;
   e.dst = alloc_page(k);
   if (e.dst < 0) k.events.push({ ev: 'migrate-skip', pfn: k.mem.pfn[slot] ?? -1, reason: 'alloc' });
   migrate_vma_pages(k, entries, -1);
   if (e.migrate) k.mem.data[e.dst] = k.mem.data[slot] ?? 0; // folio_copy once it is sure to move
   migrate_vma_finalize(k, entries);
-  return movedCount(entries) === 1;
+  return movedCount(entries) === 1 ? e.dst : -1;
 }

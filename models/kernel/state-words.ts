@@ -129,7 +129,8 @@ export function stateWords(k: KernelState): number[] {
       const r = t.gupFast.read;
       const a = t.args as { readonly write: boolean; readonly longterm?: boolean };
       out.push(t.gupFast.proc, str(r.kind), r.pfn, r.write ? 1 : 0, r.dirty ? 1 : 0, r.protnone ? 1 : 0, a.write ? 1 : 0, a.longterm === undefined ? -1 : a.longterm ? 1 : 0);
-    } else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
+    } else if ('longterm' in t) out.push(t.longterm.proc, t.longterm.repin, t.longterm.locked ? 1 : 0, t.args.write ? 1 : 0, t.args.fast ? 1 : 0, t.args.longterm ? 1 : 0);
+    else if ('mf' in t) out.push(t.mf.slot, t.mf.pgmap, t.mf.ref ? 1 : 0, t.args.index ?? -1, t.args.countIncreased ? 1 : 0);
     else if ('collect' in t) {
       // The collected entries (their migration entries are in the page tables) and the translations left unflushed.
       out.push(t.collect.proc, t.collect.entries.length, t.collect.stale.length);

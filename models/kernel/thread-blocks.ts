@@ -3,8 +3,9 @@
 // for a fast GUP paused past its lockless PTE read, for a final put paused
 // in free_zone_device_folio, for a fork paused before it write-protects a
 // shared PTE, for a memory_failure paused past get_dev_pagemap, for a
-// driver migration paused in migrate_vma_collect_pmd, and for a
-// memunmap_pages paused past its wait.
+// driver migration paused in migrate_vma_collect_pmd, for a
+// memunmap_pages paused past its wait, and for a long-term pin paused
+// between two rounds of __gup_longterm_locked.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
@@ -12,7 +13,7 @@ import { gup_fast_decide, gup_fast_read } from './gup.ts';
 import { gup_flags } from './gup-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { PgmapFailure } from './memory-failure.ts';
-import { type CollectPause, type FreeHalf, type KernelState, type KThread, type Proc, pfn_to_slot } from './kstate.ts';
+import { type CollectPause, type FreeHalf, type KernelState, type KThread, type LongtermRetry, type Proc, pfn_to_slot } from './kstate.ts';
 
 /**
  * Operations that take the mm's mmap_lock for writing (mmap_write_lock:
@@ -162,4 +163,23 @@ export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boo
 export function memunmap_blocks(k: KernelState, step: Step, pgmap: number): boolean {
   if (step.op !== 'memunmap_pages' && step.op !== 'migrate_device_range') return false;
   return getPgmap(k, step.args.pgmap)?.num === pgmap;
+}
+
+/**
+ * Does `step` wait for a long-term pin paused between two rounds of
+ * __gup_longterm_locked: its process's exit (the caller is one of its
+ * tasks, in the driver's ioctl, holding mm_users), and, when the caller
+ * holds the mmap_lock across the rounds (plain pin_user_pages: "Must be
+ * called with mmap_lock held"), that mm's writers. The fast path's
+ * fallback drops the lock between rounds (__get_user_pages_locked with
+ * *locked == 0 takes and releases it; mm/gup.c as read): nothing else
+ * waits, since the round dropped every pin and the migration is done. Up to
+ * v6.2 __gup_longterm_unlocked held mmap_read_lock around the whole loop
+ * [mem]; the model lets fork and munmap run there too, more than those
+ * eras allowed — the retry walks the page tables again either way.
+ */
+export function longterm_blocks(k: KernelState, step: Step, t: LongtermRetry): boolean {
+  const mine = getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === t.proc;
+  if (!mine) return false;
+  return step.op === 'exit' || (t.locked && MMAP_WRITERS.has(step.op));
 }

@@ -46,6 +46,12 @@
 // - memunmap_pages pauses once its wait for the users' references returned,
 //   before pageunmap_range (memunmap-thread.ts); one that would wait for
 //   ever returns EBUSY as run atomically.
+// - pin_user_pages with FOLL_LONGTERM pauses in __gup_longterm_locked once
+//   a round migrated the MEMORY_DEVICE_COHERENT page it pinned (-EAGAIN,
+//   the pin dropped), before the next round; resumed, that round walks
+//   the page tables again (or, in a proposal that keeps the destination,
+//   pins it). A fast pin may pause at gup_fast_pte_range's point first and
+//   reach this one once it falls back.
 import type { ThreadProgress } from '../model.ts';
 import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
@@ -59,9 +65,10 @@ import { free_zone_device_folio_rest } from './memremap.ts';
 import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
-import { getPgmap, getProc, handleNum } from './handles.ts';
-import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, memory_failure_blocks, memunmap_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { getProc, handleNum } from './handles.ts';
+import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, longterm_blocks, memory_failure_blocks, memunmap_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { memunmap_resume, memunmap_start } from './memunmap-thread.ts';
+import { longterm_armed, longterm_resume } from './longterm-thread.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
 
 /** The operations a thread may run: those that reach an interleaving point. */
@@ -191,7 +198,7 @@ function access_start(k: KernelState, id: string, step: Access): ThreadProgress 
   const pte = p?.ptes.get(step.args.vpn);
   // handle_mm_fault → do_swap_page (GUP: follow_page_pte finds no page, faultin_page):
   // only a device-private entry gets as far as the PTE unlock.
-  if (p === undefined || pte?.kind !== 'device-private') return { done: true, result: access(k, step) };
+  if (p === undefined || pte?.kind !== 'device-private') return longterm_armed(k, id, step, () => access(k, step));
   const fault = do_swap_page_lock(k, p, step.args.vpn, pte);
   if ('ok' in fault) return { done: true, result: fault.ok ? access(k, step) : faultFailed(step, fault.why) };
   const label = 'do_swap_page: pte_unmap_unlock';
@@ -206,7 +213,8 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
   k.threads.delete(id);
   if ('mf' in t) return { done: true, result: memory_failure_pgmap_held(k, t.mf) };
   if ('unmap' in t) return { done: true, result: memunmap_resume(k, t) };
-  if ('gupFast' in t) return { done: true, result: gup_fast_resume(k, t) };
+  if ('gupFast' in t) return longterm_armed(k, t.id, t, () => gup_fast_resume(k, t));
+  if ('longterm' in t) return { done: true, result: longterm_resume(k, t) };
   if ('fork' in t) {
     // ptep_set_wrprotect; nothing else ran on the parent's page tables meanwhile (fork_blocks).
     const pte = k.procs.get(t.fork.parent)?.ptes.get(t.fork.wrprotect.vpn);
@@ -245,7 +253,7 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * fast GUP, free, fork, memory_failure or memunmap_pages; every step for
+ * fast GUP, free, fork, memory_failure, memunmap_pages or long-term pin; every step for
  * a paused migration — its pages are still locked and its mm read-locked,
  * and the model has no page locks to let the steps that would skip a
  * locked page (the collect of another migration) run past it, so none runs
@@ -267,7 +275,9 @@ export function thread_blocks(k: KernelState, step: Step): string | undefined {
                 ? memory_failure_blocks(k, step, t.mf)
                 : 'unmap' in t
                   ? memunmap_blocks(k, step, t.unmap.pgmap)
-                  : swap_fault_blocks(k, step, t.fault);
+                  : 'longterm' in t
+                    ? longterm_blocks(k, step, t.longterm)
+                    : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

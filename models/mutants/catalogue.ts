@@ -29,6 +29,7 @@ import hookMemoryFailureDevPagemap from './hook-memory-failure-dev-pagemap.ts';
 import hookMemunmapPages from './hook-memunmap-pages.ts';
 import hookMigrateDevicePages from './hook-migrate-device-pages.ts';
 import hookMigrateLongtermUnpinnableFolios from './hook-migrate-longterm-unpinnable-folios.ts';
+import hookLongtermPinDestination from './hook-longterm-pin-destination.ts';
 import hookMigrateVmaCheckPage from './hook-migrate-vma-check-page.ts';
 import hookMigrateVmaCollectPmd from './hook-migrate-vma-collect-pmd.ts';
 import hookMigrateVmaCollectPmdCoherent from './hook-migrate-vma-collect-pmd-coherent.ts';
@@ -91,6 +92,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookMemunmapPages,
   hookMigrateDevicePages,
   hookMigrateLongtermUnpinnableFolios,
+  hookLongtermPinDestination,
   hookMigrateVmaCheckPage,
   hookMigrateVmaCollectPmd,
   hookMigrateVmaCollectPmdCoherent,

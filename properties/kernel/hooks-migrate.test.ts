@@ -92,6 +92,14 @@ describe('migrate_longterm_unpinnable_folios', () => {
     expect(pinLongterm(kernelFor('upstream'))?.pfn).toBe(1);
   });
 
+  it("pinning the destination without a walk is, run atomically, the copy the PTE maps (the race is the thread's)", () => {
+    const k = kernelFor('upstream', { migrate_longterm_unpinnable_folios: () => 'destination' });
+    const copy = kernelFor('upstream');
+    expect(pinLongterm(k)?.pfn).toBe(1);
+    pinLongterm(copy);
+    expect(k.abstract()).toEqual(copy.abstract());
+  });
+
   it('pinning the original keeps a pin on the freed device page', () => {
     const k = kernelFor('upstream', { migrate_longterm_unpinnable_folios: () => 'original' });
     expect(pinLongterm(k)?.pfn).toBe(pgmapStart(0));

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import getDevPagemapRef from '../../models/mutants/hook-get-dev-pagemap-ref.ts';
 import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
-import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
 import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import gupFastPteRange from '../../models/mutants/hook-gup-fast-pte-range.ts';
 import type { Step } from '../../models/ops.ts';
 import { resolveBuiltin, resolveProposal } from '../../models/proposals/resolve-proposal.ts';
-import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import { createPair } from '../../src/runner/create-pair.ts';
 import { atomicOrdersHold, runPaused, start } from './fixtures/run-paused.ts';
 

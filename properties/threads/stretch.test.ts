@@ -81,6 +81,25 @@ describe('ConcurrentStretch', () => {
     const end = moved.linearize(reference, upstream.era, elsewhere);
     expect(end.ok ? '' : end.message).toMatch(/the end state: /);
   });
+
+  it('explains a call taken back (undo) as the call and the unpin of its pin, with the handle number handed back', () => {
+    const from = paired().kernelView().state;
+    const pin = s('pin_user_pages', { proc: 'p0', vpn: 0, write: true, longterm: true, fast: false });
+    const twice = new ConcurrentStretch(from);
+    twice.complete(twice.undo(twice.invoke('t1', pin)), { pin: 'pin0' });
+    const pinned = paired([...SETUP, pin]).kernelView().state;
+    expect(twice.linearize(reference, upstream.era, pinned)).toMatchObject({ ok: true, order: [pin, pin] });
+    // Taken back, the round leaves nothing pinned: an end state with a second pin is not explained.
+    const leaked = new ConcurrentStretch(from);
+    leaked.complete(leaked.undo(leaked.invoke('t1', pin)), { pin: 'pin0' });
+    const verdict = leaked.linearize(reference, upstream.era, paired([...SETUP, pin, s('pin_user_pages', { proc: 'p0', vpn: 1, write: true, longterm: true, fast: false })]).kernelView().state);
+    expect(verdict.ok ? '' : verdict.message).toMatch(/\(a round taken back\).*the end state: /);
+    // A call whose reference result is an errno has nothing to take back: the undone call's {} does not fit.
+    const refused = new ConcurrentStretch(from);
+    refused.undo(refused.invoke('t1', s('pin_user_pages', { proc: 'p0', vpn: 9, write: true, longterm: true, fast: false })));
+    const no = refused.linearize(reference, upstream.era, from);
+    expect(no.ok ? '' : no.message).toMatch(/\(a round taken back\) returned a pin it took back; the reference allows -EFAULT there/);
+  });
 });
 
 describe('a paused thread', () => {

@@ -10,7 +10,16 @@ import type { Era } from '../../models/eras/era.ts';
 import type { OpResult, Step } from '../../models/ops.ts';
 import { THREAD_OPS } from '../../models/kernel/threads.ts';
 import { formatThreadStep } from '../trace/format-thread-step.ts';
-import { thread_start, thread_start_final_put, thread_start_fork, thread_start_gup_fast, thread_start_memory_failure, thread_start_memunmap, thread_start_migration } from './commands/threads.ts';
+import {
+  thread_start,
+  thread_start_final_put,
+  thread_start_fork,
+  thread_start_gup_fast,
+  thread_start_gup_longterm,
+  thread_start_memory_failure,
+  thread_start_memunmap,
+  thread_start_migration,
+} from './commands/threads.ts';
 import type { CommandSpec } from './command-spec.ts';
 import { type Focus, focusedWeight } from './focus.ts';
 import type { OpName } from '../../models/ops.ts';
@@ -115,7 +124,8 @@ export function threadCommands(
 ): { arbitrary: fc.Arbitrary<fc.Command<CheckModel, Session>>; weight: number }[] {
   const bind = <C>(spec: CommandSpec<C>): fc.Arbitrary<BoundChoices> => spec.choices(era).map((choices): BoundChoices => ({ choices, resolve: (s, e) => spec.resolve(choices, s, e) }));
   // Each kind of start with the operations it runs: a CPU access or GUP
-  // (do_swap_page's point), a fast GUP (gup_fast_pte_range's), a final put
+  // (do_swap_page's point), a fast GUP (gup_fast_pte_range's), a long-term
+  // pin of a device page (__gup_longterm_locked's), a final put
   // (free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
   // migration (collect's, then finalize's), a memory_failure by pgmap and index
   // (get_dev_pagemap's), a memunmap_pages (its wait's); a focus on one of
@@ -123,6 +133,7 @@ export function threadCommands(
   const kinds: readonly [fc.Arbitrary<BoundChoices>, readonly OpName[], number][] = [
     [bind(thread_start), ['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages'], 2],
     [bind(thread_start_gup_fast), ['get_user_pages', 'pin_user_pages'], 1],
+    [bind(thread_start_gup_longterm), ['pin_user_pages'], 1],
     [bind(thread_start_final_put), ['munmap', 'put_page', 'unpin_user_page'], 1],
     [bind(thread_start_fork), ['fork'], 1],
     [bind(thread_start_migration), ['migrate_to_device', 'migrate_to_ram'], 1],

@@ -5,7 +5,7 @@
 // device-private entry, a fast GUP over a PTE that permits it, a final put
 // of a device page, a fork, a driver migration that unmaps a present page
 // or moves one page, memory_failure by pgmap and index, a memunmap_pages
-// whose wait returns) or runs to its
+// whose wait returns, a long-term pin that migrates a coherent page) or runs to its
 // end, which is the atomic step's transition again and the same state;
 // with t1 paused, the atomic steps that do not wait for it
 // (Pair.blockedBy) and its resume, which may pause it again. `only` (--thread-ops) limits the starts to those operations. One

@@ -17,6 +17,13 @@
 // the page as it would for any unexpected reference, which is what the
 // reference taken under the PTE lock is for.
 //
+// A thread paused at a point whose history is 'undone'
+// (interleaving-points.ts: a long-term pin between two rounds) has done a
+// whole call of its operation and taken its result back: that part is an
+// operation of its own (`undone`), specified as the reference's call followed
+// by the undo of its result (unpin_user_page of the pin, the pin's handle
+// number not used up), and the rest is the call again.
+//
 // What the end state must match is what a program can observe
 // (observable-state.ts), not the ghost history nor the pfns of system RAM.
 import type { Era } from '../../models/eras/era.ts';
@@ -36,8 +43,8 @@ export interface HeldRef {
   readonly proc: number;
 }
 
-/** An operation, with the references paused threads held while it ran; null: the end state, observed. */
-type Input = { readonly thread: string; readonly step: Step; readonly held: readonly HeldRef[] } | null;
+/** An operation, with the references paused threads held while it ran (`undone`: a call taken back); null: the end state, observed. */
+type Input = { readonly thread: string; readonly step: Step; readonly held: readonly HeldRef[]; readonly undone?: true } | null;
 type Output = OpResult | AbsState;
 
 export type StretchVerdict = { readonly ok: true; readonly order: readonly Step[] } | { readonly ok: false; readonly message: string };
@@ -49,6 +56,8 @@ interface StretchOp {
   readonly held: readonly HeldRef[];
   readonly invoke: number;
   returned?: { readonly at: number; readonly result: OpResult };
+  /** A call the kernel took back before it returned (its result: {}). */
+  undone?: true;
 }
 
 /** A stretch as plain data (a pair's snapshot keeps it; structured cloning carries it). */
@@ -78,7 +87,10 @@ export class ConcurrentStretch {
 
   /** The history as numbers-and-strings JSON-able data: two stretches that will be judged alike are equal (explore's state key). */
   key(): unknown {
-    return { from: this.from, ops: this.ops.map(({ thread, step, held, returned }) => ({ thread, step, held, result: returned?.result ?? null, done: returned !== undefined })) };
+    return {
+      from: this.from,
+      ops: this.ops.map(({ thread, step, held, returned, undone }) => ({ thread, step, held, result: returned?.result ?? null, done: returned !== undefined, undone: undone === true })),
+    };
   }
 
   get size(): number {
@@ -99,6 +111,19 @@ export class ConcurrentStretch {
     op.returned = { at: this.clock++, result };
   }
 
+  /**
+   * Operation `id` took its own call back now (a point whose history is
+   * 'undone'); the rest of its work is a new operation, invoked now, whose id
+   * is returned.
+   */
+  undo(id: number): number {
+    const op = this.ops[id];
+    if (op === undefined || op.returned !== undefined) throw new Error(`ConcurrentStretch: operation ${id} is not in flight`);
+    op.undone = true;
+    op.returned = { at: this.clock++, result: {} };
+    return this.invoke(op.thread, op.step, op.held);
+  }
+
   /** An operation that ran to its end in one step (invoked and returned at once). */
   atomic(thread: string, step: Step, result: OpResult, held: readonly HeldRef[] = []): void {
     this.complete(this.invoke(thread, step, held), result);
@@ -110,14 +135,14 @@ export class ConcurrentStretch {
     const history: Operation<Input, Output>[] = this.ops.map((o) => ({
       id: o.id,
       thread: o.thread,
-      input: { thread: o.thread, step: o.step, held: o.held },
+      input: { thread: o.thread, step: o.step, held: o.held, ...(o.undone ? { undone: true as const } : {}) },
       invoke: o.invoke,
       ...(o.returned ? { returned: { at: o.returned.at, output: o.returned.result } } : {}),
     }));
     history.push({ id: end, thread: 'end', input: null, invoke: this.clock, returned: { at: this.clock + 1, output: observableState(kernelState) } });
     const spec: SequentialSpec<AbsState, Input, Output> = {
       init: this.from,
-      step: (state, input) => (input === null ? [{ state, output: observableState(state) }] : stepHolding(reference, era, state, input)),
+      step: (state, input) => (input === null ? [{ state, output: observableState(state) }] : input.undone ? stepUndone(reference, era, state, input.step) : stepHolding(reference, era, state, input)),
       key: (state) => JSON.stringify(state),
       sameOutput: (a, b) => (isState(a) && isState(b) ? sameState(a, b) : deepEqual(a, b)),
     };
@@ -128,7 +153,7 @@ export class ConcurrentStretch {
     }
     const named = (id: number): string => {
       const o = this.ops[id];
-      return o === undefined ? 'the end state' : `${o.thread}: ${formatCall(o.step)}`;
+      return o === undefined ? 'the end state' : `${o.thread}: ${formatCall(o.step)}${o.undone ? ' (a round taken back)' : ''}`;
     };
     const why = verdict.stuck.map((s) => {
       if (s.why === 'after') return `${named(s.id)} must come after ${named(s.after ?? -1)}`;
@@ -137,8 +162,8 @@ export class ConcurrentStretch {
         const diff = reached !== undefined && isState(reached) ? describeDifference(observableState(kernelState), reached, ['kernel', 'reference']) : undefined;
         return `the end state: ${diff ?? 'differs'}`;
       }
-      const o = this.ops[s.id] as { step: Step; returned?: { result: OpResult } };
-      const got = o.returned ? formatResult(o.step, o.returned.result) : '(in flight)';
+      const o = this.ops[s.id] as { step: Step; returned?: { result: OpResult }; undone?: true };
+      const got = o.undone ? 'a pin it took back' : o.returned ? formatResult(o.step, o.returned.result) : '(in flight)';
       const allowed = (s.allowed ?? []).map((r) => formatResult(o.step, r as OpResult)).join(' or ');
       return `${named(s.id)} returned ${got}; the reference allows ${allowed || 'nothing'} there`;
     });
@@ -169,6 +194,21 @@ function stepHolding(reference: Specification, era: Era, state: AbsState, input:
   const refs = { ...state.refs };
   for (const h of live) refs[`${HELD}${h.pfn}` as keyof typeof refs] = { pfn: h.pfn, proc: `p${h.proc}` } as AbsState['refs'][keyof AbsState['refs']];
   return outcomes({ ...state, refs }).map((o) => ({ state: putHeld(reference, era, o.state, (freed) => !freed), output: o.result }));
+}
+
+/**
+ * The reference's outcomes of a call the kernel took back: the call, then
+ * the undo of the pin it returned (unpin_user_page) with the handle number
+ * handed back; the output is {} when there was a pin to undo, else the
+ * call's own result (which an undone call's {} never matches). Only
+ * pin_user_pages reaches a point whose history is 'undone'.
+ */
+function stepUndone(reference: Specification, era: Era, state: AbsState, step: Step): { state: AbsState; output: Output }[] {
+  return reference.step(era, state, step).flatMap((o) => {
+    const pin = 'pin' in o.result ? o.result.pin : undefined;
+    if (pin === undefined) return [{ state: o.state, output: o.result }];
+    return reference.step(era, o.state, { op: 'unpin_user_page', args: { pin } }).map((u) => ({ state: { ...u.state, next: { ...u.state.next, pin: state.next.pin } }, output: {} }));
+  });
 }
 
 const MAIN_THREAD = 't0';

@@ -8,6 +8,7 @@
 import type { KernelInstance, KernelSnapshot, Specification, ThreadApplied } from '../../models/model.ts';
 import type { Era } from '../../models/eras/era.ts';
 import type { Hooks } from '../../models/kernel/hooks.ts';
+import { interleavingPoint } from '../../models/kernel/interleaving-points.ts';
 import type { Step } from '../../models/ops.ts';
 import type { ResolvedProposal } from '../../models/proposals/proposal.ts';
 import type { AbsState } from '../../models/state.ts';
@@ -184,10 +185,14 @@ export function createPairWith(models: PairModels, proposal: ResolvedProposal, o
     }
     const { progress, events } = applied;
     stretch ??= new ConcurrentStretch(refState);
-    const op = kind === 'start' ? stretch.invoke(thread, step) : (inFlight.get(thread)?.op ?? -1);
+    let op = kind === 'start' ? stretch.invoke(thread, step) : (inFlight.get(thread)?.op ?? -1);
     inFlight.delete(thread);
     if (progress.done) stretch.complete(op, progress.result);
-    else inFlight.set(thread, { op, step });
+    else {
+      // A long-term pin between two rounds: the round before is a call of its own, taken back.
+      if (interleavingPoint(progress.label)?.history === 'undone') op = stretch.undo(op);
+      inFlight.set(thread, { op, step });
+    }
     kernelClean = false;
     viewsAgree = false;
     // A thread that paused has no result yet: the clauses about a step's result wait for the step that returns.

@@ -2,7 +2,8 @@
 // store, or a get/pin_user_pages, aimed at a device-private entry when any
 // process has one (the only kind whose fault reaches do_swap_page's point;
 // an access elsewhere runs to its end when started), a fast get/pin of a
-// mapped page (gup_fast_pte_range's point), a put_page, unpin_user_page
+// mapped page (gup_fast_pte_range's point), a long-term pin of a device
+// page (__gup_longterm_locked's), a put_page, unpin_user_page
 // or one-page munmap (a final put of a device page reaches
 // free_zone_device_folio's), a fork (copy_present_ptes'), a one-page
 // driver migration, a memory_failure by pgmap and index, and a
@@ -56,6 +57,21 @@ export const thread_start_gup_fast = command({
     if (at === undefined) return undefined;
     if (!c.pin) return step('get_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, fast: true });
     return step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: c.longterm, fast: true });
+  },
+});
+
+/**
+ * A long-term pin_user_pages of a page backed by device memory, started as
+ * a thread: on a MEMORY_DEVICE_COHERENT page, a round of
+ * __gup_longterm_locked migrates it and the thread pauses before the next
+ * (threads.ts) — the fast form after gup_fast_pte_range's point.
+ */
+export const thread_start_gup_longterm = command({
+  op: 'pin_user_pages',
+  choices: () => fc.record({ proc: index(), vpn: index(), write: biased(2, 1), fast: fc.boolean() }),
+  resolve: (c, s) => {
+    const at = pickProcVpn(s, c.proc, 'device', c.vpn);
+    return at && step('pin_user_pages', { proc: at.proc, vpn: at.vpn, write: c.write, longterm: true, fast: c.fast });
   },
 });
 

@@ -110,6 +110,7 @@ describe('semantic coverage: the collector', () => {
       'gup_fast_pte_range: ptep_get_lockless',
       'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
+      '__gup_longterm_locked: migrate_longterm_unpinnable_folios',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     // Paused, not yet resumed: the point is not reached.
@@ -122,6 +123,7 @@ describe('semantic coverage: the collector', () => {
       'gup_fast_pte_range: ptep_get_lockless',
       'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
+      '__gup_longterm_locked: migrate_longterm_unpinnable_folios',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     pair.step({ op: 'migrate_to_ram', args: { proc: 'p0', vpn: 0, npages: 1, pgmap: 'pgmap0' } });
@@ -134,6 +136,7 @@ describe('semantic coverage: the collector', () => {
       'gup_fast_pte_range: ptep_get_lockless',
       'memunmap_pages: wait_for_completion',
       'free_zone_device_folio: page_free',
+      '__gup_longterm_locked: migrate_longterm_unpinnable_folios',
       'copy_present_ptes: folio_try_dup_anon_rmap_pte',
     ]);
     // The resume counts as the cpu_read it completes; the start that paused is no finished step.

@@ -192,6 +192,11 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('copy_present_ptes: folio_try_dup_anon_rmap_pte', () => true)
         // memunmap_pages' is on any pgmap: every era with a ZONE_DEVICE type.
         .with('memunmap_pages: wait_for_completion', () => types.length > 0)
+        // The long-term pin's retry after migrating a MEMORY_DEVICE_COHERENT page (since v6.0).
+        .with(
+          '__gup_longterm_locked: migrate_longterm_unpinnable_folios',
+          () => era.follLongterm && types.includes('COHERENT') && (era.longtermCoherent === 'migrate' || era.longtermCoherent === 'migrate-or-fail'),
+        )
         // The final put of a device page with a per-allocation pgmap reference (since v6.1).
         .with('free_zone_device_folio: page_free', () => era.pgmapRef === 'per-alloc' && (types.includes('COHERENT') || types.includes('PRIVATE')))
         .exhaustive(),
