@@ -104,6 +104,9 @@ export const TYPE_RULES = {
     // Never reached: GUP faults a device-private entry back to RAM (§4.1).
     longtermPinnable: () => true,
     gup: 'fault-to-ram',
+    // mf_generic_kill_procs (mm/memory-failure.c): dax_lock_folio returns 0
+    // for a folio whose mapping is not a DAX mapping — an anon device page —
+    // so -EBUSY comes before the type switch's -ENXIO (fs/dax.c, read).
     memoryFailure: refuse,
     pgmapRefPerAlloc: perAllocSinceV61,
     snapshotClass: 'device-private',
@@ -117,6 +120,7 @@ export const TYPE_RULES = {
     // folio_is_longterm_pinnable: folio_is_device_coherent → false.
     longtermPinnable: () => false,
     gup: 'grab',
+    // As PRIVATE's: dax_lock_folio finds no DAX mapping, -EBUSY.
     memoryFailure: refuse,
     pgmapRefPerAlloc: perAllocSinceV61,
     snapshotClass: 'device-coherent',
@@ -154,6 +158,7 @@ export const TYPE_RULES = {
     // "no one should be allow to pin such memory" — but v4.14 had no check.
     longtermPinnable: () => false,
     gup: 'grab',
+    // As PRIVATE's: dax_lock_folio finds no DAX mapping, -EBUSY.
     memoryFailure: refuse,
     pgmapRefPerAlloc: perAllocSinceV61,
     snapshotClass: 'device-coherent',

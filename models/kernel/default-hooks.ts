@@ -33,6 +33,7 @@ import { memunmap_pages_kill } from './default-hooks/memunmap-pages-kill.ts';
 import { migrate_device_finalize } from './default-hooks/migrate-device-finalize.ts';
 import { put_ref_page } from './default-hooks/put-ref-page.ts';
 import { remove_migration_pte } from './default-hooks/remove-migration-pte.ts';
+import { remove_migration_ptes } from './default-hooks/remove-migration-ptes.ts';
 import { try_grab_folio_fast } from './default-hooks/try-grab-folio-fast.ts';
 import { gup_fast_pte_range } from './default-hooks/gup-fast-pte-range.ts';
 import { gup_fast } from './default-hooks/gup-fast.ts';
@@ -55,6 +56,7 @@ const DEFAULTS: { readonly [K in keyof Hooks]: (era: Era) => Hooks[K] } = {
   migrate_vma_collect_pmd,
   migrate_device_pages,
   remove_migration_pte,
+  remove_migration_ptes,
   folio_is_longterm_pinnable,
   gup_longterm_unpinnable,
   migrate_longterm_unpinnable_folios,

@@ -4,7 +4,7 @@
 // (MAX_NPAGES is one chunk): one migrate_vma_setup over the whole range, so
 // sources that moved and destinations that did not are put at the end of
 // the operation (docs §6.6).
-import { type KernelState, type KPgmap, type Proc, slotOf } from './kstate.ts';
+import { type KernelState, type KPgmap, type Proc, rmapProc, slotOf } from './kstate.ts';
 import { PG_hwpoison, PG_inuse } from './memmap.ts';
 import type { MigrateEntry, MigrateSelect } from './migrate-entry.ts';
 import { type MigrationRacer, migrate_device_unmap, migrate_vma_collect } from './migrate-vma-collect.ts';
@@ -60,7 +60,12 @@ export function dmirror_migrate_chunk(
   return dmirror_migrate_rest(k, entries, faultSlot, allocDst, racer, finalize);
 }
 
-/** The chunk past migrate_vma_collect: migrate_device_unmap, the driver's copy, migrate_vma_pages, finalize. */
+/**
+ * The chunk past migrate_vma_collect: migrate_device_unmap, then the rest
+ * (dmirror_migrate_pages) — unless a thread armed for migrate_vma_setup's
+ * point (k.setupAt) stops there, once try_to_migrate replaced a mapping of
+ * another process (threads.ts).
+ */
 export function dmirror_migrate_rest(
   k: KernelState,
   entries: MigrateEntry[],
@@ -70,6 +75,24 @@ export function dmirror_migrate_rest(
   finalize: (k: KernelState, entries: MigrateEntry[]) => void = migrate_vma_finalize,
 ): MigrateEntry[] {
   migrate_device_unmap(k, entries, faultSlot, racer);
+  if (k.setupAt !== undefined && entries.some(unmapped_elsewhere)) {
+    k.setupAt.paused = true;
+    return entries;
+  }
+  return dmirror_migrate_pages(k, entries, faultSlot, allocDst, finalize);
+}
+
+/** Did migrate_device_unmap turn a mapping of a process other than the collecting one into a migration entry. */
+const unmapped_elsewhere = (e: MigrateEntry): boolean => e.migrate && e.migrations.some((key) => rmapProc(key) !== e.proc?.num);
+
+/** Past migrate_vma_setup: the driver's allocation and copy, migrate_vma_pages, finalize. */
+export function dmirror_migrate_pages(
+  k: KernelState,
+  entries: MigrateEntry[],
+  faultSlot: number,
+  allocDst: (e: MigrateEntry) => number,
+  finalize: (k: KernelState, entries: MigrateEntry[]) => void = migrate_vma_finalize,
+): MigrateEntry[] {
   for (const e of entries) {
     if (!e.migrate) continue;
     e.dst = allocDst(e);

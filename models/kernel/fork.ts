@@ -83,9 +83,24 @@ function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): v
       .with('present', 'present-devmap', () => copy_present_ptes(k, child, vma, vpn, pte))
       .with('device-private', 'device-exclusive', () => copy_nonpresent_pte(k, parent, child, vma, vpn, pte))
       .with('hwpoison', () => child.ptes.set(vpn, { ...pte }))
-      .with('migration', () => undefined) // never seen between steps
+      .with('migration', () => copy_migration_entry(parent, child, vpn, pte))
       .exhaustive();
   }
+}
+
+/**
+ * copy_nonpresent_pte (mm/memory.c) for a migration entry — seen only while
+ * a migration that unmapped this process's PTE is paused (threads.ts):
+ * "if (!is_readable_migration_entry(entry) && is_cow_mapping(vm_flags))"
+ * the parent's entry becomes a readable one, and the child gets the same
+ * entry. A migration entry holds no mapping and no reference, so nothing
+ * is counted; remove_migration_ptes' rmap walk finds the child's too (its
+ * VMA is in the folio's anon_vma since anon_vma_fork).
+ */
+function copy_migration_entry(parent: Proc, child: Proc, vpn: number, pte: Pte): void {
+  if (pte.write) parent.ptes.set(vpn, { ...pte, write: false, ...(pte.was ? { was: { ...pte.was, write: false } } : {}) });
+  const now = parent.ptes.get(vpn) ?? pte;
+  child.ptes.set(vpn, { ...now, ...(now.was ? { was: { ...now.was } } : {}) });
 }
 
 /**

@@ -19,6 +19,14 @@ export type LongtermUnpinnableDecision =
   | { readonly action: 'fail'; readonly errno: Errno } // unpin and fail the call
   | { readonly action: 'pin' }; // keep the pin (the bug the seeds are about)
 
+/**
+ * Which migration entries remove_migration_ptes rebuilds: every one the
+ * rmap walk of the folio finds (the kernel's: a fork may have copied one
+ * into a child since try_to_migrate), or only those migrate_device_unmap
+ * installed itself.
+ */
+export type MigrationPtesScope = 'rmap-walk' | 'installed';
+
 /** What migrate_longterm_unpinnable_folios leaves the caller to pin once the folio moved. */
 export type LongtermPinTarget =
   | 'copy' // -EAGAIN: __gup_longterm_locked pins again and finds the copy the PTE now maps

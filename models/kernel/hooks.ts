@@ -37,6 +37,12 @@ export interface Hooks {
   migrate_device_pages(folio: FolioView, ctx: { readonly pgmap: PgmapView }): boolean;
   /** The write bit of the entry remove_migration_pte (mm/migrate.c) builds from a migration entry. */
   remove_migration_pte(folio: FolioView, ctx: { readonly write: boolean; readonly moved: boolean }): boolean;
+  /**
+   * Which migration entries of the source remove_migration_ptes (mm/migrate.c)
+   * rebuilds: all the rmap walk finds, or only those the migration
+   * installed (only a migration paused with a fork between can tell).
+   */
+  remove_migration_ptes(folio: FolioView, ctx: NoCtx): D.MigrationPtesScope;
   /** May FOLL_LONGTERM pin it (include/linux/mm.h folio_is_longterm_pinnable). */
   folio_is_longterm_pinnable(folio: FolioView, ctx: NoCtx): boolean;
   /** What __gup_longterm_locked does with an unpinnable folio (mm/gup.c). */
@@ -145,6 +151,7 @@ export const HOOK_NAMES: readonly HookName[] = decision.every<HookName>()([
   'migrate_vma_collect_pmd',
   'migrate_device_pages',
   'remove_migration_pte',
+  'remove_migration_ptes',
   'folio_is_longterm_pinnable',
   'gup_longterm_unpinnable',
   'migrate_longterm_unpinnable_folios',

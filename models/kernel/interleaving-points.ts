@@ -43,6 +43,14 @@ export const INTERLEAVING_POINTS = {
       'the TLB flush for the PTEs it cleared, issued before the PTL is dropped (acf4387e553e): a madvise(MADV_DONTNEED) that then takes the PTL and zaps the migration entry returns with no CPU still reaching the page through a stale translation',
     mutant: 'hook-flush-tlb-range',
   },
+  'migrate_vma_setup: migrate_device_unmap': {
+    kernel:
+      "mm/migrate_device.c migrate_vma_setup (a driver's, under its mmap_read_lock): migrate_device_unmap's try_to_migrate made every mapping of the collected pages a migration entry — another process's too — and the pages are locked; returned to the driver, before its copy and migrate_vma_pages",
+    ops: ['migrate_to_device', 'migrate_to_ram'],
+    guards:
+      "remove_migration_ptes walks the folio's rmap when the migration ends, so a migration entry another process's fork copied into a child meanwhile (copy_nonpresent_pte) is rebuilt too, not left standing for a page that is gone",
+    mutant: 'hook-remove-migration-ptes',
+  },
   'migrate_device_finalize: folio_putback_lru': {
     kernel: 'mm/migrate_device.c __migrate_device_finalize (an entry that moved, between its LRU additions and its folio_puts)',
     ops: ['migrate_to_device', 'migrate_to_ram'],

@@ -163,7 +163,9 @@ export interface LongtermRetry {
  * step a final put's free_zone_device_folio has left (`free`), or the
  * parent PTE a fork has still to write-protect (`fork`), or the pgmap
  * memunmap_pages is tearing down and whether its percpu_ref_kill is still
- * to come (`unmap`), or a long-term pin's next round (`longterm`).
+ * to come (`unmap`), or a long-term pin's next round (`longterm`), or
+ * what a driver migration's migrate_vma_setup collected and unmapped
+ * (`setup`).
  */
 export type KThread =
   | {
@@ -186,6 +188,13 @@ export type KThread =
       readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
       readonly label: Extract<InterleavingLabel, 'migrate_vma_collect_pmd: pte_unmap_unlock'>;
       readonly collect: CollectPause;
+    }
+  | {
+      readonly id: string;
+      readonly op: 'migrate_to_device' | 'migrate_to_ram';
+      readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
+      readonly label: Extract<InterleavingLabel, 'migrate_vma_setup: migrate_device_unmap'>;
+      readonly setup: { readonly proc: number; readonly entries: readonly MigrateEntryData[] };
     }
   | {
       readonly id: string;
@@ -264,6 +273,12 @@ export interface KernelState {
    * translations it did not flush (threads.ts). Undefined between steps.
    */
   collectAt?: { paused?: { readonly stale: readonly StaleTranslation[] } };
+  /**
+   * Armed by a driver migration run as a thread: migrate_vma_setup, once
+   * try_to_migrate replaced another process's mapping, stops the migration
+   * before the driver's copy (dmirror-migrate.ts). Undefined between steps.
+   */
+  setupAt?: { paused?: true };
   /**
    * Armed by a long-term pin run as a thread: the first round of
    * __gup_longterm_locked that migrated a folio stops there (gup.ts). The

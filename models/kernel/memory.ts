@@ -33,7 +33,9 @@ export function handle_mm_fault(k: KernelState, p: Proc, vma: Vma, vpn: number, 
       .with('device-private', () => do_swap_page(k, p, vpn, pte))
       .with('device-exclusive', (): FaultResult => remove_device_exclusive_entry(k, p, vma, vpn))
       .with('present', 'present-devmap', (): FaultResult => ({ ok: true, slot: slotOf(k, pte.pfn) }))
-      .with('migration', () => SIGBUS) // never seen between steps
+      // Seen between steps only while a migration thread is paused, when every fault waits for it
+      // (migration_entry_wait; thread-blocks.ts): here only a migration entry left standing.
+      .with('migration', () => SIGBUS)
       .exhaustive();
     if (!r.ok) return r;
   }

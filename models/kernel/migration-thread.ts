@@ -1,15 +1,16 @@
 // A driver migration run as a thread (threads.ts): the HMM test driver's
-// MIGRATE_TO_DEV / MIGRATE_TO_SYS ioctl, which may pause at two points in
+// MIGRATE_TO_DEV / MIGRATE_TO_SYS ioctl, which may pause at three points in
 // turn — past migrate_vma_collect_pmd's pte_unmap_unlock when collect
-// replaced a present PTE by a migration entry, and inside
-// __migrate_device_finalize when its one page moved.
+// replaced a present PTE by a migration entry, once migrate_vma_setup
+// returned when its try_to_migrate unmapped another process's mapping,
+// and inside __migrate_device_finalize when its one page moved.
 import type { ThreadProgress } from '../model.ts';
 import type { OpResult, Step } from '../ops.ts';
-import { dmirror_migrate_rest } from './dmirror-migrate.ts';
+import { dmirror_migrate_pages, dmirror_migrate_rest } from './dmirror-migrate.ts';
 import { dmirror_alloc_dst, dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, type Finalize, migrate_to_device_result } from './dmirror-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
 import type { KernelState, KPgmap, KThread, Mirror, Proc, StaleTranslation } from './kstate.ts';
-import { entryData, entryFrom, movedCount, type MigrateEntry } from './migrate-entry.ts';
+import { entryData, entryFrom, type MigrateEntry, type MigrateEntryData, movedCount } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 
 type Migration = Extract<Step, { op: 'migrate_to_device' | 'migrate_to_ram' }>;
@@ -22,18 +23,39 @@ export function migration_start(k: KernelState, id: string, step: Migration): Th
   const run = pausing_finalize();
   // Armed for this call only: a collect that clears a present PTE stops the migration past pte_unmap_unlock.
   k.collectAt = {};
-  let entries: MigrateEntry[];
+  let entries: MigrateEntry[] = [];
   let collected: { readonly stale: readonly StaleTranslation[] } | undefined;
-  try {
-    const migrate = toDevice ? dmirror_migrate_to_device : dmirror_migrate_to_system;
-    entries = migrate(k, ok.p, ok.pg, step.args.vpn, step.args.npages, undefined, run.finalize);
-  } finally {
-    collected = k.collectAt.paused;
-    k.collectAt = undefined;
-  }
+  const setup = setup_armed(k, () => {
+    try {
+      const migrate = toDevice ? dmirror_migrate_to_device : dmirror_migrate_to_system;
+      entries = migrate(k, ok.p, ok.pg, step.args.vpn, step.args.npages, undefined, run.finalize);
+    } finally {
+      collected = k.collectAt?.paused;
+      k.collectAt = undefined;
+    }
+  });
+  if (setup) return setup_paused(k, id, step, ok.p, entries);
   if (collected === undefined) return migration_end(k, id, step, ok, entries, run);
   const label = 'migrate_vma_collect_pmd: pte_unmap_unlock';
   k.threads.set(id, { id, op: step.op, args: step.args, label, collect: { proc: ok.p.num, entries: entries.map(entryData), stale: collected.stale } });
+  return { done: false, label };
+}
+
+/** Run `body` armed for migrate_vma_setup's point (k.setupAt): did it stop there. */
+function setup_armed(k: KernelState, body: () => void): boolean {
+  k.setupAt = {};
+  try {
+    body();
+    return k.setupAt.paused === true;
+  } finally {
+    k.setupAt = undefined;
+  }
+}
+
+/** A migration stopped once migrate_vma_setup returned: thread `id` paused with what it collected. */
+function setup_paused(k: KernelState, id: string, step: Pick<Migration, 'op' | 'args'>, p: Proc, entries: readonly MigrateEntry[]): ThreadProgress {
+  const label = 'migrate_vma_setup: migrate_device_unmap';
+  k.threads.set(id, { id, op: step.op, args: step.args, label, setup: { proc: p.num, entries: entries.map(entryData) } });
   return { done: false, label };
 }
 
@@ -87,13 +109,30 @@ function migration_result(k: KernelState, step: Pick<Migration, 'op' | 'args'>, 
  * runs while it is paused (collect_blocks).
  */
 export function collect_resume(k: KernelState, t: Extract<KThread, { collect: unknown }>): ThreadProgress {
-  const p = k.procs.get(t.collect.proc);
+  const { at, run, entries, allocDst } = resumed(k, t, t.collect);
+  const setup = setup_armed(k, () => dmirror_migrate_rest(k, entries, -1, allocDst, undefined, run.finalize));
+  if (setup) return setup_paused(k, t.id, t, at.p, entries);
+  return migration_end(k, t.id, t, at, entries, run);
+}
+
+/**
+ * A migration paused once migrate_vma_setup returned goes on: the driver's
+ * allocation and copy, migrate_vma_pages and finalize, to its end or
+ * finalize's point. Its process and pgmap are still there (setup_blocks).
+ */
+export function setup_resume(k: KernelState, t: Extract<KThread, { setup: unknown }>): ThreadProgress {
+  const { at, run, entries, allocDst } = resumed(k, t, t.setup);
+  dmirror_migrate_pages(k, entries, -1, allocDst, run.finalize);
+  return migration_end(k, t.id, t, at, entries, run);
+}
+
+/** What a migration paused in collect or past setup goes on with: its process and pgmap, its entries, a finalize that may pause, the driver's allocator. */
+function resumed(k: KernelState, t: Pick<Migration, 'op' | 'args'> & { readonly id: string }, locals: { readonly proc: number; readonly entries: readonly MigrateEntryData[] }) {
+  const p = k.procs.get(locals.proc);
   const pg = getPgmap(k, t.args.pgmap);
   if (p === undefined || pg === undefined) throw new Error(`${t.id}: the process or pgmap of a paused migration is gone`);
-  const run = pausing_finalize();
-  const entries = t.collect.entries.map((d) => entryFrom(k.procs, d));
-  dmirror_migrate_rest(k, entries, -1, dmirror_alloc_dst(k, pg, t.op === 'migrate_to_device'), undefined, run.finalize);
-  return migration_end(k, t.id, t, { p, pg }, entries, run);
+  const entries = locals.entries.map((d) => entryFrom(k.procs, d));
+  return { at: { p, pg }, run: pausing_finalize(), entries, allocDst: dmirror_alloc_dst(k, pg, t.op === 'migrate_to_device') };
 }
 
 /** A migration paused in finalize goes on: the entry's folio_puts, then the ioctl's result. */

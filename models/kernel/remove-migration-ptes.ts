@@ -9,7 +9,7 @@
 import { folioView, pgmapView } from './folio-view.ts';
 import { NO_CTX } from './hook-views.ts';
 import type { PteOnInsert } from './hooks.ts';
-import { type KernelState, type Pte, page_pgmap, rmapProc, rmapVpn } from './kstate.ts';
+import { type KernelState, type Pte, page_pgmap, rmapKey, rmapProc, rmapVpn } from './kstate.ts';
 import { PG_dirty } from './memmap.ts';
 import type { MigrateEntry } from './migrate-entry.ts';
 import { set_pte_mapped } from './pgtable.ts';
@@ -20,9 +20,32 @@ export function entry_kind_for(k: KernelState, slot: number): PteOnInsert {
   return pg ? k.hooks.migrate_vma_insert_page(pgmapView(k, pg.num), NO_CTX) : 'present';
 }
 
+/**
+ * The migration entries standing in for `e`'s source, as rmap_walk finds
+ * them (the proposal's remove_migration_ptes: 'rmap-walk', the kernel's)
+ * — every process's PTE that is a migration entry of the source's pfn, one
+ * a fork copied into a child since try_to_migrate included — or only those
+ * the migration installed ('installed'). A copy is at the address of the
+ * entry it was copied from (fork keeps addresses; the model has no
+ * mremap), so the walk looks at those addresses in every process.
+ */
+function migration_entries(k: KernelState, e: MigrateEntry): number[] {
+  if (e.src < 0 || k.hooks.remove_migration_ptes(folioView(k, e.src), NO_CTX) === 'installed') return e.migrations;
+  const pfn = k.mem.pfn[e.src] ?? -1;
+  const vpns = new Set(e.migrations.map(rmapVpn));
+  const out: number[] = [];
+  for (const p of k.procs.values()) {
+    for (const vpn of vpns) {
+      const pte = p.ptes.get(vpn);
+      if (pte?.kind === 'migration' && pte.pfn === pfn) out.push(rmapKey(p.num, vpn));
+    }
+  }
+  return out;
+}
+
 export function remove_migration_ptes(k: KernelState, e: MigrateEntry, target: number): void {
   const moved = target !== e.src;
-  for (const key of e.migrations) {
+  for (const key of migration_entries(k, e)) {
     const p = k.procs.get(rmapProc(key));
     const vpn = rmapVpn(key);
     const pte = p?.ptes.get(vpn);

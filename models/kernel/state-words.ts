@@ -6,6 +6,7 @@
 // computes the same words. Ghost data (what was last written) is part of the
 // state: data-preserved judges reads against it.
 import type { KernelState, Pte } from './kstate.ts';
+import type { MigrateEntryData } from './migrate-entry.ts';
 
 /** A string as one number (FNV-1a, 32 bits): the same in every thread. */
 function str(s: string): number {
@@ -134,12 +135,21 @@ export function stateWords(k: KernelState): number[] {
     else if ('collect' in t) {
       // The collected entries (their migration entries are in the page tables) and the translations left unflushed.
       out.push(t.collect.proc, t.collect.entries.length, t.collect.stale.length);
-      for (const e of t.collect.entries) out.push(e.src, e.vpn, e.migrate ? 1 : 0, e.write ? 1 : 0, e.proc ?? -1, e.migrations.length, ...e.migrations);
+      pushEntries(out, t.collect.entries);
       for (const s of t.collect.stale) out.push(s.vpn, s.pfn);
+    } else if ('setup' in t) {
+      // What migrate_vma_setup collected and unmapped (the migration entries are in the page tables).
+      out.push(t.setup.proc, t.setup.entries.length);
+      pushEntries(out, t.setup.entries);
     } else {
       out.push(t.migrate.src, t.migrate.dst, t.migrate.cpages, 'npages' in t.args ? t.args.npages : 0, t.migrate.mirror.length);
       for (const [vpn, data] of t.migrate.mirror) out.push(vpn, data);
     }
   }
   return out;
+}
+
+/** A paused migration's entries, each with its migration entries' rmap keys. */
+function pushEntries(out: number[], entries: readonly MigrateEntryData[]): void {
+  for (const e of entries) out.push(e.src, e.vpn, e.migrate ? 1 : 0, e.write ? 1 : 0, e.proc ?? -1, e.migrations.length, ...e.migrations);
 }

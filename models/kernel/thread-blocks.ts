@@ -3,8 +3,8 @@
 // for a fast GUP paused past its lockless PTE read, for a final put paused
 // in free_zone_device_folio, for a fork paused before it write-protects a
 // shared PTE, for a memory_failure paused past get_dev_pagemap, for a
-// driver migration paused in migrate_vma_collect_pmd, for a
-// memunmap_pages paused past its wait, and for a long-term pin paused
+// driver migration paused in migrate_vma_collect_pmd or past
+// migrate_vma_setup, for a memunmap_pages paused past its wait, and for a long-term pin paused
 // between two rounds of __gup_longterm_locked.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
@@ -150,6 +150,25 @@ export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boo
   if (step.op === 'madvise_dontneed') return !mine;
   if (step.op === 'cpu_read') return !(mine && c.stale.some((s) => s.vpn === step.args.vpn));
   return true;
+}
+
+/**
+ * The steps of another process that run while a driver migration is paused
+ * past migrate_vma_setup: fork (dup_mmap write-locks only the parent's and
+ * the child's mm; copy_nonpresent_pte copies a migration entry without the
+ * page's lock), munmap and madvise(MADV_DONTNEED) (zap_nonpresent_ptes
+ * clears a migration entry without it). The migrating process's own mm is
+ * read-locked by the driver, and the pages are locked: a fault on a
+ * migration entry sleeps in migration_entry_wait, and the model has no
+ * page locks to let the other steps that would skip a locked page run past
+ * it. The set is smaller than the kernel's, so it cannot raise a false alarm.
+ */
+const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'munmap', 'madvise_dontneed']);
+
+/** Does `step` wait for a driver migration of process `proc` paused past migrate_vma_setup (SETUP_RACERS). */
+export function setup_blocks(k: KernelState, step: Step, proc: number): boolean {
+  if (!SETUP_RACERS.has(step.op)) return true;
+  return getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === proc;
 }
 
 /**

@@ -14,7 +14,11 @@
 //   migrate_vma_collect replaced a present PTE by a migration entry pause
 //   past its pte_unmap_unlock, with the translations the proposal's
 //   flush_tlb_range left for after it (tlb.ts); resumed, they flush and go
-//   on — and may pause again in finalize:
+//   on — and may pause again past migrate_vma_setup, when its
+//   try_to_migrate made another process's mapping a migration entry
+//   (that process may fork, munmap or madvise(MADV_DONTNEED) meanwhile;
+//   resumed, the driver copies and migrate_vma_pages runs), and in
+//   finalize:
 // - The driver's one-page migrations (npages 1) pause in
 //   __migrate_device_finalize once the page moved:
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
@@ -57,7 +61,7 @@ import type { OpArgs, OpResult, Step } from '../ops.ts';
 import { do_swap_page_lock, do_swap_page_migrate } from './do-swap-page.ts';
 import type { ForkWrprotect, FreeHalf, KernelState, KThread } from './kstate.ts';
 import { fork } from './fork.ts';
-import { collect_resume, finalize_resume, migration_start } from './migration-thread.ts';
+import { collect_resume, finalize_resume, migration_start, setup_resume } from './migration-thread.ts';
 import { access_vma, cpu_read, cpu_write } from './user-access.ts';
 import { __get_user_pages, check_vma_flags, gup_fast_grab, gup_fast_read, vm_fault_to_errno } from './gup.ts';
 import { get_user_pages, gup_flags, gup_pin, gup_reference, pin_user_pages, put_page, unpin_user_page } from './gup-ops.ts';
@@ -66,7 +70,7 @@ import { munmap } from './mmap.ts';
 import type { FaultError } from './memory.ts';
 import type { Proc } from './kstate.ts';
 import { getProc, handleNum } from './handles.ts';
-import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, longterm_blocks, memory_failure_blocks, memunmap_blocks, swap_fault_blocks } from './thread-blocks.ts';
+import { collect_blocks, fork_blocks, free_blocks, gup_fast_blocks, longterm_blocks, memory_failure_blocks, memunmap_blocks, setup_blocks, swap_fault_blocks } from './thread-blocks.ts';
 import { memunmap_resume, memunmap_start } from './memunmap-thread.ts';
 import { longterm_armed, longterm_resume } from './longterm-thread.ts';
 import { isPgmapFailure, memory_failure, memory_failure_get_dev_pagemap, memory_failure_pgmap_held } from './memory-failure.ts';
@@ -228,6 +232,7 @@ export function thread_resume(k: KernelState, id: string): ThreadProgress {
     return { done: true, result: {} };
   }
   if ('collect' in t) return collect_resume(k, t);
+  if ('setup' in t) return setup_resume(k, t);
   if ('migrate' in t) return { done: true, result: finalize_resume(k, t) };
   const r = do_swap_page_migrate(k, t.fault);
   // The fault failed: the CPU access gets SIGBUS, GUP the fault's errno.
@@ -253,8 +258,9 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
 /**
  * The paused thread `step` would wait for, if any (a step that waits is not
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
- * fast GUP, free, fork, memory_failure, memunmap_pages or long-term pin; every step for
- * a paused migration — its pages are still locked and its mm read-locked,
+ * fast GUP, free, fork, memory_failure, memunmap_pages, long-term pin or
+ * migration paused in collect or past migrate_vma_setup; every step for a
+ * migration paused in finalize — its pages are still locked and its mm read-locked,
  * and the model has no page locks to let the steps that would skip a
  * locked page (the collect of another migration) run past it, so none runs
  * until it goes on.
@@ -265,19 +271,21 @@ export function thread_blocks(k: KernelState, step: Step): string | undefined {
     const waits =
       'collect' in t
         ? collect_blocks(k, step, t.collect)
-        : 'fork' in t
-          ? fork_blocks(k, step, t.fork.parent)
-          : 'gupFast' in t
-            ? gup_fast_blocks(k, step, t.gupFast.proc)
-            : 'free' in t
-              ? free_blocks(k, step, t)
-              : 'mf' in t
-                ? memory_failure_blocks(k, step, t.mf)
-                : 'unmap' in t
-                  ? memunmap_blocks(k, step, t.unmap.pgmap)
-                  : 'longterm' in t
-                    ? longterm_blocks(k, step, t.longterm)
-                    : swap_fault_blocks(k, step, t.fault);
+        : 'setup' in t
+          ? setup_blocks(k, step, t.setup.proc)
+          : 'fork' in t
+            ? fork_blocks(k, step, t.fork.parent)
+            : 'gupFast' in t
+              ? gup_fast_blocks(k, step, t.gupFast.proc)
+              : 'free' in t
+                ? free_blocks(k, step, t)
+                : 'mf' in t
+                  ? memory_failure_blocks(k, step, t.mf)
+                  : 'unmap' in t
+                    ? memunmap_blocks(k, step, t.unmap.pgmap)
+                    : 'longterm' in t
+                      ? longterm_blocks(k, step, t.longterm)
+                      : swap_fault_blocks(k, step, t.fault);
     if (waits) return t.id;
   }
   return undefined;

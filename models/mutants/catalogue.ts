@@ -30,6 +30,7 @@ import hookMemunmapPages from './hook-memunmap-pages.ts';
 import hookMigrateDevicePages from './hook-migrate-device-pages.ts';
 import hookMigrateLongtermUnpinnableFolios from './hook-migrate-longterm-unpinnable-folios.ts';
 import hookLongtermPinDestination from './hook-longterm-pin-destination.ts';
+import hookRemoveMigrationPtes from './hook-remove-migration-ptes.ts';
 import hookMigrateVmaCheckPage from './hook-migrate-vma-check-page.ts';
 import hookMigrateVmaCollectPmd from './hook-migrate-vma-collect-pmd.ts';
 import hookMigrateVmaCollectPmdCoherent from './hook-migrate-vma-collect-pmd-coherent.ts';
@@ -107,6 +108,7 @@ export const MUTANTS: readonly Mutant[] = [
   hookFreeZoneDeviceFolioRef,
   hookMemunmapPagesKill,
   hookMigrateDeviceFinalize,
+  hookRemoveMigrationPtes,
   hookPutRefPage,
   hookPutDevPagemap,
   hookRemoveMigrationPte,

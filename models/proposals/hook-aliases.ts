@@ -44,7 +44,6 @@ export const HOOK_ALIASES: Readonly<Record<string, HookName>> = {
   pfn_first: 'pgmap_pfn_valid',
   devm_memunmap_pages: 'memunmap_pages',
   // mm/migrate.c, mm/migrate_device.c, mm/gup.c.
-  remove_migration_ptes: 'remove_migration_pte',
   migrate_vma_collect: 'migrate_vma_collect_pmd',
   // mm/hmm.c, mm/rmap.c.
   hmm_vma_handle_pte: 'hmm_is_device_private_entry',

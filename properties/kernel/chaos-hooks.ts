@@ -32,6 +32,7 @@ export function chaosHooks(seed: number): Hooks {
     migrate_vma_collect_pmd: () => rnd(2) === 0,
     migrate_device_pages: () => rnd(2) === 0,
     remove_migration_pte: () => rnd(2) === 0,
+    remove_migration_ptes: () => pick(['rmap-walk', 'installed'] as const),
     migrate_longterm_unpinnable_folios: () => pick(['copy', 'original', 'destination'] as const),
     migrate_device_finalize: () => rnd(2) === 0,
     flush_tlb_range: () => pick(['flush-then-unlock', 'unlock-then-flush'] as const),

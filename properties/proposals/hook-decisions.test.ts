@@ -25,6 +25,7 @@ const CALLS: { readonly [K in HookName]: (h: Hooks, folio: FolioView, pgmap: Pgm
   migrate_vma_collect_pmd: (h, f) => h.migrate_vma_collect_pmd(f, { via: 'present', system: true, devicePrivate: true, deviceCoherent: true, owner: 'dev0' }),
   migrate_device_pages: (h, f, pg) => h.migrate_device_pages(f, { pgmap: pg }),
   remove_migration_pte: (h, f) => h.remove_migration_pte(f, { write: true, moved: true }),
+  remove_migration_ptes: (h, f) => h.remove_migration_ptes(f, NO_CTX),
   folio_is_longterm_pinnable: (h, f) => h.folio_is_longterm_pinnable(f, NO_CTX),
   gup_longterm_unpinnable: (h, f) => h.gup_longterm_unpinnable(f, NO_CTX),
   migrate_longterm_unpinnable_folios: (h, f) => h.migrate_longterm_unpinnable_folios(f, NO_CTX),

@@ -4,7 +4,8 @@
 import type { FrameChange, FrameFacts } from './frame-diff.ts';
 
 const show = (v: unknown): string => {
-  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.join('; ');
+  // Brackets round a list of several PTEs, so "→" is seen to join the lists, not the entries next to it.
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.length === 1 ? String(v[0]) : `[${v.join('; ')}]`;
   if (v === null || v === undefined) return '-';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return String(v);

@@ -79,7 +79,7 @@ export function checkCommand(): Command {
       .option('--types <type>', 'memremap only these memory types (those the era has); repeatable, or a comma list', collect)
       .option(
         '--threads',
-        'also start operations (CPU accesses and GUP on device-private entries, fast GUP on mapped pages, long-term pins of device pages, final puts (munmap, put_page, unpin_user_page), fork, one-page migrations, memory_failure by pgmap, memunmap_pages) as a thread of their own, paused at the interleaving points (models/kernel/interleaving-points.ts), and resume them later: races, judged for linearizability',
+        'also start operations (CPU accesses and GUP on device-private entries, fast GUP on mapped pages, long-term pins of device pages, final puts (munmap, put_page, unpin_user_page), fork, driver migrations (in collect, past migrate_vma_setup, in a one-page finalize), memory_failure by pgmap, memunmap_pages) as a thread of their own, paused at the interleaving points (models/kernel/interleaving-points.ts), and resume them later: races, judged for linearizability',
       )
       .option(
         '--schedule <how>',

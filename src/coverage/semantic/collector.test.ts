@@ -105,6 +105,7 @@ describe('semantic coverage: the collector', () => {
     expect(job().scope.interleavings).toEqual([
       'do_swap_page: pte_unmap_unlock',
       'migrate_vma_collect_pmd: pte_unmap_unlock',
+      'migrate_vma_setup: migrate_device_unmap',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
@@ -118,6 +119,7 @@ describe('semantic coverage: the collector', () => {
     expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
       'do_swap_page: pte_unmap_unlock',
       'migrate_vma_collect_pmd: pte_unmap_unlock',
+      'migrate_vma_setup: migrate_device_unmap',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',
@@ -131,6 +133,7 @@ describe('semantic coverage: the collector', () => {
     expect(collector.counts.interleavings).toEqual({ 'do_swap_page: pte_unmap_unlock': { paused: 1, resumed: 1 } });
     expect(classCoverage(mergeJobs([job()]), 'interleavings').missing).toEqual([
       'migrate_vma_collect_pmd: pte_unmap_unlock',
+      'migrate_vma_setup: migrate_device_unmap',
       'migrate_device_finalize: folio_putback_lru',
       'memory_failure: get_dev_pagemap',
       'gup_fast_pte_range: ptep_get_lockless',

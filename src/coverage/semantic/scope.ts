@@ -150,10 +150,11 @@ function invariantInEra(id: InvariantId, era: Era, types: readonly MemoryType[])
 }
 
 /**
- * PTE kinds the era installs between steps ('migration' lives inside one
- * operation only): pte_devmap for v4.14 PUBLIC and for DAX before the fs/dax
- * series, device-private entries for MEMORY_DEVICE_PRIVATE, device-exclusive
- * entries from v5.14; present and hwpoison entries always.
+ * PTE kinds the era installs between steps ('migration' only while a
+ * migration thread is paused, so it is not asked for): pte_devmap for
+ * v4.14 PUBLIC and for DAX before the fs/dax series, device-private
+ * entries for MEMORY_DEVICE_PRIVATE, device-exclusive entries from v5.14;
+ * present and hwpoison entries always.
  */
 function kindsOf(era: Era, types: readonly MemoryType[]): PteKind[] {
   const devmap = types.includes('PUBLIC') || (era.daxRefcount === 'devmap' && daxMapped(era, types).length > 0);
@@ -184,6 +185,8 @@ export function scopeOf(era: Era, invariants: readonly InvariantId[]): Scope {
         .with('migrate_device_finalize: folio_putback_lru', () => migrated(types).length > 0)
         // collect's clears a present PTE: system RAM to the device, or a COHERENT page back.
         .with('migrate_vma_collect_pmd: pte_unmap_unlock', () => migrated(types).length > 0)
+        // setup's unmaps a page another process maps too: any page the driver migrates.
+        .with('migrate_vma_setup: migrate_device_unmap', () => migrated(types).length > 0)
         // memory_failure's is on any ZONE_DEVICE pfn.
         .with('memory_failure: get_dev_pagemap', () => types.length > 0)
         // Fast GUP's is on any present page, system RAM included: every era.
