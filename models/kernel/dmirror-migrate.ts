@@ -114,8 +114,10 @@ export function dmirror_migrate_pages(
  * VM_FAULT_OOM), 'sigbus' when the page did not move for another reason.
  * 'ok' too when the entry no longer maps the faulting page (only while the
  * fault was paused: a madvise(MADV_DONTNEED) zapped it, maybe a migration
- * put another page there): migrate_vma_setup collected nothing of it, the
- * driver returns 0, and the access is retried on whatever the entry is now.
+ * put another page there): migrate_vma_setup collected a hole, or that
+ * other page, which moves as the faulting one would; the driver returns 0,
+ * and the access is retried on whatever the entry is now. The allocation
+ * for that other page failing is 'oom' all the same.
  */
 export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, faultSlot: number, owner: string): 'ok' | 'oom' | 'sigbus' {
   const sel: MigrateSelect = { system: false, devicePrivate: true, deviceCoherent: false, owner };
@@ -125,7 +127,11 @@ export function dmirror_devmem_fault(k: KernelState, p: Proc, vpn: number, fault
     oom ||= slot < 0;
     return slot;
   });
+  // dmirror_devmem_fault_alloc_and_copy: a failed allocation is VM_FAULT_OOM
+  // whichever page the collect found — the faulting one, or the one a fault
+  // paused since its PTE unlock finds there instead (lib/test_hmm.c, read).
+  if (oom) return 'oom';
   const now = p.ptes.get(vpn);
   if (now?.kind !== 'device-private' || slotOf(k, now.pfn) !== faultSlot) return 'ok';
-  return oom ? 'oom' : 'sigbus';
+  return 'sigbus';
 }

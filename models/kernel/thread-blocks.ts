@@ -156,19 +156,35 @@ export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boo
  * The steps of another process that run while a driver migration is paused
  * past migrate_vma_setup: fork (dup_mmap write-locks only the parent's and
  * the child's mm; copy_nonpresent_pte copies a migration entry without the
- * page's lock), munmap and madvise(MADV_DONTNEED) (zap_nonpresent_ptes
- * clears a migration entry without it). The migrating process's own mm is
- * read-locked by the driver, and the pages are locked: a fault on a
- * migration entry sleeps in migration_entry_wait, and the model has no
- * page locks to let the other steps that would skip a locked page run past
- * it. The set is smaller than the kernel's, so it cannot raise a false alarm.
+ * page's lock), mmap, munmap, exit and madvise(MADV_DONTNEED)
+ * (zap_nonpresent_ptes clears a migration entry without it). Not mprotect:
+ * change_pte_range makes a writable migration entry readable, which the
+ * model's mprotect does not.
  */
-const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'munmap', 'madvise_dontneed']);
+const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'mmap', 'munmap', 'exit', 'madvise_dontneed']);
 
-/** Does `step` wait for a driver migration of process `proc` paused past migrate_vma_setup (SETUP_RACERS). */
-export function setup_blocks(k: KernelState, step: Step, proc: number): boolean {
+/**
+ * Does `step` wait for a driver migration of process `proc` (its range
+ * `vpn`, `npages`) paused past migrate_vma_setup. The driver holds that
+ * mm's mmap_lock for reading and the collected pages' locks. Another
+ * process's SETUP_RACERS run, and a CPU access of any process runs unless
+ * it faults on a migration entry (migration_entry_wait sleeps until the
+ * page is unlocked) or falls in the migrating range (a fault that fills a
+ * hole there makes migrate_vma_insert_page give that page up: a result the
+ * atomic migration has no order for). Everything
+ * else waits: the model has no page locks to let the steps that would skip
+ * a locked page run past it. The set is smaller than the kernel's, so it
+ * cannot raise a false alarm.
+ */
+export function setup_blocks(k: KernelState, step: Step, proc: number, range: { readonly vpn: number; readonly npages: number }): boolean {
+  const p = getProc(k, (step.args as { readonly proc?: unknown }).proc);
+  if (step.op === 'cpu_read' || step.op === 'cpu_write') {
+    const vpn = step.args.vpn;
+    if (p?.num === proc && vpn >= range.vpn && vpn < range.vpn + range.npages) return true;
+    return p?.ptes.get(vpn)?.kind === 'migration';
+  }
   if (!SETUP_RACERS.has(step.op)) return true;
-  return getProc(k, (step.args as { readonly proc?: unknown }).proc)?.num === proc;
+  return p?.num === proc;
 }
 
 /**

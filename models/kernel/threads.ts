@@ -272,7 +272,7 @@ export function thread_blocks(k: KernelState, step: Step): string | undefined {
       'collect' in t
         ? collect_blocks(k, step, t.collect)
         : 'setup' in t
-          ? setup_blocks(k, step, t.setup.proc)
+          ? setup_blocks(k, step, t.setup.proc, t.args)
           : 'fork' in t
             ? fork_blocks(k, step, t.fork.parent)
             : 'gupFast' in t

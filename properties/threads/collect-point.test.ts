@@ -105,4 +105,19 @@ describe("migrate_vma_collect_pmd's pte_unmap_unlock as an interleaving point", 
     expect(r.refinement).toBeUndefined();
     expect(r.invariants).toEqual([]);
   });
+
+  it('upstream: that fault finds another device page there and cannot allocate for it: VM_FAULT_OOM, as an atomic read (found by check --threads)', () => {
+    // The shrunk counterexample: the stale fault consumed the failing allocation, then its retry succeeded.
+    const pair = createPair(resolveBuiltin('upstream'));
+    const READ1 = s('cpu_read', { proc: 'p0', vpn: 1 });
+    const MIGRATE1 = s('migrate_to_device', { proc: 'p0', vpn: 1, npages: 1, pgmap: 'pgmap0' });
+    const before = [s('mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' }), s('memremap_pages', { type: 'PRIVATE', owner: 'dmirror0', npages: 4 }), MIGRATE1];
+    for (const step of before) pair.step(step);
+    expect(pair.step(start(READ1)).paused).toBe('do_swap_page: pte_unmap_unlock');
+    for (const step of [s('madvise_dontneed', { proc: 'p0', vpn: 1, npages: 1 }), MIGRATE1, s('fail_next_alloc', { where: 'system' })]) pair.step(step);
+    const r = pair.step(resume(READ1));
+    expect(r.kernel?.result).toEqual({ signal: 'SIGBUS' });
+    expect(r.refinement).toBeUndefined();
+    expect(r.invariants).toEqual([]);
+  });
 });
