@@ -116,8 +116,12 @@ export function do_munmap(k: KernelState, p: Proc, start: number, npages: number
 
 /**
  * mprotect (mm/mprotect.c): the range must be mapped (ENOMEM); VMAs split and
- * take the new prot; dropping write access write-protects present, devmap
- * and device-private entries (change_pte_range). Raising it changes no PTE.
+ * take the new prot; dropping write access write-protects present and
+ * devmap entries (change_pte_range → pte_modify). Writable device-private
+ * and migration entries become readable whatever the new prot
+ * (make_readable_device_private_entry, make_readable_migration_entry: "A
+ * protection check is difficult so just be safe and disable write"; read in
+ * source). Raising it makes no present PTE writable.
  */
 export function mprotect(k: KernelState, a: OpArgs['mprotect']): OpResult<'mprotect'> {
   const p = getProc(k, a.proc);
@@ -126,11 +130,10 @@ export function mprotect(k: KernelState, a: OpArgs['mprotect']): OpResult<'mprot
   const end = a.vpn + a.npages;
   for (let vpn = a.vpn; vpn < end; vpn++) if (!p.vmas.some((v) => vpn >= v.start && vpn < v.start + v.npages)) return { errno: 'ENOMEM' };
   p.vmas = split_range(k, p, a.vpn, end).map(({ v, inside }) => (inside ? { ...v, prot: a.prot } : v));
-  if (a.prot !== 'write') {
-    for (let vpn = a.vpn; vpn < end; vpn++) {
-      const pte = p.ptes.get(vpn);
-      if (pte && (pte.kind === 'present' || pte.kind === 'present-devmap' || pte.kind === 'device-private')) pte.write = false;
-    }
+  for (let vpn = a.vpn; vpn < end; vpn++) {
+    const pte = p.ptes.get(vpn);
+    if (!pte) continue;
+    if (pte.kind === 'device-private' || pte.kind === 'migration' || (a.prot !== 'write' && (pte.kind === 'present' || pte.kind === 'present-devmap'))) pte.write = false;
   }
   return {};
 }

@@ -156,18 +156,20 @@ export function collect_blocks(k: KernelState, step: Step, c: CollectPause): boo
  * The steps of another process that run while a driver migration is paused
  * past migrate_vma_setup: fork (dup_mmap write-locks only the parent's and
  * the child's mm; copy_nonpresent_pte copies a migration entry without the
- * page's lock), mmap, munmap, exit and madvise(MADV_DONTNEED)
- * (zap_nonpresent_ptes clears a migration entry without it). Not mprotect:
- * change_pte_range makes a writable migration entry readable, which the
- * model's mprotect does not.
+ * page's lock), mmap, mprotect (change_pte_range makes a writable
+ * migration entry readable), munmap, exit and madvise(MADV_DONTNEED)
+ * (zap_nonpresent_ptes clears a migration entry without it).
  */
-const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'mmap', 'munmap', 'exit', 'madvise_dontneed']);
+const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'mmap', 'mprotect', 'munmap', 'exit', 'madvise_dontneed']);
+
+/** Accesses through a process's page tables: they wait on a migration entry (migration_entry_wait, GUP's follow_page_pte too). */
+const SETUP_ACCESSES: ReadonlySet<string> = new Set(['cpu_read', 'cpu_write', 'get_user_pages', 'pin_user_pages']);
 
 /**
  * Does `step` wait for a driver migration of process `proc` (its range
  * `vpn`, `npages`) paused past migrate_vma_setup. The driver holds that
  * mm's mmap_lock for reading and the collected pages' locks. Another
- * process's SETUP_RACERS run, and a CPU access of any process runs unless
+ * process's SETUP_RACERS run, and a CPU access or GUP of any process runs unless
  * it faults on a migration entry (migration_entry_wait sleeps until the
  * page is unlocked) or falls in the migrating range (a fault that fills a
  * hole there makes migrate_vma_insert_page give that page up: a result the
@@ -178,8 +180,8 @@ const SETUP_RACERS: ReadonlySet<string> = new Set(['fork', 'mmap', 'munmap', 'ex
  */
 export function setup_blocks(k: KernelState, step: Step, proc: number, range: { readonly vpn: number; readonly npages: number }): boolean {
   const p = getProc(k, (step.args as { readonly proc?: unknown }).proc);
-  if (step.op === 'cpu_read' || step.op === 'cpu_write') {
-    const vpn = step.args.vpn;
+  if (SETUP_ACCESSES.has(step.op)) {
+    const vpn = (step.args as { readonly vpn: number }).vpn;
     if (p?.num === proc && vpn >= range.vpn && vpn < range.vpn + range.npages) return true;
     return p?.ptes.get(vpn)?.kind === 'migration';
   }

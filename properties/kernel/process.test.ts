@@ -3,6 +3,17 @@ import { SYSTEM_FRAMES } from '../../models/limits.ts';
 import { GUP_PIN_COUNTING_BIAS, ZERO_PFN } from '../../models/vocabulary.ts';
 import { counters, kernelFor, run } from './run-steps.ts';
 
+/** Two written anon pages of p0 (4 and 5), the one at `vpn` migrated to device-private memory. */
+function twoPagesOneOnDevice(vpn: number) {
+  const k = kernelFor('upstream');
+  run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
+  run(k, 'mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' });
+  run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 4 });
+  run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 5 });
+  run(k, 'migrate_to_device', { proc: 'p0', vpn, npages: 1, pgmap: 'pgmap0' });
+  return k;
+}
+
 describe('kernel model: mmap, faults, fork, munmap', () => {
   it('the initial abstract state is canonical', () => {
     const s = kernelFor('upstream').abstract();
@@ -101,13 +112,19 @@ describe('kernel model: mmap, faults, fork, munmap', () => {
     expect(counters(k, 1).refcount).toBe(1);
   });
 
+  it('mprotect makes a writable device-private entry readable even when it raises the protection (change_pte_range)', () => {
+    const k = twoPagesOneOnDevice(0);
+    expect(k.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', write: true });
+    expect(run(k, 'mprotect', { proc: 'p0', vpn: 0, npages: 2, prot: 'write' })).toEqual({});
+    expect(k.abstract().procs.p0?.ptes[0]).toMatchObject({ kind: 'device-private', write: false });
+    // A present PTE keeps its write bit when the protection is raised.
+    expect(k.abstract().procs.p0?.ptes[1]?.write).toBe(true);
+    expect(run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 6 })).toEqual({});
+    expect(run(k, 'cpu_read', { proc: 'p0', vpn: 0 })).toEqual({ value: 6 });
+  });
+
   it('madvise_dontneed zaps a private page and a device-private entry, keeps the VMA, and fails with ENOMEM past it', () => {
-    const k = kernelFor('upstream');
-    run(k, 'memremap_pages', { type: 'PRIVATE', owner: 'dev0', npages: 2 });
-    run(k, 'mmap', { proc: 'p0', npages: 2, kind: 'anon', shared: false, prot: 'write' });
-    run(k, 'cpu_write', { proc: 'p0', vpn: 0, value: 4 });
-    run(k, 'cpu_write', { proc: 'p0', vpn: 1, value: 5 });
-    run(k, 'migrate_to_device', { proc: 'p0', vpn: 1, npages: 1, pgmap: 'pgmap0' });
+    const k = twoPagesOneOnDevice(1);
     expect(run(k, 'madvise_dontneed', { proc: 'p0', vpn: 0, npages: 2 })).toEqual({});
     const s = k.abstract();
     expect(s.procs.p0?.vmas.map((v) => [v.start, v.npages])).toEqual([[0, 2]]);

@@ -72,6 +72,16 @@ describe('mprotect', () => {
     expect(sim.do('cpu_write', { proc: 'p0', vpn, value: 1 })).toEqual({});
     expect(sim.pte('p0', vpn)).toEqual({ kind: 'present', pfn, write: true });
   });
+  it('makes a device-private entry readable whatever the new protection (change_pte_range)', () => {
+    const sim = new Sim('v6.1');
+    const { vpn } = anonPage(sim, 3, 2);
+    const pg = device(sim, 'PRIVATE');
+    sim.do('migrate_to_device', { proc: 'p0', vpn, npages: 1, pgmap: pg });
+    expect(sim.pte('p0', vpn)).toMatchObject({ kind: 'device-private', write: true });
+    expect(sim.do('mprotect', { proc: 'p0', vpn, npages: 2, prot: 'write' })).toEqual({});
+    expect(sim.pte('p0', vpn)).toMatchObject({ kind: 'device-private', write: false });
+    expect(sim.pte('p0', vpn + 1)!.write).toBe(true);
+  });
   it('needs the range fully mapped', () => {
     const sim = new Sim('v6.1');
     const { vpn } = anonPage(sim);

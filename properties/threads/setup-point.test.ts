@@ -2,11 +2,11 @@
 // as a thread whose migrate_device_unmap (try_to_migrate) made another
 // process's mapping of a collected page a migration entry pauses once
 // migrate_vma_setup returned, before the driver's copy and
-// migrate_vma_pages. Meanwhile another process's fork, mmap, munmap, exit
-// and madvise(MADV_DONTNEED) run, and CPU accesses that do not fault on a
-// migration entry or fall in the range; a fork copies the migration entry into the
-// child (copy_nonpresent_pte) and remove_migration_ptes' rmap walk rebuilds
-// it too. The mutant that rebuilds only the entries the migration installed
+// migrate_vma_pages. Meanwhile another process's fork, mmap, mprotect,
+// munmap, exit and madvise(MADV_DONTNEED) run, and CPU accesses and GUP
+// that neither fault on a migration entry nor fall in the range; a fork
+// copies the migration entry into the child (copy_nonpresent_pte) and
+// remove_migration_ptes' rmap walk rebuilds it too. The mutant that rebuilds only the entries the migration installed
 // leaves the child's standing.
 import { describe, expect, it } from 'vitest';
 import installed from '../../models/mutants/hook-remove-migration-ptes.ts';
@@ -55,23 +55,23 @@ describe('migrate_vma_setup past migrate_device_unmap as an interleaving point',
     });
   }
 
-  it("upstream: another process's fork, mmap, munmap, exit and madvise run, and CPU accesses off migration entries and the range", () => {
+  it("upstream: another process's fork, mmap, mprotect, munmap, exit and madvise run, and accesses off migration entries and the range", () => {
     const pair = createPair(resolveBuiltin('upstream'));
     for (const step of [...BEFORE, s('mmap', { proc: 'p0', npages: 1, kind: 'anon', shared: false, prot: 'write' })]) pair.step(step);
     expect(pair.step(start(MIGRATE)).paused).toBe(COLLECT);
     expect(pair.step(resume(MIGRATE)).paused).toBe(POINT);
-    const elsewhere = [s('cpu_write', { proc: 'p0', vpn: 1, value: 2 }), s('cpu_read', { proc: 'p0', vpn: 1 })];
-    const others = [FORK_P1, MUNMAP_P1, DONTNEED_P1, s('exit', { proc: 'p1' }), s('mmap', { proc: 'p1', npages: 1, kind: 'anon', shared: false, prot: 'write' })];
+    const elsewhere = [s('cpu_write', { proc: 'p0', vpn: 1, value: 2 }), s('cpu_read', { proc: 'p0', vpn: 1 }), s('get_user_pages', { proc: 'p0', vpn: 1, write: true, fast: false })];
+    const others = [
+      FORK_P1,
+      MUNMAP_P1,
+      DONTNEED_P1,
+      s('exit', { proc: 'p1' }),
+      s('mprotect', { proc: 'p1', vpn: 0, npages: 1, prot: 'read' }),
+      s('mmap', { proc: 'p1', npages: 1, kind: 'anon', shared: false, prot: 'write' }),
+    ];
     for (const step of [...others, ...elsewhere]) expect(pair.blockedBy(step)).toBeUndefined();
     // A fault on a migration entry (p1's), the migrating range, the driver's own mm's writers, everything else.
-    const waits = [
-      READ_P1,
-      s('cpu_read', { proc: 'p0', vpn: 0 }),
-      FORK,
-      s('munmap', { proc: 'p0', vpn: 0, npages: 1 }),
-      s('mprotect', { proc: 'p1', vpn: 0, npages: 1, prot: 'read' }),
-      s('get_user_pages', { proc: 'p1', vpn: 0, write: false, fast: false }),
-    ];
+    const waits = [READ_P1, s('cpu_read', { proc: 'p0', vpn: 0 }), FORK, s('munmap', { proc: 'p0', vpn: 0, npages: 1 }), s('get_user_pages', { proc: 'p1', vpn: 0, write: false, fast: false })];
     for (const step of waits) expect(pair.blockedBy(step)).toBe('t1');
     // The accesses elsewhere run and see their own page.
     for (const step of elsewhere) expect(pair.step(step).refinement).toBeUndefined();
