@@ -4,8 +4,8 @@
 // in free_zone_device_folio, for a fork paused before it write-protects a
 // shared PTE, for a memory_failure paused past get_dev_pagemap, for a
 // driver migration paused in migrate_vma_collect_pmd or past
-// migrate_vma_setup, for a memunmap_pages paused past its wait, and for a long-term pin paused
-// between two rounds of __gup_longterm_locked.
+// migrate_vma_setup, for a memunmap_pages paused past its wait, and for a
+// long-term pin paused between two rounds of __gup_longterm_locked.
 import type { Step } from '../ops.ts';
 import type { SwapFault } from './do-swap-page.ts';
 import { folioView } from './folio-view.ts';
@@ -169,14 +169,14 @@ const SETUP_ACCESSES: ReadonlySet<string> = new Set(['cpu_read', 'cpu_write', 'g
  * Does `step` wait for a driver migration of process `proc` (its range
  * `vpn`, `npages`) paused past migrate_vma_setup. The driver holds that
  * mm's mmap_lock for reading and the collected pages' locks. Another
- * process's SETUP_RACERS run, and a CPU access or GUP of any process runs unless
- * it faults on a migration entry (migration_entry_wait sleeps until the
- * page is unlocked) or falls in the migrating range (a fault that fills a
- * hole there makes migrate_vma_insert_page give that page up: a result the
- * atomic migration has no order for). Everything
- * else waits: the model has no page locks to let the steps that would skip
- * a locked page run past it. The set is smaller than the kernel's, so it
- * cannot raise a false alarm.
+ * process's SETUP_RACERS run, and a CPU access or GUP of any process runs
+ * unless it faults on a migration entry (migration_entry_wait sleeps until
+ * the page is unlocked) or falls in the migrating range (a fault that fills
+ * a hole there makes migrate_vma_insert_page give that page up: a result
+ * the atomic migration has no order for). Everything else waits: the model
+ * has no page locks to let the steps that would skip a locked page run
+ * past it. The set is smaller than the kernel's, so it cannot raise a false
+ * alarm.
  */
 export function setup_blocks(k: KernelState, step: Step, proc: number, range: { readonly vpn: number; readonly npages: number }): boolean {
   const p = getProc(k, (step.args as { readonly proc?: unknown }).proc);

@@ -16,9 +16,9 @@
 //   flush_tlb_range left for after it (tlb.ts); resumed, they flush and go
 //   on — and may pause again past migrate_vma_setup, when its
 //   try_to_migrate made another process's mapping a migration entry
-//   (that process may fork, munmap or madvise(MADV_DONTNEED) meanwhile;
-//   resumed, the driver copies and migrate_vma_pages runs), and in
-//   finalize:
+//   (other processes may fork, mmap, mprotect, munmap, exit, zap, fault
+//   and GUP off migration entries meanwhile; resumed, the driver copies
+//   and migrate_vma_pages runs), and in finalize:
 // - The driver's one-page migrations (npages 1) pause in
 //   __migrate_device_finalize once the page moved:
 //   its destination mapped, the LRU additions made, the folio_puts not yet.
@@ -260,10 +260,10 @@ function gup_fast_resume(k: KernelState, t: Extract<KThread, { gupFast: unknown 
  * enabled while the thread is paused): thread-blocks.ts for a paused fault,
  * fast GUP, free, fork, memory_failure, memunmap_pages, long-term pin or
  * migration paused in collect or past migrate_vma_setup; every step for a
- * migration paused in finalize — its pages are still locked and its mm read-locked,
- * and the model has no page locks to let the steps that would skip a
- * locked page (the collect of another migration) run past it, so none runs
- * until it goes on.
+ * migration paused in finalize — its pages are still locked and its mm
+ * read-locked, and the model has no page locks to let the steps that would
+ * skip a locked page (the collect of another migration) run past it, so
+ * none runs until it goes on.
  */
 export function thread_blocks(k: KernelState, step: Step): string | undefined {
   for (const t of k.threads.values()) {
