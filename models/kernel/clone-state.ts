@@ -15,7 +15,8 @@ import { Memmap, type PackedMemmap } from './memmap.ts';
 /** The state without its era, hooks and the events of the step in progress; the memmap packed. */
 export type KernelData = Omit<KernelState, 'era' | 'hooks' | 'events' | 'mem'> & { readonly mem: PackedMemmap };
 
-const clonePte = (p: Pte): Pte => (p.was === undefined ? { ...p } : { ...p, was: clonePte(p.was) });
+/** A PTE copied deep (a migration entry's `was` too). */
+export const clonePte = (p: Pte): Pte => (p.was === undefined ? { ...p } : { ...p, was: clonePte(p.was) });
 
 function cloneProc(p: Proc): Proc {
   const ptes = new Map<number, Pte>();

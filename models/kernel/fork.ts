@@ -9,6 +9,7 @@ import { type KernelState, type Proc, type Pte, type Vma, slotOf } from './kstat
 import { mem_cgroup_charge } from './memcontrol.ts';
 import { PG_anon, PG_lru, PG_hwpoison, PG_inuse } from './memmap.ts';
 import { alloc_page } from './page-alloc.ts';
+import { clonePte } from './clone-state.ts';
 import { set_pte_mapped } from './pgtable.ts';
 import { folio_put } from './swap.ts';
 import { SYSTEM_FRAMES } from '../limits.ts';
@@ -83,7 +84,7 @@ function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): v
       .with('present', 'present-devmap', () => copy_present_ptes(k, child, vma, vpn, pte))
       .with('device-private', 'device-exclusive', () => copy_nonpresent_pte(k, parent, child, vma, vpn, pte))
       .with('hwpoison', () => child.ptes.set(vpn, { ...pte }))
-      .with('migration', () => copy_migration_entry(parent, child, vpn, pte))
+      .with('migration', () => copy_migration_entry(child, vpn, pte))
       .exhaustive();
   }
 }
@@ -97,10 +98,10 @@ function copy_page_range(k: KernelState, parent: Proc, child: Proc, vma: Vma): v
  * is counted; remove_migration_ptes' rmap walk finds the child's too (its
  * VMA is in the folio's anon_vma since anon_vma_fork).
  */
-function copy_migration_entry(parent: Proc, child: Proc, vpn: number, pte: Pte): void {
-  if (pte.write) parent.ptes.set(vpn, { ...pte, write: false, ...(pte.was ? { was: { ...pte.was, write: false } } : {}) });
-  const now = parent.ptes.get(vpn) ?? pte;
-  child.ptes.set(vpn, { ...now, ...(now.was ? { was: { ...now.was } } : {}) });
+function copy_migration_entry(child: Proc, vpn: number, pte: Pte): void {
+  // remove_migration_pte rebuilds the write bit from the entry's own (pte.write), not from `was`.
+  pte.write = false;
+  child.ptes.set(vpn, clonePte(pte));
 }
 
 /**

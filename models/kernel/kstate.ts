@@ -133,9 +133,13 @@ export interface StaleTranslation {
  * translations of the PTEs it cleared that the proposal's flush_tlb_range
  * left for after the unlock.
  */
-export interface CollectPause {
+/** A paused driver migration's locals: its process and the entries migrate_vma_setup collected so far. */
+export interface MigrationLocals {
   readonly proc: number;
   readonly entries: readonly MigrateEntryData[];
+}
+
+export interface CollectPause extends MigrationLocals {
   readonly stale: readonly StaleTranslation[];
 }
 
@@ -194,7 +198,7 @@ export type KThread =
       readonly op: 'migrate_to_device' | 'migrate_to_ram';
       readonly args: OpArgs['migrate_to_device'] | OpArgs['migrate_to_ram'];
       readonly label: Extract<InterleavingLabel, 'migrate_vma_setup: migrate_device_unmap'>;
-      readonly setup: { readonly proc: number; readonly entries: readonly MigrateEntryData[] };
+      readonly setup: MigrationLocals;
     }
   | {
       readonly id: string;

@@ -33,8 +33,10 @@ export function handle_mm_fault(k: KernelState, p: Proc, vma: Vma, vpn: number, 
       .with('device-private', () => do_swap_page(k, p, vpn, pte))
       .with('device-exclusive', (): FaultResult => remove_device_exclusive_entry(k, p, vma, vpn))
       .with('present', 'present-devmap', (): FaultResult => ({ ok: true, slot: slotOf(k, pte.pfn) }))
-      // Seen between steps only while a migration thread is paused, when every fault waits for it
-      // (migration_entry_wait; thread-blocks.ts): here only a migration entry left standing.
+      // do_swap_page → migration_entry_wait (mm/migrate.c): sleep on the page lock, then the
+      // CPU retries. Seen between steps only while a migration thread is paused, and then
+      // every fault on it waits (thread-blocks.ts); here only an entry no migration will
+      // remove (a proposal's bug), which the kernel would fault on for ever: SIGBUS.
       .with('migration', () => SIGBUS)
       .exhaustive();
     if (!r.ok) return r;

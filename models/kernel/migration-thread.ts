@@ -9,8 +9,8 @@ import type { OpResult, Step } from '../ops.ts';
 import { dmirror_migrate_pages, dmirror_migrate_rest } from './dmirror-migrate.ts';
 import { dmirror_alloc_dst, dmirror_migrate_args, dmirror_migrate_to_device, dmirror_migrate_to_system, type Finalize, migrate_to_device_result } from './dmirror-ops.ts';
 import { getPgmap, getProc } from './handles.ts';
-import type { KernelState, KPgmap, KThread, Mirror, Proc, StaleTranslation } from './kstate.ts';
-import { entryData, entryFrom, type MigrateEntry, type MigrateEntryData, movedCount } from './migrate-entry.ts';
+import type { KernelState, KPgmap, KThread, MigrationLocals, Mirror, Proc, StaleTranslation } from './kstate.ts';
+import { entryData, entryFrom, type MigrateEntry, movedCount } from './migrate-entry.ts';
 import { finalize_publish, finalize_release } from './migrate-vma-pages.ts';
 
 type Migration = Extract<Step, { op: 'migrate_to_device' | 'migrate_to_ram' }>;
@@ -127,7 +127,7 @@ export function setup_resume(k: KernelState, t: Extract<KThread, { setup: unknow
 }
 
 /** What a migration paused in collect or past setup goes on with: its process and pgmap, its entries, a finalize that may pause, the driver's allocator. */
-function resumed(k: KernelState, t: Pick<Migration, 'op' | 'args'> & { readonly id: string }, locals: { readonly proc: number; readonly entries: readonly MigrateEntryData[] }) {
+function resumed(k: KernelState, t: Pick<Migration, 'op' | 'args'> & { readonly id: string }, locals: MigrationLocals) {
   const p = k.procs.get(locals.proc);
   const pg = getPgmap(k, t.args.pgmap);
   if (p === undefined || pg === undefined) throw new Error(`${t.id}: the process or pgmap of a paused migration is gone`);
